@@ -1,0 +1,12 @@
+//! Computation over a dataset: values of every (node, line, column) with their origin
+//! ([`values`]), derived figures ([`derived`]), the table of one node ([`table`]) and
+//! validation ([`validate`]).
+
+pub mod derived;
+pub mod table;
+pub mod validate;
+pub mod values;
+
+pub use table::{NodeTable, node_table};
+pub use validate::{Finding, Report, Severity, validate};
+pub use values::{Origin, Value, Values};

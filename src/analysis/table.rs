@@ -1,0 +1,217 @@
+//! The computed table of one org node: every line its statement covers by every column it
+//! has, subtotals included, with Poikkeama and Toteuma % for each Toteuma column that has a
+//! budget of the same year, and a change between two chosen columns. This is what the web
+//! view and `raami table` show; they only format it.
+
+use rust_decimal::Decimal;
+
+use super::derived;
+use super::values::{Origin, Value, Values};
+use crate::model::{Amount, Column, ColumnKind, Dataset, Line};
+
+/// One cell of the statement.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cell {
+    /// The figure shown: the stated one where the document states it.
+    pub value: Value,
+    /// For a stated subtotal whose parts do not add up to it exactly: the sum of the parts.
+    pub parts_sum: Option<Amount>,
+}
+
+impl Cell {
+    pub fn amount(&self) -> Amount {
+        self.value.amount
+    }
+
+    pub fn is_computed(&self) -> bool {
+        self.value.origin != Origin::Stated
+    }
+
+    /// Stated − sum of parts, where they differ.
+    pub fn rounding_difference(&self) -> Option<Amount> {
+        self.parts_sum.map(|sum| self.value.amount - sum)
+    }
+}
+
+/// A Toteuma column and the budget it is compared against.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FollowUp {
+    pub budget: Column,
+    pub actual: Column,
+}
+
+/// Poikkeama and Toteuma % of one line for one [`FollowUp`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FollowUpCell {
+    pub poikkeama: Amount,
+    pub toteuma_pct: Option<Decimal>,
+}
+
+/// Change of one line between the two chosen columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ChangeCell {
+    pub change: Amount,
+    pub change_pct: Option<Decimal>,
+}
+
+/// One line of the table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    pub line: Line,
+    pub cells: Vec<Option<Cell>>,
+    /// One per [`NodeTable::follow_ups`].
+    pub follow_ups: Vec<Option<FollowUpCell>>,
+    pub change: Option<ChangeCell>,
+}
+
+/// The table of one node.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NodeTable {
+    pub org: String,
+    pub columns: Vec<Column>,
+    pub follow_ups: Vec<FollowUp>,
+    /// The two columns the change is computed between (base, target), if chosen and present.
+    pub change_between: Option<(Column, Column)>,
+    pub rows: Vec<Row>,
+}
+
+impl NodeTable {
+    /// The columns whose notes qualify the table, with their notes.
+    pub fn column_notes(&self) -> Vec<(&Column, &str)> {
+        self.columns
+            .iter()
+            .filter_map(|c| c.note.as_deref().map(|note| (c, note)))
+            .collect()
+    }
+
+    pub fn row(&self, line: Line) -> Option<&Row> {
+        self.rows.iter().find(|row| row.line == line)
+    }
+
+    pub fn column_index(&self, id: &str) -> Option<usize> {
+        self.columns.iter().position(|c| c.id == id)
+    }
+
+    /// The amount shown for (line, column), if any.
+    pub fn amount(&self, line: Line, column: &str) -> Option<Amount> {
+        let index = self.column_index(column)?;
+        self.row(line)?.cells.get(index)?.as_ref().map(Cell::amount)
+    }
+}
+
+/// The columns the node has figures in, in display order.
+pub fn node_columns(dataset: &Dataset, org: &str) -> Vec<Column> {
+    let values = Values::new(dataset);
+    dataset
+        .columns_in_order()
+        .into_iter()
+        .filter(|c| values.has_column(org, &c.id))
+        .cloned()
+        .collect()
+}
+
+/// Pairs every Toteuma column with the amended budget of the same year, or the budget.
+pub fn follow_ups(columns: &[Column]) -> Vec<FollowUp> {
+    columns
+        .iter()
+        .filter(|c| c.kind == ColumnKind::Toteuma)
+        .filter_map(|actual| {
+            let same_year = |kind| {
+                columns
+                    .iter()
+                    .find(|c| c.year == actual.year && c.kind == kind)
+            };
+            same_year(ColumnKind::TaMuutettu)
+                .or_else(|| same_year(ColumnKind::Ta))
+                .map(|budget| FollowUp {
+                    budget: budget.clone(),
+                    actual: actual.clone(),
+                })
+        })
+        .collect()
+}
+
+/// The default pair for the change column: the first column against the last.
+pub fn default_change_pair(columns: &[Column]) -> Option<(String, String)> {
+    match (columns.first(), columns.last()) {
+        (Some(first), Some(last)) if first.id != last.id => {
+            Some((first.id.clone(), last.id.clone()))
+        }
+        _ => None,
+    }
+}
+
+/// Builds the table of `org`. `change_between` names (base, target) column ids; a pair
+/// naming a column the node does not have gives no change column.
+pub fn node_table(dataset: &Dataset, org: &str, change_between: Option<(&str, &str)>) -> NodeTable {
+    let values = Values::new(dataset);
+    let columns = node_columns(dataset, org);
+    let follow_ups = follow_ups(&columns);
+    let change_between = change_between.and_then(|(base, target)| {
+        let find = |id: &str| columns.iter().find(|c| c.id == id).cloned();
+        Some((find(base)?, find(target)?))
+    });
+
+    let rows = Line::all()
+        .filter_map(|line| {
+            let cells: Vec<Option<Cell>> = columns
+                .iter()
+                .map(|column| {
+                    values.value(org, line, &column.id).map(|value| {
+                        let parts_sum = if value.origin == Origin::Stated {
+                            values
+                                .parts_sum(org, line, &column.id)
+                                .map(|s| s.amount)
+                                .filter(|s| *s != value.amount)
+                        } else {
+                            None
+                        };
+                        Cell { value, parts_sum }
+                    })
+                })
+                .collect();
+            if cells.iter().all(Option::is_none) {
+                return None;
+            }
+            let amount_in = |id: &str| {
+                columns
+                    .iter()
+                    .position(|c| c.id == id)
+                    .and_then(|i| cells[i].as_ref().map(Cell::amount))
+            };
+            let follow_up_cells = follow_ups
+                .iter()
+                .map(|pair| {
+                    let budget = amount_in(&pair.budget.id)?;
+                    let actual = amount_in(&pair.actual.id)?;
+                    Some(FollowUpCell {
+                        poikkeama: derived::poikkeama(budget, actual),
+                        toteuma_pct: derived::toteuma_pct(budget, actual),
+                    })
+                })
+                .collect();
+            let change = change_between.as_ref().and_then(|(base, target)| {
+                let base = amount_in(&base.id)?;
+                let target = amount_in(&target.id)?;
+                Some(ChangeCell {
+                    change: derived::change(base, target),
+                    change_pct: derived::change_pct(base, target),
+                })
+            });
+            Some(Row {
+                line,
+                cells,
+                follow_ups: follow_up_cells,
+                change,
+            })
+        })
+        .collect();
+
+    NodeTable {
+        org: org.to_string(),
+        columns,
+        follow_ups,
+        change_between,
+        rows,
+    }
+}

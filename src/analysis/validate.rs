@@ -1,0 +1,196 @@
+//! Validation: every stated subtotal against the sum of its parts, and every org node against
+//! the sum of its units, within the rounding tolerance of printed figures. Each finding names
+//! the node, line, column, and the stated and computed values. Nothing is ever "fixed".
+
+use rust_decimal::Decimal;
+
+use super::values::{Origin, Values};
+use crate::model::{Amount, ColumnId, Dataset, Line, OrgId};
+
+/// What was compared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CheckKind {
+    /// A stated subtotal against the sum of its parts.
+    Subtotal,
+    /// A node's figure against the sum of its units' figures.
+    OrgSum,
+}
+
+/// How serious a difference is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// Within the rounding of printed figures: consistent.
+    Rounding,
+    /// Beyond what rounding explains.
+    Inconsistent,
+}
+
+/// One difference between a stated figure and what its parts add up to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub kind: CheckKind,
+    pub severity: Severity,
+    pub org: OrgId,
+    pub line: Line,
+    pub column: ColumnId,
+    pub stated: Amount,
+    pub computed: Amount,
+    /// stated − computed.
+    pub difference: Amount,
+    /// The largest difference rounding explains.
+    pub tolerance: Amount,
+}
+
+/// A comparison that was not made, and why: the units did not belong under the node in the
+/// column's year, so their figures are not expected to add up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotChecked {
+    pub org: OrgId,
+    pub column: ColumnId,
+    pub units_outside: Vec<OrgId>,
+}
+
+/// The result of validating a dataset.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Report {
+    pub findings: Vec<Finding>,
+    pub not_checked: Vec<NotChecked>,
+    /// How many comparisons were made.
+    pub checks: usize,
+}
+
+impl Report {
+    /// Consistent means every difference is within rounding.
+    pub fn is_consistent(&self) -> bool {
+        self.findings
+            .iter()
+            .all(|f| f.severity == Severity::Rounding)
+    }
+
+    pub fn inconsistencies(&self) -> impl Iterator<Item = &Finding> {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == Severity::Inconsistent)
+    }
+
+    pub fn rounding(&self) -> impl Iterator<Item = &Finding> {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == Severity::Rounding)
+    }
+
+    /// The findings about one node.
+    pub fn for_org<'a>(&'a self, org: &'a str) -> impl Iterator<Item = &'a Finding> + 'a {
+        self.findings.iter().filter(move |f| f.org == org)
+    }
+}
+
+fn compare(
+    kind: CheckKind,
+    org: &str,
+    line: Line,
+    column: &str,
+    stated: Amount,
+    stated_tol: Amount,
+    computed: Amount,
+    computed_tol: Amount,
+) -> Option<Finding> {
+    let difference = stated - computed;
+    if difference.is_zero() {
+        return None;
+    }
+    let tolerance = stated_tol + computed_tol;
+    let severity = if difference.abs() <= tolerance {
+        Severity::Rounding
+    } else {
+        Severity::Inconsistent
+    };
+    Some(Finding {
+        kind,
+        severity,
+        org: org.to_string(),
+        line,
+        column: column.to_string(),
+        stated,
+        computed,
+        difference,
+        tolerance,
+    })
+}
+
+/// Validates a whole dataset.
+pub fn validate(dataset: &Dataset) -> Report {
+    let values = Values::new(dataset);
+    let mut report = Report::default();
+    let columns = dataset.columns_in_order();
+
+    for node in &dataset.org {
+        let has_units = dataset.children(&node.id).next().is_some();
+        for column in &columns {
+            let units_outside: Vec<OrgId> = dataset
+                .children(&node.id)
+                .filter(|child| !child.belongs_in(column.year))
+                .map(|child| child.id.clone())
+                .collect();
+            let mut skipped_units = false;
+            for line in Line::all() {
+                let Some(own) = values.value(&node.id, line, &column.id) else {
+                    continue;
+                };
+
+                if own.origin == Origin::Stated {
+                    if let Some(parts) = values.parts_sum(&node.id, line, &column.id) {
+                        report.checks += 1;
+                        report.findings.extend(compare(
+                            CheckKind::Subtotal,
+                            &node.id,
+                            line,
+                            &column.id,
+                            own.amount,
+                            own.tolerance,
+                            parts.amount,
+                            parts.tolerance,
+                        ));
+                    }
+                }
+
+                if !has_units || own.origin != Origin::Stated {
+                    continue;
+                }
+                if !units_outside.is_empty() {
+                    skipped_units = true;
+                    continue;
+                }
+                if let Some(units) = values.units_sum(&node.id, line, &column.id) {
+                    report.checks += 1;
+                    report.findings.extend(compare(
+                        CheckKind::OrgSum,
+                        &node.id,
+                        line,
+                        &column.id,
+                        own.amount,
+                        own.tolerance,
+                        units.amount,
+                        units.tolerance,
+                    ));
+                }
+            }
+            if skipped_units {
+                report.not_checked.push(NotChecked {
+                    org: node.id.clone(),
+                    column: column.id.clone(),
+                    units_outside,
+                });
+            }
+        }
+    }
+    report
+}
+
+/// The largest absolute difference among findings, for summaries.
+pub fn largest_difference<'a>(findings: impl Iterator<Item = &'a Finding>) -> Decimal {
+    findings
+        .map(|f| f.difference.abs())
+        .max()
+        .unwrap_or(Decimal::ZERO)
+}

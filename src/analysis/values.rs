@@ -1,0 +1,166 @@
+//! The value of any (org node, line, column): stated where the document states it,
+//! otherwise computed from the line's parts or from the node's units.
+//!
+//! Each value carries how far it can be from the exact figure because printed figures are
+//! rounded: half a unit of the last printed digit for a stated figure, the sum of its
+//! parts' tolerances for a computed one. Validation compares within these tolerances.
+//!
+//! A node's statement covers the lines down to the last one its document prints (seed 003
+//! prints units only down to Toimintakate). Lines below that are not computed for it: a
+//! missing Rahoitustuotot is not a zero.
+
+use rust_decimal::Decimal;
+
+use crate::model::{Amount, Dataset, Line};
+use crate::numfmt::rounding_half_unit;
+
+/// Where a value comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// Printed in the document.
+    Stated,
+    /// The sum of the line's parts.
+    FromParts,
+    /// The sum of the node's units.
+    FromChildren,
+}
+
+/// A value with its origin and its rounding tolerance.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Value {
+    pub amount: Amount,
+    pub origin: Origin,
+    /// The most the value can differ from the exact figure, because of printed rounding.
+    pub tolerance: Amount,
+}
+
+impl Value {
+    fn stated(amount: Amount) -> Value {
+        Value {
+            amount,
+            origin: Origin::Stated,
+            tolerance: rounding_half_unit(amount),
+        }
+    }
+}
+
+/// Sums values; `None` where there is none to sum.
+fn sum(values: impl Iterator<Item = Value>, origin: Origin) -> Option<Value> {
+    values.fold(None, |acc: Option<Value>, value| {
+        let (amount, tolerance) =
+            acc.map_or((Decimal::ZERO, Decimal::ZERO), |a| (a.amount, a.tolerance));
+        Some(Value {
+            amount: amount + value.amount,
+            origin,
+            tolerance: tolerance + value.tolerance,
+        })
+    })
+}
+
+/// Computes values over one dataset.
+#[derive(Debug, Clone, Copy)]
+pub struct Values<'a> {
+    pub dataset: &'a Dataset,
+}
+
+impl<'a> Values<'a> {
+    pub fn new(dataset: &'a Dataset) -> Values<'a> {
+        Values { dataset }
+    }
+
+    /// The last line (in statement order) the node's statement covers: the last line it
+    /// states itself or, for a node without figures of its own, the furthest its units go.
+    pub fn scope(&self, org: &str) -> Option<Line> {
+        self.scope_at_depth(org, 0)
+    }
+
+    fn scope_at_depth(&self, org: &str, depth: usize) -> Option<Line> {
+        if depth > self.dataset.org.len() {
+            return None;
+        }
+        let own = self.dataset.figures.get(org).and_then(|figures| {
+            figures
+                .iter()
+                .filter(|(_, by_col)| !by_col.is_empty())
+                .map(|(line, _)| *line)
+                .max()
+        });
+        own.or_else(|| {
+            self.dataset
+                .children(org)
+                .filter_map(|child| self.scope_at_depth(&child.id, depth + 1))
+                .max()
+        })
+    }
+
+    /// The value of (node, line, column): stated, or computed from parts, or from units.
+    pub fn value(&self, org: &str, line: Line, column: &str) -> Option<Value> {
+        let scope = self.scope(org)?;
+        if line > scope {
+            return None;
+        }
+        self.value_within(org, line, column, 0)
+    }
+
+    fn value_within(&self, org: &str, line: Line, column: &str, depth: usize) -> Option<Value> {
+        if depth > self.dataset.org.len() + crate::model::line::CATALOGUE.len() {
+            return None;
+        }
+        if let Some(amount) = self.dataset.stated(org, line, column) {
+            return Some(Value::stated(amount));
+        }
+        if line.is_subtotal() {
+            let from_parts = sum(
+                line.parts()
+                    .iter()
+                    .filter_map(|part| self.value_within(org, *part, column, depth + 1)),
+                Origin::FromParts,
+            );
+            if from_parts.is_some() {
+                return from_parts;
+            }
+        }
+        if self.dataset.figures.contains_key(org) {
+            // A node with figures of its own is what its document says; its units are not
+            // added up into lines it does not print.
+            return None;
+        }
+        self.children_sum(org, line, column, depth)
+    }
+
+    fn children_sum(&self, org: &str, line: Line, column: &str, depth: usize) -> Option<Value> {
+        let year = self.dataset.column(column)?.year;
+        sum(
+            self.dataset
+                .children(org)
+                .filter(|child| child.belongs_in(year))
+                .filter(|child| self.scope(&child.id).is_some_and(|scope| line <= scope))
+                .filter_map(|child| self.value_within(&child.id, line, column, depth + 1)),
+            Origin::FromChildren,
+        )
+    }
+
+    /// The sum of a subtotal's parts, whatever the node states for the subtotal itself.
+    pub fn parts_sum(&self, org: &str, line: Line, column: &str) -> Option<Value> {
+        if !line.is_subtotal() || self.scope(org).is_none_or(|scope| line > scope) {
+            return None;
+        }
+        sum(
+            line.parts()
+                .iter()
+                .filter_map(|part| self.value_within(org, *part, column, 1)),
+            Origin::FromParts,
+        )
+    }
+
+    /// The sum of the node's units (those that belong under it in the column's year and whose
+    /// statements reach the line), or `None` when no unit has the figure.
+    pub fn units_sum(&self, org: &str, line: Line, column: &str) -> Option<Value> {
+        self.children_sum(org, line, column, 1)
+    }
+
+    /// Whether the node has any value in the column.
+    pub fn has_column(&self, org: &str, column: &str) -> bool {
+        Line::all().any(|line| self.value(org, line, column).is_some())
+    }
+}

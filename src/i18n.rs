@@ -1,0 +1,267 @@
+//! Finnish (the default), Swedish and English: the languages of the user interface and of
+//! the command-line reports. Every text is one [`Msg`] with a translation in each language;
+//! the match in [`t`] is exhaustive, so an untranslated text does not compile.
+
+use serde::{Deserialize, Serialize};
+
+/// A language of the interface.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Fi,
+    Sv,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 3] = [Lang::Fi, Lang::Sv, Lang::En];
+
+    /// The BCP 47 code, for `lang` attributes and links.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Fi => "fi",
+            Lang::Sv => "sv",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        Lang::ALL
+            .into_iter()
+            .find(|lang| lang.code().eq_ignore_ascii_case(code.trim()))
+    }
+
+    /// The language's name in itself, as a language switcher shows it.
+    pub fn endonym(self) -> &'static str {
+        match self {
+            Lang::Fi => "Suomi",
+            Lang::Sv => "Svenska",
+            Lang::En => "English",
+        }
+    }
+}
+
+/// Every text of the interface.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Msg {
+    AppSubtitle,
+    SkipToContent,
+    Language,
+    Organisation,
+    Dataset,
+    Source,
+    Line,
+    Poikkeama,
+    ToteumaPct,
+    Change,
+    ChangePct,
+    ChangeBase,
+    ChangeTarget,
+    ChangeExplain,
+    StatementCaption,
+    ComputedMark,
+    ComputedExplain,
+    FromChildrenExplain,
+    RoundingMark,
+    RoundingExplain,
+    SumOfParts,
+    Notes,
+    Validation,
+    ValidationAllConsistent,
+    ValidationRounding,
+    ValidationInconsistent,
+    ValidationNotChecked,
+    SubtotalCheck,
+    OrgSumCheck,
+    Stated,
+    Computed,
+    Difference,
+    Investments,
+    InvestMenot,
+    InvestTulot,
+    InvestNetto,
+    NoData,
+    PrivacyNote,
+    Legend,
+    DerivedExplain,
+}
+
+/// The text of `msg` in `lang`.
+pub fn t(lang: Lang, msg: Msg) -> &'static str {
+    use Msg::*;
+    match (msg, lang) {
+        (AppSubtitle, Lang::Fi) => "Kunnan talousarvio ja tilinpäätös selaimessa",
+        (AppSubtitle, Lang::Sv) => "Kommunens budget och bokslut i webbläsaren",
+        (AppSubtitle, Lang::En) => "A municipality's budget and accounts in the browser",
+        (SkipToContent, Lang::Fi) => "Siirry sisältöön",
+        (SkipToContent, Lang::Sv) => "Hoppa till innehållet",
+        (SkipToContent, Lang::En) => "Skip to content",
+        (Language, Lang::Fi) => "Kieli",
+        (Language, Lang::Sv) => "Språk",
+        (Language, Lang::En) => "Language",
+        (Organisation, Lang::Fi) => "Organisaatio",
+        (Organisation, Lang::Sv) => "Organisation",
+        (Organisation, Lang::En) => "Organisation",
+        (Dataset, Lang::Fi) => "Aineisto",
+        (Dataset, Lang::Sv) => "Material",
+        (Dataset, Lang::En) => "Dataset",
+        (Source, Lang::Fi) => "Lähde",
+        (Source, Lang::Sv) => "Källa",
+        (Source, Lang::En) => "Source",
+        (Line, Lang::Fi) => "Selite",
+        (Line, Lang::Sv) => "Post",
+        (Line, Lang::En) => "Line",
+        (Poikkeama, Lang::Fi) => "Poikkeama",
+        (Poikkeama, Lang::Sv) => "Avvikelse",
+        (Poikkeama, Lang::En) => "Variance",
+        (ToteumaPct, Lang::Fi) => "Toteuma %",
+        (ToteumaPct, Lang::Sv) => "Utfall %",
+        (ToteumaPct, Lang::En) => "Actual %",
+        (Change, Lang::Fi) => "Muutos €",
+        (Change, Lang::Sv) => "Förändring €",
+        (Change, Lang::En) => "Change €",
+        (ChangePct, Lang::Fi) => "Muutos %",
+        (ChangePct, Lang::Sv) => "Förändring %",
+        (ChangePct, Lang::En) => "Change %",
+        (ChangeBase, Lang::Fi) => "Muutoksen vertailusarake",
+        (ChangeBase, Lang::Sv) => "Jämförelsekolumn för förändringen",
+        (ChangeBase, Lang::En) => "Compare from column",
+        (ChangeTarget, Lang::Fi) => "Muutoksen kohdesarake",
+        (ChangeTarget, Lang::Sv) => "Målkolumn för förändringen",
+        (ChangeTarget, Lang::En) => "Compare to column",
+        (ChangeExplain, Lang::Fi) => {
+            "Muutos % on kohteen ja vertailun suhde miinus yksi; se jätetään tyhjäksi, kun vertailu on nolla tai etumerkit eroavat."
+        }
+        (ChangeExplain, Lang::Sv) => {
+            "Förändring % är kvoten mellan mål och jämförelse minus ett; den lämnas tom när jämförelsen är noll eller tecknen skiljer sig."
+        }
+        (ChangeExplain, Lang::En) => {
+            "Change % is the ratio of target to base minus one; it is left empty when the base is zero or the signs differ."
+        }
+        (StatementCaption, Lang::Fi) => "Tuloslaskelma",
+        (StatementCaption, Lang::Sv) => "Resultaträkning",
+        (StatementCaption, Lang::En) => "Income statement",
+        (ComputedMark, Lang::Fi) => "laskettu",
+        (ComputedMark, Lang::Sv) => "beräknad",
+        (ComputedMark, Lang::En) => "computed",
+        (ComputedExplain, Lang::Fi) => "Σ = laskettu osistaan, asiakirja ei ilmoita lukua.",
+        (ComputedExplain, Lang::Sv) => "Σ = beräknad ur sina delar, dokumentet anger inte talet.",
+        (ComputedExplain, Lang::En) => {
+            "Σ = computed from its parts; the document does not state the figure."
+        }
+        (FromChildrenExplain, Lang::Fi) => "laskettu alayksiköiden summana",
+        (FromChildrenExplain, Lang::Sv) => "beräknad som summan av underenheterna",
+        (FromChildrenExplain, Lang::En) => "computed as the sum of the units below",
+        (RoundingMark, Lang::Fi) => "pyöristysero",
+        (RoundingMark, Lang::Sv) => "avrundningsdifferens",
+        (RoundingMark, Lang::En) => "rounding difference",
+        (RoundingExplain, Lang::Fi) => {
+            "≈ = asiakirjan ilmoittama luku poikkeaa osiensa summasta pyöristyksen verran."
+        }
+        (RoundingExplain, Lang::Sv) => {
+            "≈ = talet i dokumentet avviker från summan av sina delar med en avrundning."
+        }
+        (RoundingExplain, Lang::En) => {
+            "≈ = the figure the document states differs from the sum of its parts by rounding."
+        }
+        (SumOfParts, Lang::Fi) => "osien summa",
+        (SumOfParts, Lang::Sv) => "summan av delarna",
+        (SumOfParts, Lang::En) => "sum of parts",
+        (Notes, Lang::Fi) => "Huomautukset",
+        (Notes, Lang::Sv) => "Anmärkningar",
+        (Notes, Lang::En) => "Notes",
+        (Validation, Lang::Fi) => "Tarkistus",
+        (Validation, Lang::Sv) => "Kontroll",
+        (Validation, Lang::En) => "Validation",
+        (ValidationAllConsistent, Lang::Fi) => "Luvut ovat johdonmukaiset.",
+        (ValidationAllConsistent, Lang::Sv) => "Talen är konsekventa.",
+        (ValidationAllConsistent, Lang::En) => "The figures are consistent.",
+        (ValidationRounding, Lang::Fi) => "Pyöristyseroja",
+        (ValidationRounding, Lang::Sv) => "Avrundningsdifferenser",
+        (ValidationRounding, Lang::En) => "Rounding differences",
+        (ValidationInconsistent, Lang::Fi) => "Ristiriitoja",
+        (ValidationInconsistent, Lang::Sv) => "Motstridigheter",
+        (ValidationInconsistent, Lang::En) => "Inconsistencies",
+        (ValidationNotChecked, Lang::Fi) => {
+            "Ei tarkistettu: alayksiköt kuuluvat organisaatioon vasta myöhemmin"
+        }
+        (ValidationNotChecked, Lang::Sv) => {
+            "Inte kontrollerat: underenheterna hör till organisationen först senare"
+        }
+        (ValidationNotChecked, Lang::En) => {
+            "Not checked: the units belong to the organisation only later"
+        }
+        (SubtotalCheck, Lang::Fi) => "välisumma ja sen osat",
+        (SubtotalCheck, Lang::Sv) => "delsumma och dess delar",
+        (SubtotalCheck, Lang::En) => "subtotal against its parts",
+        (OrgSumCheck, Lang::Fi) => "yksikkö ja sen alayksiköt",
+        (OrgSumCheck, Lang::Sv) => "enhet och dess underenheter",
+        (OrgSumCheck, Lang::En) => "node against its units",
+        (Stated, Lang::Fi) => "ilmoitettu",
+        (Stated, Lang::Sv) => "angiven",
+        (Stated, Lang::En) => "stated",
+        (Computed, Lang::Fi) => "laskettu",
+        (Computed, Lang::Sv) => "beräknad",
+        (Computed, Lang::En) => "computed",
+        (Difference, Lang::Fi) => "ero",
+        (Difference, Lang::Sv) => "differens",
+        (Difference, Lang::En) => "difference",
+        (Investments, Lang::Fi) => "Investoinnit",
+        (Investments, Lang::Sv) => "Investeringar",
+        (Investments, Lang::En) => "Investments",
+        (InvestMenot, Lang::Fi) => "Menot",
+        (InvestMenot, Lang::Sv) => "Utgifter",
+        (InvestMenot, Lang::En) => "Expenditure",
+        (InvestTulot, Lang::Fi) => "Tulot",
+        (InvestTulot, Lang::Sv) => "Inkomster",
+        (InvestTulot, Lang::En) => "Income",
+        (InvestNetto, Lang::Fi) => "Netto",
+        (InvestNetto, Lang::Sv) => "Netto",
+        (InvestNetto, Lang::En) => "Net",
+        (NoData, Lang::Fi) => "Tälle yksikölle ei ole lukuja.",
+        (NoData, Lang::Sv) => "Det finns inga tal för denna enhet.",
+        (NoData, Lang::En) => "There are no figures for this unit.",
+        (PrivacyNote, Lang::Fi) => {
+            "Kaikki tiedot pysyvät tällä laitteella: Raami ei lähetä mitään verkkoon."
+        }
+        (PrivacyNote, Lang::Sv) => {
+            "Alla uppgifter stannar på denna enhet: Raami skickar ingenting över nätet."
+        }
+        (PrivacyNote, Lang::En) => {
+            "All data stays on this device: Raami sends nothing over the network."
+        }
+        (Legend, Lang::Fi) => "Merkinnät",
+        (Legend, Lang::Sv) => "Teckenförklaring",
+        (Legend, Lang::En) => "Legend",
+        (DerivedExplain, Lang::Fi) => {
+            "Poikkeama = TA − toteuma; toteuma % = toteuma / TA × 100. Ne lasketaan aina, niitä ei tallenneta."
+        }
+        (DerivedExplain, Lang::Sv) => {
+            "Avvikelse = budget − utfall; utfall % = utfall / budget × 100. De beräknas alltid och lagras inte."
+        }
+        (DerivedExplain, Lang::En) => {
+            "Variance = budget − actual; actual % = actual / budget × 100. Both are always computed, never stored."
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn language_codes_round_trip() {
+        for lang in Lang::ALL {
+            assert_eq!(Lang::from_code(lang.code()), Some(lang));
+        }
+        assert_eq!(Lang::from_code("SV"), Some(Lang::Sv));
+        assert_eq!(Lang::from_code("de"), None);
+    }
+
+    #[test]
+    fn finnish_is_the_default() {
+        assert_eq!(Lang::default(), Lang::Fi);
+        assert_eq!(t(Lang::default(), Msg::Poikkeama), "Poikkeama");
+    }
+}

@@ -1,0 +1,26 @@
+//! Raami's core: the budget model of a Finnish municipality, the computations a council
+//! member reads (subtotals, variance, change, growth), validation of what a file states, and
+//! the tool's own package format. Everything here is plain Rust over plain data: it does no
+//! IO and knows nothing of the browser, so it is tested natively with `cargo test`.
+//!
+//! Glossary (the domain's Finnish words, used as names where English has no exact word):
+//! - *TP* (tilinpäätös): audited actuals of a closed year. *TA* (talousarvio): the binding
+//!   budget. *TA+m*: the amended budget. *TS* (taloussuunnitelma): plan years.
+//!   *Toteuma*: booked actuals compared with TA. *Ennuste*: forecast.
+//! - *Poikkeama*: variance, TA − Toteuma. *Toteuma %*: Toteuma / TA × 100.
+//! - *Toimiala* (sector) > *palvelualue* (service area) > *vastuualue* (unit).
+//!
+//! Module map: [`model`] (money, lines, columns, organisation, dataset), [`analysis`]
+//! (computed tables, derived figures, validation), [`package`] (the JSON package format),
+//! [`numfmt`] (Finnish number parsing and printing), [`i18n`] (fi/sv/en texts),
+//! [`sample`] (the embedded Heinola data).
+
+pub mod analysis;
+pub mod i18n;
+pub mod model;
+pub mod numfmt;
+pub mod package;
+pub mod sample;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

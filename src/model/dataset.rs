@@ -1,0 +1,233 @@
+//! A dataset: one municipality's (or one document's) columns, organisation and stated
+//! figures, plus its investments table. It holds only what a document states; every
+//! subtotal the document does not print is computed by [`crate::analysis`].
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+
+use super::{Amount, Column, ColumnId, Line, OrgId, OrgNode};
+
+/// Stated figures of one org node: line → column → amount.
+pub type Figures = BTreeMap<Line, BTreeMap<ColumnId, Amount>>;
+
+/// The rows of an investments table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum InvestmentLine {
+    /// Investment expenditure, stored negative.
+    Menot,
+    /// Investment income (grants, sales), stored positive.
+    Tulot,
+    /// Menot + Tulot.
+    Netto,
+}
+
+/// An investments table of one org node (seed 003: "Yhteiset palvelut, irtain omaisuus").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Investment {
+    pub org: OrgId,
+    pub name: String,
+    pub figures: BTreeMap<InvestmentLine, BTreeMap<ColumnId, Amount>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// One dataset.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Dataset {
+    pub id: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub municipality: Option<String>,
+    /// Where the data comes from, for the reader.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// Notes on the dataset as a whole (decisions made when reading it, caveats).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+    pub columns: Vec<Column>,
+    pub org: Vec<OrgNode>,
+    #[serde(default)]
+    pub figures: BTreeMap<OrgId, Figures>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub investments: Vec<Investment>,
+}
+
+/// A structural fault of a dataset: something a figure or node refers to does not exist.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DatasetError {
+    #[error("dataset '{dataset}': column id '{column}' appears more than once")]
+    DuplicateColumn { dataset: String, column: ColumnId },
+    #[error("dataset '{dataset}': org node id '{org}' appears more than once")]
+    DuplicateOrg { dataset: String, org: OrgId },
+    #[error("dataset '{dataset}': org node '{org}' names parent '{parent}', which does not exist")]
+    UnknownParent {
+        dataset: String,
+        org: OrgId,
+        parent: OrgId,
+    },
+    #[error("dataset '{dataset}': org node '{org}' is its own ancestor")]
+    Cycle { dataset: String, org: OrgId },
+    #[error("dataset '{dataset}': figures are given for org node '{org}', which does not exist")]
+    FiguresForUnknownOrg { dataset: String, org: OrgId },
+    #[error(
+        "dataset '{dataset}': a figure of '{org}' is in column '{column}', which does not exist"
+    )]
+    UnknownColumn {
+        dataset: String,
+        org: OrgId,
+        column: ColumnId,
+    },
+}
+
+impl Dataset {
+    /// Checks that every reference inside the dataset resolves and the organisation is a
+    /// forest. Returns every fault found, not just the first.
+    pub fn check_structure(&self) -> Result<(), Vec<DatasetError>> {
+        let dataset = self.id.clone();
+        let mut errors = Vec::new();
+
+        let mut column_ids = BTreeSet::new();
+        for column in &self.columns {
+            if !column_ids.insert(column.id.as_str()) {
+                errors.push(DatasetError::DuplicateColumn {
+                    dataset: dataset.clone(),
+                    column: column.id.clone(),
+                });
+            }
+        }
+        let mut org_ids = BTreeSet::new();
+        for node in &self.org {
+            if !org_ids.insert(node.id.as_str()) {
+                errors.push(DatasetError::DuplicateOrg {
+                    dataset: dataset.clone(),
+                    org: node.id.clone(),
+                });
+            }
+        }
+        for node in &self.org {
+            if let Some(parent) = &node.parent {
+                if !org_ids.contains(parent.as_str()) {
+                    errors.push(DatasetError::UnknownParent {
+                        dataset: dataset.clone(),
+                        org: node.id.clone(),
+                        parent: parent.clone(),
+                    });
+                }
+            }
+            // Walk up at most as many steps as there are nodes; more means a cycle.
+            let mut current = node.parent.as_deref();
+            let mut steps = 0;
+            while let Some(id) = current {
+                if id == node.id || steps > self.org.len() {
+                    errors.push(DatasetError::Cycle {
+                        dataset: dataset.clone(),
+                        org: node.id.clone(),
+                    });
+                    break;
+                }
+                current = self.node(id).and_then(|n| n.parent.as_deref());
+                steps += 1;
+            }
+        }
+
+        let investment_refs = self.investments.iter().flat_map(|inv| {
+            inv.figures
+                .values()
+                .flat_map(move |by_col| by_col.keys().map(move |col| (&inv.org, col)))
+        });
+        let figure_refs = self.figures.iter().flat_map(|(org, figures)| {
+            figures
+                .values()
+                .flat_map(move |by_col| by_col.keys().map(move |col| (org, col)))
+        });
+        let mut reported = BTreeSet::new();
+        for (org, column) in figure_refs.chain(investment_refs) {
+            if !org_ids.contains(org.as_str()) {
+                if reported.insert((org.clone(), String::new())) {
+                    errors.push(DatasetError::FiguresForUnknownOrg {
+                        dataset: dataset.clone(),
+                        org: org.clone(),
+                    });
+                }
+            } else if !column_ids.contains(column.as_str())
+                && reported.insert((org.clone(), column.clone()))
+            {
+                errors.push(DatasetError::UnknownColumn {
+                    dataset: dataset.clone(),
+                    org: org.clone(),
+                    column: column.clone(),
+                });
+            }
+        }
+
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
+    }
+
+    pub fn node(&self, id: &str) -> Option<&OrgNode> {
+        self.org.iter().find(|node| node.id == id)
+    }
+
+    pub fn column(&self, id: &str) -> Option<&Column> {
+        self.columns.iter().find(|column| column.id == id)
+    }
+
+    /// The nodes without a parent, in the order the dataset lists them.
+    pub fn roots(&self) -> impl Iterator<Item = &OrgNode> {
+        self.org.iter().filter(|node| node.parent.is_none())
+    }
+
+    /// The children of a node, in the order the dataset lists them.
+    pub fn children<'a>(&'a self, id: &'a str) -> impl Iterator<Item = &'a OrgNode> + 'a {
+        self.org
+            .iter()
+            .filter(move |node| node.parent.as_deref() == Some(id))
+    }
+
+    /// The path from a root down to the node, the node included.
+    pub fn ancestry(&self, id: &str) -> Vec<&OrgNode> {
+        let mut path = Vec::new();
+        let mut current = self.node(id);
+        while let Some(node) = current {
+            if path.len() > self.org.len() {
+                break;
+            }
+            path.push(node);
+            current = node.parent.as_deref().and_then(|p| self.node(p));
+        }
+        path.reverse();
+        path
+    }
+
+    /// A node found by id or, failing that, by name in any case.
+    pub fn find_node(&self, id_or_name: &str) -> Option<&OrgNode> {
+        self.node(id_or_name).or_else(|| {
+            let wanted = id_or_name.trim().to_lowercase();
+            self.org
+                .iter()
+                .find(|node| node.name.to_lowercase() == wanted)
+        })
+    }
+
+    /// The columns in display order (by year, then actuals, budget, plan).
+    pub fn columns_in_order(&self) -> Vec<&Column> {
+        let mut columns: Vec<&Column> = self.columns.iter().collect();
+        columns.sort_by_key(|column| column.sort_key());
+        columns
+    }
+
+    /// The figure a document states for (node, line, column), if any.
+    pub fn stated(&self, org: &str, line: Line, column: &str) -> Option<Amount> {
+        self.figures.get(org)?.get(&line)?.get(column).copied()
+    }
+
+    /// The investments tables of a node.
+    pub fn investments_of<'a>(&'a self, org: &'a str) -> impl Iterator<Item = &'a Investment> + 'a {
+        self.investments.iter().filter(move |inv| inv.org == org)
+    }
+}
