@@ -20,6 +20,7 @@ pub mod i18n;
 pub mod model;
 pub mod numfmt;
 pub mod package;
+pub mod report;
 pub mod sample;
 
 #[cfg(target_arch = "wasm32")]

@@ -136,7 +136,7 @@ pub fn format_amount(value: Decimal, decimals: u32, lang: Lang) -> String {
     }
     let digits: Vec<char> = int_part.chars().collect();
     for (i, d) in digits.iter().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(group_sep);
         }
         out.push(*d);

@@ -3,6 +3,8 @@
 //! holds them in their printed forms), derived columns included, is compared with what the
 //! core computes. Equal, or within the rounding of printed figures; anything else fails.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use rust_decimal::Decimal;
 
 use raami::analysis::derived::{poikkeama, ratio_pct_tolerance, toteuma_pct};

@@ -4,7 +4,7 @@
 
 use rust_decimal::Decimal;
 
-use super::values::{Origin, Values};
+use super::values::{Origin, Value, Values};
 use crate::model::{Amount, ColumnId, Dataset, Line, OrgId};
 
 /// What was compared.
@@ -85,34 +85,33 @@ impl Report {
     }
 }
 
-fn compare(
+/// Where a comparison is made: which check, node, line and column.
+struct Place<'a> {
     kind: CheckKind,
-    org: &str,
+    org: &'a str,
     line: Line,
-    column: &str,
-    stated: Amount,
-    stated_tol: Amount,
-    computed: Amount,
-    computed_tol: Amount,
-) -> Option<Finding> {
-    let difference = stated - computed;
+    column: &'a str,
+}
+
+fn compare(place: Place<'_>, stated: Value, computed: Value) -> Option<Finding> {
+    let difference = stated.amount - computed.amount;
     if difference.is_zero() {
         return None;
     }
-    let tolerance = stated_tol + computed_tol;
+    let tolerance = stated.tolerance + computed.tolerance;
     let severity = if difference.abs() <= tolerance {
         Severity::Rounding
     } else {
         Severity::Inconsistent
     };
     Some(Finding {
-        kind,
+        kind: place.kind,
         severity,
-        org: org.to_string(),
-        line,
-        column: column.to_string(),
-        stated,
-        computed,
+        org: place.org.to_string(),
+        line: place.line,
+        column: place.column.to_string(),
+        stated: stated.amount,
+        computed: computed.amount,
         difference,
         tolerance,
     })
@@ -138,18 +137,20 @@ pub fn validate(dataset: &Dataset) -> Report {
                     continue;
                 };
 
-                if own.origin == Origin::Stated {
-                    if let Some(parts) = values.parts_sum(&node.id, line, &column.id) {
+                if own.origin == Origin::Stated
+                    && let Some(parts) = values.parts_sum(&node.id, line, &column.id)
+                {
+                    {
                         report.checks += 1;
                         report.findings.extend(compare(
-                            CheckKind::Subtotal,
-                            &node.id,
-                            line,
-                            &column.id,
-                            own.amount,
-                            own.tolerance,
-                            parts.amount,
-                            parts.tolerance,
+                            Place {
+                                kind: CheckKind::Subtotal,
+                                org: &node.id,
+                                line,
+                                column: &column.id,
+                            },
+                            own,
+                            parts,
                         ));
                     }
                 }
@@ -164,14 +165,14 @@ pub fn validate(dataset: &Dataset) -> Report {
                 if let Some(units) = values.units_sum(&node.id, line, &column.id) {
                     report.checks += 1;
                     report.findings.extend(compare(
-                        CheckKind::OrgSum,
-                        &node.id,
-                        line,
-                        &column.id,
-                        own.amount,
-                        own.tolerance,
-                        units.amount,
-                        units.tolerance,
+                        Place {
+                            kind: CheckKind::OrgSum,
+                            org: &node.id,
+                            line,
+                            column: &column.id,
+                        },
+                        own,
+                        units,
                     ));
                 }
             }

@@ -107,8 +107,10 @@ impl Dataset {
             }
         }
         for node in &self.org {
-            if let Some(parent) = &node.parent {
-                if !org_ids.contains(parent.as_str()) {
+            if let Some(parent) = &node.parent
+                && !org_ids.contains(parent.as_str())
+            {
+                {
                     errors.push(DatasetError::UnknownParent {
                         dataset: dataset.clone(),
                         org: node.id.clone(),

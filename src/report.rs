@@ -1,0 +1,356 @@
+//! Reports in words and in files: the validation report and a node's table as text, CSV or
+//! JSON, in the reader's language. The command-line tool prints these; the web view uses the
+//! same sentences for findings.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::analysis::table::NodeTable;
+use crate::analysis::validate::{CheckKind, Finding, NotChecked, Report};
+use crate::analysis::values::Origin;
+use crate::i18n::{Lang, Msg, t};
+use crate::model::Dataset;
+use crate::numfmt::{format_amount, format_eur, format_percent};
+
+fn node_name<'a>(dataset: &'a Dataset, id: &'a str) -> &'a str {
+    dataset.node(id).map_or(id, |node| node.name.as_str())
+}
+
+fn column_label(dataset: &Dataset, id: &str, lang: Lang) -> String {
+    dataset
+        .column(id)
+        .map_or_else(|| id.to_string(), |column| column.label(lang))
+}
+
+/// One finding as a sentence: where, what is stated, what the parts add up to, the
+/// difference and what was compared.
+pub fn describe_finding(dataset: &Dataset, finding: &Finding, lang: Lang) -> String {
+    let kind = match finding.kind {
+        CheckKind::Subtotal => t(lang, Msg::SubtotalCheck),
+        CheckKind::OrgSum => t(lang, Msg::OrgSumCheck),
+    };
+    let computed_word = match finding.kind {
+        CheckKind::Subtotal => t(lang, Msg::SumOfParts),
+        CheckKind::OrgSum => match lang {
+            Lang::Fi => "alayksiköiden summa",
+            Lang::Sv => "underenheternas summa",
+            Lang::En => "sum of units",
+        },
+    };
+    format!(
+        "{} · {} · {}: {} {}, {} {}, {} {} ({})",
+        node_name(dataset, &finding.org),
+        finding.line.name(lang),
+        column_label(dataset, &finding.column, lang),
+        t(lang, Msg::Stated),
+        format_amount(finding.stated, finding.stated.scale(), lang),
+        computed_word,
+        format_amount(finding.computed, finding.computed.scale(), lang),
+        t(lang, Msg::Difference),
+        format_amount(finding.difference, finding.difference.scale(), lang),
+        kind
+    )
+}
+
+/// A comparison that was not made, as a sentence.
+pub fn describe_not_checked(dataset: &Dataset, item: &NotChecked, lang: Lang) -> String {
+    let units: Vec<&str> = item
+        .units_outside
+        .iter()
+        .map(|id| node_name(dataset, id))
+        .collect();
+    format!(
+        "{} · {}: {} ({})",
+        node_name(dataset, &item.org),
+        column_label(dataset, &item.column, lang),
+        t(lang, Msg::ValidationNotChecked),
+        units.join(", ")
+    )
+}
+
+/// The validation report as text.
+pub fn check_text(dataset: &Dataset, report: &Report, lang: Lang) -> String {
+    let mut out = String::new();
+    let verdict = if report.is_consistent() {
+        t(lang, Msg::ValidationAllConsistent).to_string()
+    } else {
+        format!(
+            "{}: {}",
+            t(lang, Msg::ValidationInconsistent),
+            report.inconsistencies().count()
+        )
+    };
+    let checks = match lang {
+        Lang::Fi => format!("{} vertailua", report.checks),
+        Lang::Sv => format!("{} jämförelser", report.checks),
+        Lang::En => format!("{} comparisons", report.checks),
+    };
+    out.push_str(&format!("{} ({checks}): {verdict}\n", dataset.name));
+    let inconsistent: Vec<&Finding> = report.inconsistencies().collect();
+    if !inconsistent.is_empty() {
+        out.push_str(&format!(
+            "\n{} ({}):\n",
+            t(lang, Msg::ValidationInconsistent),
+            inconsistent.len()
+        ));
+        for finding in inconsistent {
+            out.push_str(&format!("  {}\n", describe_finding(dataset, finding, lang)));
+        }
+    }
+    let rounding: Vec<&Finding> = report.rounding().collect();
+    if !rounding.is_empty() {
+        out.push_str(&format!(
+            "\n{} ({}):\n",
+            t(lang, Msg::ValidationRounding),
+            rounding.len()
+        ));
+        for finding in rounding {
+            out.push_str(&format!("  {}\n", describe_finding(dataset, finding, lang)));
+        }
+    }
+    if !report.not_checked.is_empty() {
+        out.push('\n');
+        for item in &report.not_checked {
+            out.push_str(&format!(
+                "  {}\n",
+                describe_not_checked(dataset, item, lang)
+            ));
+        }
+    }
+    out
+}
+
+/// The header cells of a table: line, every column, then Poikkeama and Toteuma % of each
+/// follow-up and the change pair.
+fn header(table: &NodeTable, lang: Lang) -> Vec<String> {
+    let mut cells = vec![t(lang, Msg::Line).to_string()];
+    cells.extend(table.columns.iter().map(|c| c.label(lang)));
+    for pair in &table.follow_ups {
+        let suffix = if table.follow_ups.len() > 1 {
+            format!(" {}", pair.actual.year)
+        } else {
+            String::new()
+        };
+        cells.push(format!("{}{suffix}", t(lang, Msg::Poikkeama)));
+        cells.push(format!("{}{suffix}", t(lang, Msg::ToteumaPct)));
+    }
+    if let Some((base, target)) = &table.change_between {
+        cells.push(format!(
+            "{} {} → {}",
+            t(lang, Msg::Change),
+            base.label(lang),
+            target.label(lang)
+        ));
+        cells.push(format!(
+            "{} {} → {}",
+            t(lang, Msg::ChangePct),
+            base.label(lang),
+            target.label(lang)
+        ));
+    }
+    cells
+}
+
+/// The body cells of a table, formatted by `amount` and `percent`.
+fn body(
+    table: &NodeTable,
+    lang: Lang,
+    amount: &dyn Fn(Decimal) -> String,
+    percent: &dyn Fn(Decimal) -> String,
+) -> Vec<Vec<String>> {
+    let opt =
+        |value: Option<Decimal>, f: &dyn Fn(Decimal) -> String| value.map(f).unwrap_or_default();
+    table
+        .rows
+        .iter()
+        .map(|row| {
+            let mut cells = vec![row.line.name(lang).to_string()];
+            cells.extend(
+                row.cells
+                    .iter()
+                    .map(|cell| opt(cell.as_ref().map(|c| c.amount()), amount)),
+            );
+            for follow_up in &row.follow_ups {
+                cells.push(opt(follow_up.map(|f| f.poikkeama), amount));
+                cells.push(opt(follow_up.and_then(|f| f.toteuma_pct), percent));
+            }
+            if table.change_between.is_some() {
+                cells.push(opt(row.change.map(|c| c.change), amount));
+                cells.push(opt(row.change.and_then(|c| c.change_pct), percent));
+            }
+            cells
+        })
+        .collect()
+}
+
+/// A node's table as aligned text, with the column notes below it.
+pub fn table_text(dataset: &Dataset, table: &NodeTable, lang: Lang) -> String {
+    let header = header(table, lang);
+    let body = body(table, lang, &|v| format_eur(v, lang), &|v| {
+        format_percent(v, lang)
+    });
+    let widths: Vec<usize> = (0..header.len())
+        .map(|i| {
+            std::iter::once(&header)
+                .chain(body.iter())
+                .map(|r| r[i].chars().count())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let render = |cells: &[String]| {
+        cells
+            .iter()
+            .enumerate()
+            .map(|(i, cell)| {
+                let pad = widths[i].saturating_sub(cell.chars().count());
+                if i == 0 {
+                    format!("{cell}{}", " ".repeat(pad))
+                } else {
+                    format!("{}{cell}", " ".repeat(pad))
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("  ")
+            .trim_end()
+            .to_string()
+    };
+    let mut out = format!("{}\n", node_name(dataset, &table.org));
+    out.push_str(&render(&header));
+    out.push('\n');
+    for cells in &body {
+        out.push_str(&render(cells));
+        out.push('\n');
+    }
+    for (column, note) in table.column_notes() {
+        out.push_str(&format!(
+            "\n{} {}: {note}\n",
+            t(lang, Msg::Notes),
+            column.label(lang)
+        ));
+    }
+    out
+}
+
+/// A node's table as CSV: `;` and decimal comma for Finnish and Swedish (as Excel in
+/// Finland reads it), `,` and decimal point for English; amounts without digit grouping.
+pub fn table_csv(table: &NodeTable, lang: Lang) -> String {
+    let (delimiter, comma) = match lang {
+        Lang::Fi | Lang::Sv => (b';', true),
+        Lang::En => (b',', false),
+    };
+    let plain = move |value: Decimal, decimals: u32| {
+        let text = value.round_dp(decimals).to_string();
+        if comma { text.replace('.', ",") } else { text }
+    };
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(delimiter)
+        .from_writer(Vec::new());
+    let mut rows = vec![header(table, lang)];
+    rows.extend(body(table, lang, &|v| plain(v, 0), &|v| plain(v, 2)));
+    for row in rows {
+        // Writing to memory cannot fail.
+        let _ = writer.write_record(&row);
+    }
+    writer
+        .into_inner()
+        .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+        .unwrap_or_default()
+}
+
+#[derive(Serialize)]
+struct JsonCell {
+    column: String,
+    amount: Decimal,
+    origin: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sum_of_parts: Option<Decimal>,
+}
+
+#[derive(Serialize)]
+struct JsonFollowUp {
+    budget: String,
+    actual: String,
+    poikkeama: Decimal,
+    toteuma_pct: Option<Decimal>,
+}
+
+#[derive(Serialize)]
+struct JsonRow {
+    line: String,
+    name: String,
+    subtotal: bool,
+    values: Vec<JsonCell>,
+    follow_ups: Vec<JsonFollowUp>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    change: Option<(Decimal, Option<Decimal>)>,
+}
+
+#[derive(Serialize)]
+struct JsonTable {
+    org: String,
+    name: String,
+    columns: Vec<crate::model::Column>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    change_between: Option<(String, String)>,
+    rows: Vec<JsonRow>,
+}
+
+/// A node's table as JSON: exact decimals as strings, the origin of every value.
+pub fn table_json(dataset: &Dataset, table: &NodeTable, lang: Lang) -> String {
+    let rows = table
+        .rows
+        .iter()
+        .map(|row| JsonRow {
+            line: row.line.key(),
+            name: row.line.name(lang).to_string(),
+            subtotal: row.line.is_subtotal(),
+            values: table
+                .columns
+                .iter()
+                .zip(&row.cells)
+                .filter_map(|(column, cell)| {
+                    cell.as_ref().map(|cell| JsonCell {
+                        column: column.id.clone(),
+                        amount: cell.amount(),
+                        origin: match cell.value.origin {
+                            Origin::Stated => "stated",
+                            Origin::FromParts => "computed_from_parts",
+                            Origin::FromChildren => "computed_from_units",
+                        },
+                        sum_of_parts: cell.parts_sum,
+                    })
+                })
+                .collect(),
+            follow_ups: table
+                .follow_ups
+                .iter()
+                .zip(&row.follow_ups)
+                .filter_map(|(pair, cell)| {
+                    cell.map(|cell| JsonFollowUp {
+                        budget: pair.budget.id.clone(),
+                        actual: pair.actual.id.clone(),
+                        poikkeama: cell.poikkeama,
+                        toteuma_pct: cell.toteuma_pct.map(|p| p.round_dp(4)),
+                    })
+                })
+                .collect(),
+            change: row
+                .change
+                .map(|c| (c.change, c.change_pct.map(|p| p.round_dp(4)))),
+        })
+        .collect();
+    let json = JsonTable {
+        org: table.org.clone(),
+        name: node_name(dataset, &table.org).to_string(),
+        columns: table.columns.clone(),
+        change_between: table
+            .change_between
+            .as_ref()
+            .map(|(a, b)| (a.id.clone(), b.id.clone())),
+        rows,
+    };
+    let mut text = serde_json::to_string_pretty(&json).unwrap_or_default();
+    text.push('\n');
+    text
+}

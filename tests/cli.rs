@@ -1,0 +1,184 @@
+//! The `raami` command over real figures: exit codes of `check`, and the tables of `table`
+//! in text, CSV and JSON.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+use raami::model::Line;
+use raami::package::{read_package, write_package};
+use raami::sample::HEINOLA_JSON;
+
+fn raami(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_raami"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).unwrap()
+}
+
+/// A file in a fresh scratch folder of this test.
+fn scratch(name: &str, contents: &[u8]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("raami-cli-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, contents).unwrap();
+    path
+}
+
+#[test]
+fn check_of_the_sample_is_consistent_and_lists_rounding() {
+    let output = raami(&["check", "--sample"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(text.contains("Luvut ovat johdonmukaiset."), "{text}");
+    assert!(text.contains(
+        "Yhteiset palvelut · Toimintatuotot · TP 2024: ilmoitettu 1\u{a0}120\u{a0}517, osien summa 1\u{a0}120\u{a0}516, ero 1 (välisumma ja sen osat)"
+    ), "{text}");
+    assert!(
+        text.contains("Yhteiset palvelut · TP 2024: Ei tarkistettu"),
+        "{text}"
+    );
+}
+
+#[test]
+fn check_of_an_altered_figure_is_inconsistent() {
+    // Change one printed figure of seed 004 by 1 000 €: the sector no longer adds up.
+    let mut package = read_package(HEINOLA_JSON).unwrap();
+    let figures = package.datasets[0]
+        .figures
+        .get_mut("varhaiskasvatus")
+        .unwrap();
+    figures
+        .get_mut(&Line::PalvelujenOstot)
+        .unwrap()
+        .insert("TA2024".into(), "-1024700".parse().unwrap());
+    let path = scratch("altered.raami.json", write_package(&package).as_bytes());
+    let output = raami(&["check", path.to_str().unwrap(), "--lang", "en"]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    assert!(text.contains("Inconsistencies (2):"), "{text}");
+    assert!(text.contains(
+        "Varhaiskasvatus · Operating expenses · Budget 2024: stated −8,409,500, sum of parts −8,410,500, difference 1,000 (subtotal against its parts)"
+    ), "{text}");
+    assert!(text.contains("Hyvinvointitoimiala · Purchases of services · Budget 2024: stated −5,628,800, sum of units −5,629,800, difference 1,000 (node against its units)"), "{text}");
+}
+
+#[test]
+fn check_of_an_unreadable_file_says_where() {
+    let path = scratch("broken.json", b"{\n  \"format\": \"raami-package\",\n  \"version\": 1,\n  \"datasets\": [ { \"id\": 5 } ]\n}\n");
+    let output = raami(&["check", path.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    let message = stderr(&output);
+    assert!(message.contains("broken.json: rivi 4, sarake"), "{message}");
+
+    let output = raami(&["check", "/nonexistent/budget.json", "--lang", "sv"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("/nonexistent/budget.json: filen kan inte läsas"),
+        "{}",
+        stderr(&output)
+    );
+
+    let path = scratch(
+        "latin1.json",
+        b"{\"format\": \"raami-package\", \"name\": \"Hein\xf6la\"}",
+    );
+    let output = raami(&["check", path.to_str().unwrap(), "--lang", "en"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("latin1.json: byte 42: the file is not UTF-8 text"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn table_without_org_shows_the_first_top_node() {
+    let output = raami(&["table", "--sample"]);
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout(&output);
+    assert!(text.starts_with("Hyvinvointitoimiala\n"), "{text}");
+    let toimintakate = text
+        .lines()
+        .find(|l| l.starts_with("Toimintakate"))
+        .unwrap();
+    assert!(
+        toimintakate.contains("\u{2212}28\u{a0}726\u{a0}249"),
+        "{toimintakate}"
+    );
+    assert!(
+        toimintakate.contains("\u{2212}32\u{a0}103\u{a0}800"),
+        "{toimintakate}"
+    );
+}
+
+#[test]
+fn table_of_a_unit_by_name_with_follow_up_in_csv() {
+    let output = raami(&[
+        "table",
+        "--sample",
+        "--org",
+        "Yhteiset palvelut",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next().unwrap(),
+        "Selite;TP 2024;TA 2025;Toteuma 2025;Poikkeama;Toteuma %;Muutos € TP 2024 → Toteuma 2025;Muutos % TP 2024 → Toteuma 2025"
+    );
+    assert!(
+        text.contains("Toimintakate;-7258491;-8494000;-7484508;-1009492;88,12;-226017;3,11\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "Aineet, tarvikkeet ja tavarat;-166644;-104700;-132547;27847;126,60;34097;-20,46\n"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn table_in_json_keeps_exact_values_and_their_origin() {
+    let output = raami(&[
+        "table",
+        "--sample",
+        "--org",
+        "hyvinvoinnin_ja_terveyden_edistaminen",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let rows = json["rows"].as_array().unwrap();
+    let vuosikate = rows.iter().find(|r| r["line"] == "vuosikate").unwrap();
+    assert_eq!(vuosikate["values"][0]["amount"], "-425730");
+    assert_eq!(vuosikate["values"][0]["origin"], "computed_from_parts");
+    let toimintatuotot = rows.iter().find(|r| r["line"] == "toimintatuotot").unwrap();
+    assert_eq!(toimintatuotot["values"][0]["amount"], "93998");
+    assert_eq!(toimintatuotot["values"][0]["sum_of_parts"], "93997");
+}
+
+#[test]
+fn table_of_an_unknown_node_lists_the_nodes() {
+    let output = raami(&["table", "--sample", "--org", "Tekninen toimiala"]);
+    assert_eq!(output.status.code(), Some(2));
+    let message = stderr(&output);
+    assert!(
+        message.contains("yksikköä 'Tekninen toimiala' ei löydy"),
+        "{message}"
+    );
+    assert!(message.contains("Varhaiskasvatus"), "{message}");
+}
