@@ -1,1 +1,30 @@
-//! placeholder
+//! The browser layer: Yew components over the core. It holds no budget logic: components
+//! show what [`crate::analysis`] computes, and browser IO stays in this module tree.
+//!
+//! - [`state`]: the one reducer holding the app's state.
+//! - [`components`]: one component per file.
+
+pub mod components;
+pub mod state;
+
+use components::app::App;
+
+/// Mounts the app on the page's body.
+pub fn start() {
+    yew::Renderer::<App>::new().render();
+}
+
+/// Mounts the app into a given element (browser tests use this).
+pub fn start_in(root: web_sys::Element) -> yew::AppHandle<App> {
+    yew::Renderer::<App>::with_root(root).render()
+}
+
+/// Sets the document language, so screen readers speak the chosen language.
+pub fn set_document_lang(lang: crate::i18n::Lang) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("lang", lang.code());
+    }
+}

@@ -1,0 +1,9 @@
+//! One component per file.
+
+pub mod app;
+pub mod dataset_info;
+pub mod investments;
+pub mod lang_switch;
+pub mod org_tree;
+pub mod statement;
+pub mod validation;

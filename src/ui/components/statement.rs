@@ -1,0 +1,255 @@
+//! The income statement of the selected node: every line by every column it has, computed
+//! subtotals set apart, Poikkeama and Toteuma % for each Toteuma column, and the change
+//! between two columns the user picks. Column notes are shown with their columns.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::analysis::table::{NodeTable, default_change_pair, node_columns, node_table};
+use crate::analysis::values::Origin;
+use crate::i18n::{Lang, Msg, t};
+use crate::model::{Column, ColumnKind, Dataset};
+use crate::numfmt::{format_eur, format_percent};
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub dataset: Rc<Dataset>,
+    pub node: String,
+    pub lang: Lang,
+    pub change: Option<(String, String)>,
+    pub on_change_pair: Callback<(String, String)>,
+}
+
+fn kind_class(column: &Column) -> &'static str {
+    match column.kind {
+        ColumnKind::Tp | ColumnKind::Toteuma => "col-actual",
+        ColumnKind::Ta | ColumnKind::TaMuutettu => "col-budget",
+        ColumnKind::Ts | ColumnKind::Ennuste => "col-plan",
+    }
+}
+
+/// A screen-reader text that is not shown.
+fn sr(text: String) -> Html {
+    html! { <span class="sr-only">{ text }</span> }
+}
+
+fn amount_cell(table: &NodeTable, row_index: usize, column_index: usize, lang: Lang) -> Html {
+    let row = &table.rows[row_index];
+    let column = &table.columns[column_index];
+    let Some(cell) = &row.cells[column_index] else {
+        return html! { <td class={classes!("num", kind_class(column))}></td> };
+    };
+    let computed = match cell.value.origin {
+        Origin::Stated => html! {},
+        Origin::FromParts => html! {
+            <><span class="mark computed" aria-hidden="true" title={t(lang, Msg::ComputedMark)}>{ "Σ" }</span>
+            { sr(format!(" ({})", t(lang, Msg::ComputedMark))) }</>
+        },
+        Origin::FromChildren => html! {
+            <><span class="mark computed" aria-hidden="true" title={t(lang, Msg::FromChildrenExplain)}>{ "Σ" }</span>
+            { sr(format!(" ({})", t(lang, Msg::FromChildrenExplain))) }</>
+        },
+    };
+    let rounding = match (cell.parts_sum, cell.rounding_difference()) {
+        (Some(sum), Some(difference)) => {
+            let text = format!(
+                "{} {}, {} {}",
+                t(lang, Msg::SumOfParts),
+                format_eur(sum, lang),
+                t(lang, Msg::RoundingMark),
+                format_eur(difference, lang)
+            );
+            html! {
+                <><span class="mark rounding" aria-hidden="true" title={text.clone()}>{ "≈" }</span>{ sr(format!(" ({text})")) }</>
+            }
+        }
+        _ => html! {},
+    };
+    html! {
+        <td class={classes!("num", kind_class(column), cell.is_computed().then_some("is-computed"))}
+            data-col={column.id.clone()}>
+            { rounding }{ computed }<span class="amount">{ format_eur(cell.amount(), lang) }</span>
+        </td>
+    }
+}
+
+fn column_select(
+    id: &'static str,
+    label: &'static str,
+    columns: &[Column],
+    selected: &str,
+    lang: Lang,
+    onchange: Callback<Event>,
+) -> Html {
+    html! {
+        <label class="field" for={id}>
+            <span>{ label }</span>
+            <select id={id} onchange={onchange}>
+                { for columns.iter().map(|c| html! {
+                    <option value={c.id.clone()} selected={c.id == selected}>{ c.label(lang) }</option>
+                }) }
+            </select>
+        </label>
+    }
+}
+
+#[component]
+pub fn Statement(props: &Props) -> Html {
+    let lang = props.lang;
+    let dataset = &props.dataset;
+    let Some(node) = dataset.node(&props.node) else {
+        return html! { <p>{ t(lang, Msg::NoData) }</p> };
+    };
+    let columns = node_columns(dataset, &node.id);
+    // The user's pair where the node has both columns, else the node's own default.
+    let pair = props
+        .change
+        .clone()
+        .filter(|(base, target)| {
+            columns.iter().any(|c| &c.id == base) && columns.iter().any(|c| &c.id == target)
+        })
+        .or_else(|| default_change_pair(&columns));
+    let table = node_table(
+        dataset,
+        &node.id,
+        pair.as_ref().map(|(b, t)| (b.as_str(), t.as_str())),
+    );
+
+    let heading = html! {
+        <header class="view-header">
+            <p class="breadcrumbs">
+                { for dataset.ancestry(&node.id).iter().rev().skip(1).rev().map(|a| html! { <span>{ &a.name }{ " › " }</span> }) }
+            </p>
+            <h1 id="statement-heading">{ &node.name }</h1>
+            <p class="org-meta">{ node.level.name(lang) }</p>
+        </header>
+    };
+    if table.rows.is_empty() {
+        return html! { <section aria-labelledby="statement-heading">{ heading }<p>{ t(lang, Msg::NoData) }</p></section> };
+    }
+
+    let controls = match &pair {
+        Some((base, target)) => {
+            let on_base = {
+                let cb = props.on_change_pair.clone();
+                let target = target.clone();
+                Callback::from(move |e: Event| {
+                    let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+                    cb.emit((select.value(), target.clone()));
+                })
+            };
+            let on_target = {
+                let cb = props.on_change_pair.clone();
+                let base = base.clone();
+                Callback::from(move |e: Event| {
+                    let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+                    cb.emit((base.clone(), select.value()));
+                })
+            };
+            html! {
+                <div class="controls">
+                    { column_select("change-base", t(lang, Msg::ChangeBase), &table.columns, base, lang, on_base) }
+                    { column_select("change-target", t(lang, Msg::ChangeTarget), &table.columns, target, lang, on_target) }
+                </div>
+            }
+        }
+        None => html! {},
+    };
+
+    let notes = table.column_notes();
+    let note_index = |column: &Column| {
+        notes
+            .iter()
+            .position(|(c, _)| c.id == column.id)
+            .map(|i| i + 1)
+    };
+    let many_follow_ups = table.follow_ups.len() > 1;
+
+    html! {
+        <section class="statement" aria-labelledby="statement-heading">
+            { heading }
+            { controls }
+            <div class="table-scroll" tabindex="0" role="region" aria-label={t(lang, Msg::StatementCaption)}>
+            <table class="statement-table">
+                <caption>{ format!("{}: {} (€)", t(lang, Msg::StatementCaption), node.name) }</caption>
+                <thead>
+                    <tr>
+                        <th scope="col" class="line-head">{ t(lang, Msg::Line) }</th>
+                        { for table.columns.iter().map(|c| html! {
+                            <th scope="col" class={classes!("num", kind_class(c))} title={c.kind.long_name(lang)} data-col={c.id.clone()}>
+                                { c.label(lang) }
+                                { match note_index(c) {
+                                    Some(n) => html! { <sup><a href={format!("#note-{n}")} aria-label={format!("{} {n}", t(lang, Msg::Notes))}>{ format!("{n})") }</a></sup> },
+                                    None => html! {},
+                                } }
+                            </th>
+                        }) }
+                        { for table.follow_ups.iter().map(|f| {
+                            let suffix = if many_follow_ups { format!(" {}", f.actual.year) } else { String::new() };
+                            html! {
+                                <>
+                                    <th scope="col" class="num derived">{ format!("{}{suffix}", t(lang, Msg::Poikkeama)) }</th>
+                                    <th scope="col" class="num derived">{ format!("{}{suffix}", t(lang, Msg::ToteumaPct)) }</th>
+                                </>
+                            }
+                        }) }
+                        { match &table.change_between {
+                            Some((base, target)) => html! {
+                                <>
+                                    <th scope="col" class="num derived">{ t(lang, Msg::Change) }<br/><span class="sub">{ format!("{} → {}", base.label(lang), target.label(lang)) }</span></th>
+                                    <th scope="col" class="num derived">{ t(lang, Msg::ChangePct) }<br/><span class="sub">{ format!("{} → {}", base.label(lang), target.label(lang)) }</span></th>
+                                </>
+                            },
+                            None => html! {},
+                        } }
+                    </tr>
+                </thead>
+                <tbody>
+                    { for table.rows.iter().enumerate().map(|(row_index, row)| {
+                        let subtotal = row.line.is_subtotal();
+                        let depth = row.line.info().depth;
+                        html! {
+                            <tr class={classes!(subtotal.then_some("subtotal"), format!("depth-{depth}"))} data-line={row.line.key()}>
+                                <th scope="row" class="line-name">{ row.line.name(lang) }</th>
+                                { for (0..table.columns.len()).map(|i| amount_cell(&table, row_index, i, lang)) }
+                                { for row.follow_ups.iter().map(|f| html! {
+                                    <>
+                                        <td class="num derived" data-col="poikkeama">{ f.map(|f| format_eur(f.poikkeama, lang)).unwrap_or_default() }</td>
+                                        <td class="num derived" data-col="toteuma-pct">{ f.and_then(|f| f.toteuma_pct).map(|p| format_percent(p, lang)).unwrap_or_default() }</td>
+                                    </>
+                                }) }
+                                { if table.change_between.is_some() { html! {
+                                    <>
+                                        <td class="num derived" data-col="change">{ row.change.map(|c| format_eur(c.change, lang)).unwrap_or_default() }</td>
+                                        <td class="num derived" data-col="change-pct">{ row.change.and_then(|c| c.change_pct).map(|p| format_percent(p, lang)).unwrap_or_default() }</td>
+                                    </>
+                                } } else { html! {} } }
+                            </tr>
+                        }
+                    }) }
+                </tbody>
+            </table>
+            </div>
+            { if notes.is_empty() { html! {} } else { html! {
+                <div class="column-notes">
+                    <h2>{ t(lang, Msg::Notes) }</h2>
+                    <ol>
+                        { for notes.iter().enumerate().map(|(i, (column, note))| html! {
+                            <li id={format!("note-{}", i + 1)}><strong>{ format!("{}: ", column.label(lang)) }</strong>{ *note }</li>
+                        }) }
+                    </ol>
+                </div>
+            } } }
+            <details class="legend">
+                <summary>{ t(lang, Msg::Legend) }</summary>
+                <ul>
+                    <li>{ t(lang, Msg::ComputedExplain) }</li>
+                    <li>{ t(lang, Msg::RoundingExplain) }</li>
+                    <li>{ t(lang, Msg::DerivedExplain) }</li>
+                    <li>{ t(lang, Msg::ChangeExplain) }</li>
+                </ul>
+            </details>
+        </section>
+    }
+}
