@@ -207,7 +207,10 @@ pub fn Statement(props: &Props) -> Html {
                 </thead>
                 <tbody>
                     { for table.rows.iter().enumerate().map(|(row_index, row)| {
-                        let subtotal = row.line.is_subtotal();
+                        // A subtotal line is set apart where it sums lines shown above it (or is a
+                        // main line); Henkilöstökulut printed without its parts reads as a leaf.
+                        let subtotal = row.line.is_subtotal()
+                            && (row.line.info().depth == 0 || row.line.parts().iter().any(|p| table.row(*p).is_some()));
                         let depth = row.line.info().depth;
                         html! {
                             <tr class={classes!(subtotal.then_some("subtotal"), format!("depth-{depth}"))} data-line={row.line.key()}>
