@@ -17,6 +17,7 @@
 
 pub mod analysis;
 pub mod i18n;
+pub mod import;
 pub mod model;
 pub mod numfmt;
 pub mod package;

@@ -1,0 +1,499 @@
+//! Importers: every budget file a council member or a finance office has, turned into the
+//! package model, with a summary of what was understood. Pure functions over bytes; the
+//! browser and the command line only hand them files.
+//!
+//! - [`decode`]: bytes to text (UTF-8 with or without BOM, cp1252), with what was detected.
+//! - [`pdftext`]: text copied from a PDF budget book (the seeds are exactly this).
+//! - [`columns`]: column headers (`TP 2022`, `Talousarvio 2025`, `Toteuma 1-12`, `Poikkeama`).
+//! - [`split`]: splitting a row of space-grouped numbers into its columns.
+
+pub mod columns;
+pub mod decode;
+pub mod pdftext;
+pub mod split;
+
+use crate::i18n::Lang;
+use crate::model::Dataset;
+
+/// Where in a file something was found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    pub file: String,
+    /// 1-based line of a text file, or row of a sheet.
+    pub line: Option<usize>,
+    /// A sheet name, for workbooks.
+    pub sheet: Option<String>,
+    /// A cell (`C12`) or 1-based column.
+    pub cell: Option<String>,
+}
+
+impl Place {
+    pub fn file(file: &str) -> Place {
+        Place {
+            file: file.to_string(),
+            line: None,
+            sheet: None,
+            cell: None,
+        }
+    }
+
+    pub fn line(file: &str, line: usize) -> Place {
+        Place {
+            file: file.to_string(),
+            line: Some(line),
+            sheet: None,
+            cell: None,
+        }
+    }
+
+    /// `file, line 12` in the reader's language.
+    pub fn describe(&self, lang: Lang) -> String {
+        let mut out = self.file.clone();
+        if let Some(sheet) = &self.sheet {
+            out.push_str(&match lang {
+                Lang::Fi => format!(", taulukko {sheet}"),
+                Lang::Sv => format!(", blad {sheet}"),
+                Lang::En => format!(", sheet {sheet}"),
+            });
+        }
+        if let Some(line) = self.line {
+            out.push_str(&match lang {
+                Lang::Fi => format!(", rivi {line}"),
+                Lang::Sv => format!(", rad {line}"),
+                Lang::En => format!(", line {line}"),
+            });
+        }
+        if let Some(cell) = &self.cell {
+            out.push_str(&match lang {
+                Lang::Fi => format!(", solu {cell}"),
+                Lang::Sv => format!(", cell {cell}"),
+                Lang::En => format!(", cell {cell}"),
+            });
+        }
+        out
+    }
+}
+
+/// Something the importer decided about a file, shown before anything is loaded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Detection {
+    Encoding(String),
+    /// A table found: its name, columns and number of rows with figures.
+    Table {
+        name: String,
+        columns: Vec<String>,
+        rows: usize,
+        line: usize,
+    },
+    /// Tables merged into one node because they carry the same name.
+    Merged {
+        name: String,
+        tables: usize,
+    },
+    /// A header states thousands, but the figures are whole euros.
+    UnitStatedButEuros {
+        stated: String,
+        largest: String,
+    },
+    /// A header states thousands and the figures were multiplied by 1 000.
+    UnitThousands {
+        stated: String,
+    },
+    /// Tables found to be the units of another, because their figures add up to it.
+    Units {
+        parent: String,
+        units: Vec<String>,
+        from_year: Option<i32>,
+    },
+    /// A note printed under a table attached to a column.
+    ColumnNote {
+        column: String,
+    },
+    /// A row of space-grouped numbers split by the subtotals it must satisfy.
+    SplitBySubtotals {
+        row: String,
+        line: usize,
+    },
+}
+
+impl Detection {
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Detection::Encoding(e), Lang::Fi) => format!("merkistö: {e}"),
+            (Detection::Encoding(e), Lang::Sv) => format!("teckenkodning: {e}"),
+            (Detection::Encoding(e), Lang::En) => format!("encoding: {e}"),
+            (
+                Detection::Table {
+                    name,
+                    columns,
+                    rows,
+                    line,
+                },
+                Lang::Fi,
+            ) => {
+                format!(
+                    "taulukko ”{name}” (rivi {line}): {rows} riviä, sarakkeet {}",
+                    columns.join(", ")
+                )
+            }
+            (
+                Detection::Table {
+                    name,
+                    columns,
+                    rows,
+                    line,
+                },
+                Lang::Sv,
+            ) => {
+                format!(
+                    "tabell ”{name}” (rad {line}): {rows} rader, kolumner {}",
+                    columns.join(", ")
+                )
+            }
+            (
+                Detection::Table {
+                    name,
+                    columns,
+                    rows,
+                    line,
+                },
+                Lang::En,
+            ) => {
+                format!(
+                    "table “{name}” (line {line}): {rows} rows, columns {}",
+                    columns.join(", ")
+                )
+            }
+            (Detection::Merged { name, tables }, Lang::Fi) => {
+                format!("{tables} taulukkoa nimeltä ”{name}” yhdistettiin yhdeksi yksiköksi")
+            }
+            (Detection::Merged { name, tables }, Lang::Sv) => {
+                format!("{tables} tabeller med namnet ”{name}” slogs ihop till en enhet")
+            }
+            (Detection::Merged { name, tables }, Lang::En) => {
+                format!("{tables} tables named “{name}” were merged into one unit")
+            }
+            (Detection::UnitStatedButEuros { stated, largest }, Lang::Fi) => format!(
+                "otsikossa lukee ”{stated}”, mutta luvut ovat kokonaisia euroja (suurin {largest}); lukuja ei skaalattu"
+            ),
+            (Detection::UnitStatedButEuros { stated, largest }, Lang::Sv) => format!(
+                "rubriken anger ”{stated}”, men talen är hela euro (största {largest}); talen skalades inte"
+            ),
+            (Detection::UnitStatedButEuros { stated, largest }, Lang::En) => format!(
+                "the header says “{stated}”, but the figures are whole euros (largest {largest}); they were not rescaled"
+            ),
+            (Detection::UnitThousands { stated }, Lang::Fi) => {
+                format!("otsikossa lukee ”{stated}”: luvut kerrottiin 1 000:lla euroiksi")
+            }
+            (Detection::UnitThousands { stated }, Lang::Sv) => {
+                format!("rubriken anger ”{stated}”: talen multiplicerades med 1 000 till euro")
+            }
+            (Detection::UnitThousands { stated }, Lang::En) => {
+                format!("the header says “{stated}”: figures were multiplied by 1,000 into euros")
+            }
+            (
+                Detection::Units {
+                    parent,
+                    units,
+                    from_year,
+                },
+                lang,
+            ) => {
+                let since = match (from_year, lang) {
+                    (Some(y), Lang::Fi) => {
+                        format!(" vuodesta {y} alkaen (aiempien vuosien luvut eivät summaudu)")
+                    }
+                    (Some(y), Lang::Sv) => format!(" från år {y} (tidigare års tal summerar inte)"),
+                    (Some(y), Lang::En) => {
+                        format!(" from {y} on (earlier years' figures do not add up)")
+                    }
+                    (None, _) => String::new(),
+                };
+                match lang {
+                    Lang::Fi => format!(
+                        "taulukot {} summautuvat taulukkoon ”{parent}”: ne ovat sen alayksiköitä{since}",
+                        units.join(", ")
+                    ),
+                    Lang::Sv => format!(
+                        "tabellerna {} summerar till ”{parent}”: de är dess underenheter{since}",
+                        units.join(", ")
+                    ),
+                    Lang::En => format!(
+                        "tables {} add up to “{parent}”: they are its units{since}",
+                        units.join(", ")
+                    ),
+                }
+            }
+            (Detection::ColumnNote { column }, Lang::Fi) => {
+                format!("taulukon alla oleva huomautus liitettiin sarakkeeseen {column}")
+            }
+            (Detection::ColumnNote { column }, Lang::Sv) => {
+                format!("anmärkningen under tabellen knöts till kolumnen {column}")
+            }
+            (Detection::ColumnNote { column }, Lang::En) => {
+                format!("the note under the table was attached to column {column}")
+            }
+            (Detection::SplitBySubtotals { row, line }, Lang::Fi) => {
+                format!("rivin {line} ”{row}” luvut erotettiin välisummien avulla")
+            }
+            (Detection::SplitBySubtotals { row, line }, Lang::Sv) => {
+                format!("talen på rad {line} ”{row}” delades upp med hjälp av delsummorna")
+            }
+            (Detection::SplitBySubtotals { row, line }, Lang::En) => {
+                format!("the numbers of line {line} “{row}” were split using the subtotals")
+            }
+        }
+    }
+}
+
+/// Something read but not taken into the data, or a figure that disagrees.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    pub place: Place,
+    pub kind: WarningKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WarningKind {
+    /// A row whose label is no known line; skipped.
+    UnknownLine { label: String },
+    /// A row whose numbers could not be split into the table's columns; skipped.
+    Unsplittable { label: String, expected: usize },
+    /// A row with several possible splits that the subtotals do not decide; skipped.
+    Ambiguous { label: String, candidates: usize },
+    /// A cell that is not a number; skipped.
+    NotANumber { label: String, found: String },
+    /// A row with a different number of cells than the header has columns.
+    CellCount {
+        label: String,
+        found: usize,
+        expected: usize,
+    },
+    /// A printed derived figure (Poikkeama, Toteuma %) that the figures do not give.
+    DerivedMismatch {
+        label: String,
+        column: String,
+        printed: String,
+        computed: String,
+    },
+    /// The same figure given twice with different values; the first is kept.
+    Conflict {
+        label: String,
+        column: String,
+        kept: String,
+        other: String,
+    },
+}
+
+impl Warning {
+    pub fn message(&self, lang: Lang) -> String {
+        let place = self.place.describe(lang);
+        let what = match (&self.kind, lang) {
+            (WarningKind::UnknownLine { label }, Lang::Fi) => {
+                format!("rivi ”{label}” ei ole tunnettu tuloslaskelman rivi; ohitettiin")
+            }
+            (WarningKind::UnknownLine { label }, Lang::Sv) => {
+                format!("raden ”{label}” är ingen känd post i resultaträkningen; hoppades över")
+            }
+            (WarningKind::UnknownLine { label }, Lang::En) => {
+                format!("“{label}” is not a known income-statement line; skipped")
+            }
+            (WarningKind::Unsplittable { label, expected }, Lang::Fi) => {
+                format!("rivin ”{label}” lukuja ei voi jakaa {expected} sarakkeeseen; ohitettiin")
+            }
+            (WarningKind::Unsplittable { label, expected }, Lang::Sv) => format!(
+                "talen på raden ”{label}” kan inte delas i {expected} kolumner; hoppades över"
+            ),
+            (WarningKind::Unsplittable { label, expected }, Lang::En) => {
+                format!("the numbers of “{label}” cannot be split into {expected} columns; skipped")
+            }
+            (WarningKind::Ambiguous { label, candidates }, Lang::Fi) => format!(
+                "rivin ”{label}” luvut voi jakaa {candidates} tavalla eikä välisummista selviä oikea; ohitettiin arvaamatta"
+            ),
+            (WarningKind::Ambiguous { label, candidates }, Lang::Sv) => format!(
+                "talen på raden ”{label}” kan delas på {candidates} sätt och delsummorna avgör inte vilket; hoppades över utan gissning"
+            ),
+            (WarningKind::Ambiguous { label, candidates }, Lang::En) => format!(
+                "the numbers of “{label}” split in {candidates} ways and the subtotals do not decide; skipped rather than guessed"
+            ),
+            (WarningKind::NotANumber { label, found }, Lang::Fi) => {
+                format!("rivillä ”{label}” on ”{found}”, odotettiin lukua; ohitettiin")
+            }
+            (WarningKind::NotANumber { label, found }, Lang::Sv) => {
+                format!("raden ”{label}” har ”{found}”, väntade ett tal; hoppades över")
+            }
+            (WarningKind::NotANumber { label, found }, Lang::En) => {
+                format!("“{label}” has “{found}” where a number was expected; skipped")
+            }
+            (
+                WarningKind::CellCount {
+                    label,
+                    found,
+                    expected,
+                },
+                Lang::Fi,
+            ) => format!(
+                "rivillä ”{label}” on {found} lukua, otsikossa {expected} saraketta; ohitettiin"
+            ),
+            (
+                WarningKind::CellCount {
+                    label,
+                    found,
+                    expected,
+                },
+                Lang::Sv,
+            ) => format!(
+                "raden ”{label}” har {found} tal, rubriken {expected} kolumner; hoppades över"
+            ),
+            (
+                WarningKind::CellCount {
+                    label,
+                    found,
+                    expected,
+                },
+                Lang::En,
+            ) => format!("“{label}” has {found} numbers, the header {expected} columns; skipped"),
+            (
+                WarningKind::DerivedMismatch {
+                    label,
+                    column,
+                    printed,
+                    computed,
+                },
+                Lang::Fi,
+            ) => format!("”{label}”, {column}: painettu {printed}, luvuista laskettuna {computed}"),
+            (
+                WarningKind::DerivedMismatch {
+                    label,
+                    column,
+                    printed,
+                    computed,
+                },
+                Lang::Sv,
+            ) => format!("”{label}”, {column}: tryckt {printed}, beräknat ur talen {computed}"),
+            (
+                WarningKind::DerivedMismatch {
+                    label,
+                    column,
+                    printed,
+                    computed,
+                },
+                Lang::En,
+            ) => format!("“{label}”, {column}: printed {printed}, the figures give {computed}"),
+            (
+                WarningKind::Conflict {
+                    label,
+                    column,
+                    kept,
+                    other,
+                },
+                Lang::Fi,
+            ) => format!(
+                "”{label}”, {column}: luku on annettu kahdesti ({kept} ja {other}); ensimmäinen pidettiin"
+            ),
+            (
+                WarningKind::Conflict {
+                    label,
+                    column,
+                    kept,
+                    other,
+                },
+                Lang::Sv,
+            ) => format!(
+                "”{label}”, {column}: talet anges två gånger ({kept} och {other}); det första behölls"
+            ),
+            (
+                WarningKind::Conflict {
+                    label,
+                    column,
+                    kept,
+                    other,
+                },
+                Lang::En,
+            ) => {
+                format!("“{label}”, {column}: given twice ({kept} and {other}); the first was kept")
+            }
+        };
+        format!("{place}: {what}")
+    }
+}
+
+/// What an import produced: a dataset and what was understood on the way.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Imported {
+    pub dataset: Dataset,
+    pub detections: Vec<Detection>,
+    pub warnings: Vec<Warning>,
+}
+
+/// Why a file could not be imported at all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportError {
+    /// No financial table was found.
+    NoTables { place: Place },
+    /// The file is larger than the importer accepts.
+    TooLarge { place: Place, size: u64, limit: u64 },
+    /// The file is empty.
+    Empty { place: Place },
+}
+
+impl ImportError {
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (ImportError::NoTables { place }, Lang::Fi) => format!(
+                "{}: taloustaulukoita ei löytynyt; odotettiin otsikkoriviä, jossa on sarakkeita kuten ”TP 2022”, ”Talousarvio 2025” tai ”Toteuma 2025”",
+                place.describe(lang)
+            ),
+            (ImportError::NoTables { place }, Lang::Sv) => format!(
+                "{}: inga ekonomiska tabeller hittades; väntade en rubrikrad med kolumner som ”TP 2022”, ”Talousarvio 2025” eller ”Toteuma 2025”",
+                place.describe(lang)
+            ),
+            (ImportError::NoTables { place }, Lang::En) => format!(
+                "{}: no financial table found; expected a header line with columns such as “TP 2022”, “Talousarvio 2025” or “Toteuma 2025”",
+                place.describe(lang)
+            ),
+            (ImportError::TooLarge { place, size, limit }, Lang::Fi) => format!(
+                "{}: tiedosto on {size} tavua, suurin sallittu koko on {limit} tavua",
+                place.describe(lang)
+            ),
+            (ImportError::TooLarge { place, size, limit }, Lang::Sv) => format!(
+                "{}: filen är {size} byte, största tillåtna storlek är {limit} byte",
+                place.describe(lang)
+            ),
+            (ImportError::TooLarge { place, size, limit }, Lang::En) => format!(
+                "{}: the file is {size} bytes, the largest accepted is {limit} bytes",
+                place.describe(lang)
+            ),
+            (ImportError::Empty { place }, Lang::Fi) => {
+                format!("{}: tiedosto on tyhjä", place.describe(lang))
+            }
+            (ImportError::Empty { place }, Lang::Sv) => {
+                format!("{}: filen är tom", place.describe(lang))
+            }
+            (ImportError::Empty { place }, Lang::En) => {
+                format!("{}: the file is empty", place.describe(lang))
+            }
+        }
+    }
+}
+
+/// Makes an id from a name: lower case ASCII letters, digits and underscores
+/// (`Digi- ja tietohallintopalvelut` → `digi_ja_tietohallintopalvelut`).
+pub fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.to_lowercase().chars() {
+        let c = match c {
+            'ä' | 'å' | 'á' | 'à' => 'a',
+            'ö' | 'ó' | 'ò' => 'o',
+            'é' | 'è' => 'e',
+            'ü' => 'u',
+            c => c,
+        };
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('_') && !out.is_empty() {
+            out.push('_');
+        }
+    }
+    out.trim_end_matches('_').to_string()
+}
