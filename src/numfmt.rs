@@ -112,6 +112,62 @@ pub fn parse_fi_number(text: &str) -> Result<Option<Decimal>, NumberError> {
         .map_err(|_| NumberError::OutOfRange(text.to_string()))
 }
 
+/// How a file writes numbers: its decimal separator and its digit-group separator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NumberStyle {
+    pub decimal: char,
+    /// A group separator besides spaces (which are always accepted), if any.
+    pub group: Option<char>,
+}
+
+impl NumberStyle {
+    /// Finnish print: decimal comma, space groups.
+    pub const FINNISH: NumberStyle = NumberStyle {
+        decimal: ',',
+        group: None,
+    };
+    /// Decimal point, no groups (`1234.5`), as machine exports write.
+    pub const POINT: NumberStyle = NumberStyle {
+        decimal: '.',
+        group: None,
+    };
+    /// Decimal comma with point groups (`1.234,56`).
+    pub const COMMA_POINT_GROUPS: NumberStyle = NumberStyle {
+        decimal: ',',
+        group: Some('.'),
+    };
+    /// Decimal point with comma groups (`1,234.56`).
+    pub const POINT_COMMA_GROUPS: NumberStyle = NumberStyle {
+        decimal: '.',
+        group: Some(','),
+    };
+}
+
+/// Reads a number written in `style`: its group separators are turned into spaces (whose
+/// grouping is checked) and its decimal separator into a comma, then [`parse_fi_number`]
+/// reads it.
+pub fn parse_number(text: &str, style: NumberStyle) -> Result<Option<Decimal>, NumberError> {
+    let mut normalised = String::with_capacity(text.len());
+    for c in text.chars() {
+        if Some(c) == style.group {
+            normalised.push(' ');
+        } else if c == style.decimal {
+            normalised.push(',');
+        } else if c == ',' || c == '.' {
+            // The other separator where the style has no such group: not a number.
+            return Err(NumberError::UnexpectedChar(text.to_string(), c));
+        } else {
+            normalised.push(c);
+        }
+    }
+    parse_fi_number(&normalised).map_err(|e| match e {
+        NumberError::UnexpectedChar(_, c) => NumberError::UnexpectedChar(text.to_string(), c),
+        NumberError::BadGrouping(_) => NumberError::BadGrouping(text.to_string()),
+        NumberError::NoDigits(_) => NumberError::NoDigits(text.to_string()),
+        NumberError::OutOfRange(_) => NumberError::OutOfRange(text.to_string()),
+    })
+}
+
 /// Prints an amount rounded to `decimals` places in the reader's convention:
 /// Finnish and Swedish `−1 009 492` and `138,71` (no-break space groups, U+2212 minus);
 /// English `−1,009,492` and `138.71`.
@@ -242,6 +298,26 @@ mod tests {
         assert_eq!(format_eur(dec("999"), Lang::Fi), "999");
         assert_eq!(format_eur(dec("1000"), Lang::Fi), "1\u{00A0}000");
         assert_eq!(format_amount(dec("2.5"), 0, Lang::Fi), "3");
+    }
+
+    #[test]
+    fn reads_other_styles() {
+        let read = |t: &str, s| parse_number(t, s).unwrap().map(|d| d.to_string());
+        assert_eq!(
+            read("1.234.567,50", NumberStyle::COMMA_POINT_GROUPS),
+            Some("1234567.50".into())
+        );
+        assert_eq!(
+            read("-1,234.5", NumberStyle::POINT_COMMA_GROUPS),
+            Some("-1234.5".into())
+        );
+        assert_eq!(read("1234.5", NumberStyle::POINT), Some("1234.5".into()));
+        assert_eq!(
+            read("\u{2212}1 009 492", NumberStyle::FINNISH),
+            Some("-1009492".into())
+        );
+        assert!(parse_number("1.234,5", NumberStyle::POINT).is_err());
+        assert!(parse_number("1.23.4", NumberStyle::COMMA_POINT_GROUPS).is_err());
     }
 
     #[test]

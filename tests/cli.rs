@@ -1,6 +1,7 @@
 //! The `raami` command over real figures: exit codes of `check`, and the tables of `table`
 //! in text, CSV and JSON.
 
+#![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::path::PathBuf;

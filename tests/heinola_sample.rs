@@ -3,6 +3,7 @@
 //! holds them in their printed forms), derived columns included, is compared with what the
 //! core computes. Equal, or within the rounding of printed figures; anything else fails.
 
+#![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use rust_decimal::Decimal;

@@ -2,6 +2,7 @@
 //! figure, column, note, node and investment is compared with `data/heinola.raami.json`.
 //! Nothing is left ambiguous and nothing is skipped.
 
+#![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::collections::BTreeMap;

@@ -57,6 +57,22 @@ fn sum(values: impl Iterator<Item = Value>, origin: Origin) -> Option<Value> {
     })
 }
 
+/// The closing line of the statement section a line is in. A node that states lines of the
+/// operating section (down to Toimintakate) covers that section, so its Toimintakulut and
+/// Toimintakate are computed where it gives only their parts (a ledger); it does not cover
+/// Vuosikate, whose Rahoitustuotot ja -kulut it does not give.
+fn section_end(line: Line) -> Line {
+    [
+        Line::Toimintakate,
+        Line::Vuosikate,
+        Line::TilikaudenTulos,
+        Line::TilikaudenYlijaama,
+    ]
+    .into_iter()
+    .find(|end| line <= *end)
+    .unwrap_or(line)
+}
+
 /// Computes values over one dataset.
 #[derive(Debug, Clone, Copy)]
 pub struct Values<'a> {
@@ -68,8 +84,9 @@ impl<'a> Values<'a> {
         Values { dataset }
     }
 
-    /// The last line (in statement order) the node's statement covers: the last line it
-    /// states itself or, for a node without figures of its own, the furthest its units go.
+    /// The last line (in statement order) the node's statement covers: the end of the
+    /// section of the last line it states itself or, for a node without figures of its own,
+    /// the furthest its units go.
     pub fn scope(&self, org: &str) -> Option<Line> {
         self.scope_at_depth(org, 0)
     }
@@ -85,7 +102,7 @@ impl<'a> Values<'a> {
                 .map(|(line, _)| *line)
                 .max()
         });
-        own.or_else(|| {
+        own.map(section_end).or_else(|| {
             self.dataset
                 .children(org)
                 .filter_map(|child| self.scope_at_depth(&child.id, depth + 1))

@@ -163,6 +163,13 @@ pub fn parse_header(text: &str) -> Option<Header> {
     (header.value_columns() >= 2).then_some(header)
 }
 
+/// Parses one header cell of a spreadsheet (`TP 2022`, `Talousarvio 2025`, `Poikkeama`):
+/// exactly one column, nothing else.
+pub fn parse_column_cell(cell: &str) -> Option<HeaderColumn> {
+    let header = parse_header(&format!("x {cell} TP 1990 TP 1990"))?;
+    (header.label == "x" && header.columns.len() == 3).then(|| header.columns[0])
+}
+
 /// The table's name without the `Selite` column caption.
 fn clean_label(label: &str) -> String {
     let trimmed = label.trim();
@@ -271,6 +278,16 @@ mod tests {
 
         let h = parse_header("Kunta TA 2025 muutettu Ennuste 2025").unwrap();
         assert_eq!(h.columns, [v(TaMuutettu, 2025), v(Ennuste, 2025)]);
+    }
+
+    #[test]
+    fn reads_single_cells() {
+        assert_eq!(parse_column_cell("Tilinpäätös 2024"), Some(v(Tp, 2024)));
+        assert_eq!(parse_column_cell("TS2026"), Some(v(Ts, 2026)));
+        assert_eq!(parse_column_cell("Toteuma %"), Some(ToteumaPct));
+        assert_eq!(parse_column_cell("Poikkeama"), Some(Poikkeama));
+        assert_eq!(parse_column_cell("Selite"), None);
+        assert_eq!(parse_column_cell("TP 2022 TA 2023"), None);
     }
 
     #[test]

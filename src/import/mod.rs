@@ -8,9 +8,13 @@
 //! - [`split`]: splitting a row of space-grouped numbers into its columns.
 
 pub mod columns;
+pub mod csvfile;
 pub mod decode;
+pub mod grid;
+pub mod ktas;
 pub mod pdftext;
 pub mod split;
+pub mod workbook;
 
 use crate::i18n::Lang;
 use crate::model::Dataset;
@@ -43,6 +47,15 @@ impl Place {
             line: Some(line),
             sheet: None,
             cell: None,
+        }
+    }
+
+    /// The same place without a line.
+    pub fn without_line(self) -> Place {
+        Place {
+            line: None,
+            cell: None,
+            ..self
         }
     }
 
@@ -113,6 +126,35 @@ pub enum Detection {
     SplitBySubtotals {
         row: String,
         line: usize,
+    },
+    /// The delimiter of a CSV file.
+    Delimiter(char),
+    /// How numbers are written: decimal separator and digit-group separator.
+    Numbers {
+        decimal: char,
+        group: Option<char>,
+    },
+    /// The line (or row) of the table's header.
+    HeaderRow {
+        line: usize,
+    },
+    /// Wide (a column per year and kind) or long (a row per figure).
+    Layout {
+        long: bool,
+    },
+    /// Rows given by account number, added up into lines.
+    Accounts {
+        rows: usize,
+    },
+    /// Expenses were printed positive and were turned negative.
+    ExpensesPositive {
+        positive: usize,
+        negative: usize,
+    },
+    /// The sheet read from a workbook, and the sheets it has.
+    Sheet {
+        name: String,
+        sheets: Vec<String>,
     },
 }
 
@@ -242,6 +284,87 @@ impl Detection {
             (Detection::SplitBySubtotals { row, line }, Lang::En) => {
                 format!("the numbers of line {line} “{row}” were split using the subtotals")
             }
+            (Detection::Delimiter(d), lang) => {
+                let name = match (d, lang) {
+                    (';', Lang::Fi) => "puolipiste".to_string(),
+                    (';', Lang::Sv) => "semikolon".to_string(),
+                    (';', Lang::En) => "semicolon".to_string(),
+                    (',', Lang::Fi) => "pilkku".to_string(),
+                    (',', Lang::Sv) => "komma".to_string(),
+                    (',', Lang::En) => "comma".to_string(),
+                    ('\t', Lang::Fi) => "sarkain".to_string(),
+                    ('\t', Lang::Sv) => "tabb".to_string(),
+                    ('\t', Lang::En) => "tab".to_string(),
+                    (other, _) => format!("”{other}”"),
+                };
+                match lang {
+                    Lang::Fi => format!("erotin: {name}"),
+                    Lang::Sv => format!("avgränsare: {name}"),
+                    Lang::En => format!("delimiter: {name}"),
+                }
+            }
+            (Detection::Numbers { decimal, group }, lang) => {
+                let group = group.map_or_else(|| " ".to_string(), |g| g.to_string());
+                match lang {
+                    Lang::Fi => {
+                        format!("luvut: desimaalierotin ”{decimal}”, tuhaterotin ”{group}”")
+                    }
+                    Lang::Sv => {
+                        format!("tal: decimaltecken ”{decimal}”, tusentalsavgränsare ”{group}”")
+                    }
+                    Lang::En => {
+                        format!("numbers: decimal separator “{decimal}”, group separator “{group}”")
+                    }
+                }
+            }
+            (Detection::HeaderRow { line }, Lang::Fi) => format!("otsikkorivi: rivi {line}"),
+            (Detection::HeaderRow { line }, Lang::Sv) => format!("rubrikrad: rad {line}"),
+            (Detection::HeaderRow { line }, Lang::En) => format!("header: line {line}"),
+            (Detection::Layout { long: false }, Lang::Fi) => {
+                "muoto: leveä (sarake kullekin vuodelle ja lajille)".to_string()
+            }
+            (Detection::Layout { long: false }, Lang::Sv) => {
+                "form: bred (en kolumn per år och slag)".to_string()
+            }
+            (Detection::Layout { long: false }, Lang::En) => {
+                "layout: wide (a column per year and kind)".to_string()
+            }
+            (Detection::Layout { long: true }, Lang::Fi) => {
+                "muoto: pitkä (rivi kullekin luvulle)".to_string()
+            }
+            (Detection::Layout { long: true }, Lang::Sv) => {
+                "form: lång (en rad per tal)".to_string()
+            }
+            (Detection::Layout { long: true }, Lang::En) => {
+                "layout: long (a row per figure)".to_string()
+            }
+            (Detection::Accounts { rows }, Lang::Fi) => format!(
+                "{rows} tilinumeroriviä laskettiin yhteen tuloslaskelman riveiksi (JHS 192)"
+            ),
+            (Detection::Accounts { rows }, Lang::Sv) => {
+                format!("{rows} kontorader summerades till resultaträkningens poster (JHS 192)")
+            }
+            (Detection::Accounts { rows }, Lang::En) => {
+                format!("{rows} account rows were added up into income-statement lines (JHS 192)")
+            }
+            (Detection::ExpensesPositive { positive, negative }, Lang::Fi) => format!(
+                "kulut on esitetty positiivisina ({positive} positiivista, {negative} negatiivista): ne muutettiin negatiivisiksi"
+            ),
+            (Detection::ExpensesPositive { positive, negative }, Lang::Sv) => format!(
+                "kostnaderna anges som positiva ({positive} positiva, {negative} negativa): de gjordes negativa"
+            ),
+            (Detection::ExpensesPositive { positive, negative }, Lang::En) => format!(
+                "expenses are given positive ({positive} positive, {negative} negative): they were made negative"
+            ),
+            (Detection::Sheet { name, sheets }, Lang::Fi) => {
+                format!("taulukko ”{name}” (työkirjassa: {})", sheets.join(", "))
+            }
+            (Detection::Sheet { name, sheets }, Lang::Sv) => {
+                format!("bladet ”{name}” (i arbetsboken: {})", sheets.join(", "))
+            }
+            (Detection::Sheet { name, sheets }, Lang::En) => {
+                format!("sheet “{name}” (the workbook has: {})", sheets.join(", "))
+            }
         }
     }
 }
@@ -283,6 +406,12 @@ pub enum WarningKind {
         kept: String,
         other: String,
     },
+    /// A header cell that names no column Raami knows; the column is skipped.
+    SkippedColumn { header: String },
+    /// A row whose year and kind are not recognised.
+    UnknownColumn { label: String, found: String },
+    /// Warnings beyond the listed ones, counted.
+    More { count: usize },
 }
 
 impl Warning {
@@ -413,6 +542,27 @@ impl Warning {
             ) => {
                 format!("“{label}”, {column}: given twice ({kept} and {other}); the first was kept")
             }
+            (WarningKind::SkippedColumn { header }, Lang::Fi) => {
+                format!("sarakeotsikko ”{header}” ei ole vuosi ja laji; sarake ohitettiin")
+            }
+            (WarningKind::SkippedColumn { header }, Lang::Sv) => {
+                format!("kolumnrubriken ”{header}” är inte år och slag; kolumnen hoppades över")
+            }
+            (WarningKind::SkippedColumn { header }, Lang::En) => {
+                format!("column header “{header}” is no year and kind; the column was skipped")
+            }
+            (WarningKind::UnknownColumn { label, found }, Lang::Fi) => format!(
+                "rivillä ”{label}” on vuosi ja laji ”{found}”, odotettiin esim. ”TA 2025”; ohitettiin"
+            ),
+            (WarningKind::UnknownColumn { label, found }, Lang::Sv) => format!(
+                "raden ”{label}” har år och slag ”{found}”, väntade t.ex. ”TA 2025”; hoppades över"
+            ),
+            (WarningKind::UnknownColumn { label, found }, Lang::En) => {
+                format!("“{label}” has year and kind “{found}”, expected e.g. “TA 2025”; skipped")
+            }
+            (WarningKind::More { count }, Lang::Fi) => format!("ja {count} muuta varoitusta"),
+            (WarningKind::More { count }, Lang::Sv) => format!("och {count} andra varningar"),
+            (WarningKind::More { count }, Lang::En) => format!("and {count} more warnings"),
         };
         format!("{place}: {what}")
     }
@@ -435,6 +585,27 @@ pub enum ImportError {
     TooLarge { place: Place, size: u64, limit: u64 },
     /// The file is empty.
     Empty { place: Place },
+    /// No header row with year columns or long-table column names was found.
+    NoHeader { place: Place },
+    /// A header was found, but no row carried a figure.
+    NoFigures { place: Place },
+    /// A workbook that cannot be read.
+    Workbook { place: Place, reason: String },
+    /// A text file whose structure is broken (an unclosed quote, bytes that are no text).
+    Malformed { place: Place, reason: String },
+    /// A workbook that would unpack to more than the limit (a zip bomb, or simply too big).
+    Unpacks { place: Place, size: u64, limit: u64 },
+    /// A Raami package that cannot be read.
+    Package {
+        place: Place,
+        error: Box<crate::package::PackageError>,
+    },
+    /// A sheet asked for that the workbook does not have.
+    NoSuchSheet {
+        place: Place,
+        sheet: String,
+        sheets: Vec<String>,
+    },
 }
 
 impl ImportError {
@@ -473,6 +644,102 @@ impl ImportError {
             (ImportError::Empty { place }, Lang::En) => {
                 format!("{}: the file is empty", place.describe(lang))
             }
+            (ImportError::NoHeader { place }, Lang::Fi) => format!(
+                "{}: otsikkoriviä ei löytynyt; odotettiin joko vuosisarakkeita (”TP 2022”, ”TA 2025”, ”Toteuma 2025”) tai sarakkeita ”yksikkö; rivi; vuosi; laji; arvo”",
+                place.describe(lang)
+            ),
+            (ImportError::NoHeader { place }, Lang::Sv) => format!(
+                "{}: ingen rubrikrad hittades; väntade antingen årskolumner (”TP 2022”, ”TA 2025”, ”Toteuma 2025”) eller kolumnerna ”enhet; post; år; slag; värde”",
+                place.describe(lang)
+            ),
+            (ImportError::NoHeader { place }, Lang::En) => format!(
+                "{}: no header row found; expected year columns (“TP 2022”, “TA 2025”, “Toteuma 2025”) or the columns “org; line; year; kind; value”",
+                place.describe(lang)
+            ),
+            (ImportError::NoFigures { place }, Lang::Fi) => format!(
+                "{}: otsikkorivin alla ei ole yhtään lukua",
+                place.describe(lang)
+            ),
+            (ImportError::NoFigures { place }, Lang::Sv) => {
+                format!("{}: under rubrikraden finns inga tal", place.describe(lang))
+            }
+            (ImportError::NoFigures { place }, Lang::En) => format!(
+                "{}: there are no figures under the header row",
+                place.describe(lang)
+            ),
+            (ImportError::Workbook { place, reason }, Lang::Fi) => format!(
+                "{}: työkirjaa ei voi lukea ({reason})",
+                place.describe(lang)
+            ),
+            (ImportError::Workbook { place, reason }, Lang::Sv) => format!(
+                "{}: arbetsboken kan inte läsas ({reason})",
+                place.describe(lang)
+            ),
+            (ImportError::Workbook { place, reason }, Lang::En) => format!(
+                "{}: the workbook cannot be read ({reason})",
+                place.describe(lang)
+            ),
+            (ImportError::Unpacks { place, size, limit }, Lang::Fi) => format!(
+                "{}: työkirja purkautuisi {size} tavuksi, suurin sallittu on {limit} tavua; ei luettu",
+                place.describe(lang)
+            ),
+            (ImportError::Unpacks { place, size, limit }, Lang::Sv) => format!(
+                "{}: arbetsboken skulle packas upp till {size} byte, högst {limit} byte tillåts; lästes inte",
+                place.describe(lang)
+            ),
+            (ImportError::Unpacks { place, size, limit }, Lang::En) => format!(
+                "{}: the workbook would unpack to {size} bytes, at most {limit} are accepted; not read",
+                place.describe(lang)
+            ),
+            (
+                ImportError::NoSuchSheet {
+                    place,
+                    sheet,
+                    sheets,
+                },
+                Lang::Fi,
+            ) => format!(
+                "{}: taulukkoa ”{sheet}” ei ole; taulukot: {}",
+                place.describe(lang),
+                sheets.join(", ")
+            ),
+            (
+                ImportError::NoSuchSheet {
+                    place,
+                    sheet,
+                    sheets,
+                },
+                Lang::Sv,
+            ) => format!(
+                "{}: bladet ”{sheet}” finns inte; blad: {}",
+                place.describe(lang),
+                sheets.join(", ")
+            ),
+            (
+                ImportError::NoSuchSheet {
+                    place,
+                    sheet,
+                    sheets,
+                },
+                Lang::En,
+            ) => format!(
+                "{}: there is no sheet “{sheet}”; the sheets are: {}",
+                place.describe(lang),
+                sheets.join(", ")
+            ),
+            (ImportError::Package { place, error }, lang) => error.message(lang, &place.file),
+            (ImportError::Malformed { place, reason }, Lang::Fi) => format!(
+                "{}: tiedoston rakenne on rikki ({reason})",
+                place.describe(lang)
+            ),
+            (ImportError::Malformed { place, reason }, Lang::Sv) => format!(
+                "{}: filens struktur är trasig ({reason})",
+                place.describe(lang)
+            ),
+            (ImportError::Malformed { place, reason }, Lang::En) => format!(
+                "{}: the file's structure is broken ({reason})",
+                place.describe(lang)
+            ),
         }
     }
 }
@@ -496,4 +763,99 @@ pub fn slug(name: &str) -> String {
         }
     }
     out.trim_end_matches('_').to_string()
+}
+
+/// The largest file any importer accepts.
+pub const SIZE_LIMIT: u64 = 256 * 1024 * 1024;
+
+/// Choices the user makes for an import.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Options {
+    /// The sheet of a workbook to read.
+    pub sheet: Option<String>,
+}
+
+/// The kinds of file Raami reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Package,
+    Workbook,
+    Csv,
+    Text,
+}
+
+/// Decides a file's format from its name and its first bytes.
+pub fn sniff(name: &str, bytes: &[u8]) -> Format {
+    let lower = name.to_lowercase();
+    let extension = lower.rsplit_once('.').map(|(_, e)| e).unwrap_or("");
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let first = body.iter().find(|b| !b.is_ascii_whitespace()).copied();
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        return Format::Workbook;
+    }
+    match extension {
+        "json" => Format::Package,
+        "xlsx" | "xlsm" | "xlsb" | "xls" | "ods" => Format::Workbook,
+        "csv" | "tsv" => Format::Csv,
+        _ if first == Some(b'{') => Format::Package,
+        _ => Format::Text,
+    }
+}
+
+/// Imports one file of any supported kind. A package may hold several datasets.
+pub fn import_file(
+    name: &str,
+    bytes: &[u8],
+    options: &Options,
+) -> Result<Vec<Imported>, ImportError> {
+    let size = bytes.len() as u64;
+    if size > SIZE_LIMIT {
+        return Err(ImportError::TooLarge {
+            place: Place::file(name),
+            size,
+            limit: SIZE_LIMIT,
+        });
+    }
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(ImportError::Empty {
+            place: Place::file(name),
+        });
+    }
+    match sniff(name, bytes) {
+        Format::Package => {
+            let decoded = decode::decode(bytes);
+            let package = crate::package::read_package(&decoded.text).map_err(|error| {
+                ImportError::Package {
+                    place: Place::file(name),
+                    error: Box::new(error),
+                }
+            })?;
+            Ok(package
+                .datasets
+                .into_iter()
+                .map(|dataset| Imported {
+                    dataset,
+                    detections: Vec::new(),
+                    warnings: Vec::new(),
+                })
+                .collect())
+        }
+        Format::Workbook => {
+            workbook::import_workbook(name, bytes, options.sheet.as_deref()).map(|i| vec![i])
+        }
+        Format::Csv => csvfile::import_csv(name, bytes).map(|i| vec![i]),
+        Format::Text => {
+            let decoded = decode::decode(bytes);
+            match pdftext::import_text(name, &decoded.text, Some(decoded.encoding)) {
+                Ok(imported) => Ok(vec![imported]),
+                // A `.txt` that is really a delimited table.
+                Err(ImportError::NoTables { .. }) => csvfile::import_csv(name, bytes)
+                    .map(|i| vec![i])
+                    .map_err(|_| ImportError::NoTables {
+                        place: Place::file(name),
+                    }),
+                Err(other) => Err(other),
+            }
+        }
+    }
 }

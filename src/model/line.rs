@@ -462,6 +462,42 @@ impl Line {
     }
 }
 
+impl Line {
+    /// The line of a JHS 192 account number, for ledger-level files (3000–3199
+    /// Myyntituotot … 8000–8199 Satunnaiset erät).
+    pub fn from_account(account: u32) -> Option<Line> {
+        Some(match account {
+            3000..=3199 => Myyntituotot,
+            3200..=3299 => Maksutuotot,
+            3300..=3399 => TuetJaAvustukset,
+            3400..=3559 => MuutToimintatuotot,
+            3600..=3699 => ValmistevarastojenMuutos,
+            3700..=3799 => ValmistusOmaanKayttoon,
+            4000..=4299 => Henkilostokulut,
+            4300..=4499 => PalvelujenOstot,
+            4500..=4699 => AineetTarvikkeetJaTavarat,
+            4700..=4799 => Avustukset,
+            4800..=4995 => MuutToimintakulut,
+            5000..=5499 => Verotulot,
+            5500..=5899 => Valtionosuudet,
+            6000..=6999 => RahoitustuototJaKulut,
+            7000..=7299 => PoistotJaArvonalentumiset,
+            8000..=8199 => SatunnaisetErat,
+            _ => return None,
+        })
+    }
+
+    /// Whether the line is an expense or a sum of expenses: stored negative, and printed
+    /// positive by sources that show expenses positive (KTAS filings, many ledgers).
+    pub fn is_expense_like(self) -> bool {
+        match self.role() {
+            Role::Expense => true,
+            Role::Subtotal => self.parts().iter().all(|p| p.is_expense_like()),
+            Role::Revenue | Role::Mixed => false,
+        }
+    }
+}
+
 /// Lower case, single spaces, and no decoration around the words.
 pub fn normalise_label(label: &str) -> String {
     let lowered = label.to_lowercase();
@@ -524,6 +560,17 @@ mod tests {
         }
         assert_eq!(Line::from_label("Selite"), None);
         assert_eq!(Line::from_label(""), None);
+    }
+
+    #[test]
+    fn accounts_and_expense_lines() {
+        assert_eq!(Line::from_account(4300), Some(PalvelujenOstot));
+        assert_eq!(Line::from_account(3559), Some(MuutToimintatuotot));
+        assert_eq!(Line::from_account(9999), None);
+        assert!(Toimintakulut.is_expense_like());
+        assert!(Henkilostokulut.is_expense_like());
+        assert!(!Toimintakate.is_expense_like());
+        assert!(!RahoitustuototJaKulut.is_expense_like());
     }
 
     #[test]

@@ -1,0 +1,202 @@
+//! CSV and TSV: the encoding, the delimiter and the way numbers are written are detected
+//! and reported, then the cells go to [`super::grid`]. Excel in Finland writes `;` with
+//! decimal commas, in cp1252 unless the file starts with a UTF-8 BOM.
+
+use super::decode::decode;
+use super::grid::{CellValue, Grid, import_grid};
+use super::{Detection, ImportError, Imported, Place};
+use crate::numfmt::NumberStyle;
+
+/// The delimiter that splits the most sample lines into the same number of fields.
+fn detect_delimiter(text: &str) -> char {
+    let sample: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(50)
+        .collect();
+    let mut best = (';', 0usize, 0usize);
+    for candidate in [';', '\t', ',', '|'] {
+        let counts: Vec<usize> = sample
+            .iter()
+            .map(|line| {
+                let mut quoted = false;
+                line.chars()
+                    .filter(|c| {
+                        if *c == '"' {
+                            quoted = !quoted;
+                        }
+                        !quoted && *c == candidate
+                    })
+                    .count()
+            })
+            .collect();
+        let mut frequency = std::collections::HashMap::new();
+        for count in counts.iter().filter(|c| **c > 0) {
+            *frequency.entry(*count).or_insert(0usize) += 1;
+        }
+        let (modal, lines) = frequency
+            .into_iter()
+            .max_by_key(|(count, lines)| (*lines, *count))
+            .unwrap_or((0, 0));
+        if (lines, modal) > (best.1, best.2) {
+            best = (candidate, lines, modal);
+        }
+    }
+    best.0
+}
+
+/// Decides how numbers are written from the numeric-looking cells.
+fn detect_style(cells: &[&str], delimiter: char) -> NumberStyle {
+    let mut comma_decimal = 0;
+    let mut point_decimal = 0;
+    let mut point_groups = 0;
+    let mut comma_groups = 0;
+    for cell in cells {
+        let t = cell.trim();
+        if t.is_empty()
+            || !t.chars().any(|c| c.is_ascii_digit())
+            || t.chars().any(char::is_alphabetic)
+        {
+            continue;
+        }
+        if let Some((_, after)) = t.rsplit_once(',') {
+            if after.len() != 3 && after.chars().all(|c| c.is_ascii_digit()) {
+                comma_decimal += 1;
+            } else if after.len() == 3 {
+                comma_groups += 1;
+            }
+        }
+        if let Some((_, after)) = t.rsplit_once('.') {
+            let after: String = after.chars().take_while(char::is_ascii_digit).collect();
+            if after.len() == 3 && t.matches('.').count() >= 1 && t.contains(',')
+                || t.matches('.').count() > 1
+            {
+                point_groups += 1;
+            } else if after.len() != 3 {
+                point_decimal += 1;
+            }
+        }
+    }
+    if comma_decimal > 0 && point_groups > 0 {
+        NumberStyle::COMMA_POINT_GROUPS
+    } else if comma_decimal > 0 && delimiter != ',' {
+        NumberStyle::FINNISH
+    } else if point_decimal > 0 && comma_groups > 0 {
+        NumberStyle::POINT_COMMA_GROUPS
+    } else if point_decimal > 0 || delimiter == ',' {
+        NumberStyle::POINT
+    } else {
+        NumberStyle::FINNISH
+    }
+}
+
+/// Reads a CSV or TSV file.
+pub fn import_csv(file: &str, bytes: &[u8]) -> Result<Imported, ImportError> {
+    let decoded = decode(bytes);
+    if decoded.text.trim().is_empty() {
+        return Err(ImportError::Empty {
+            place: Place::file(file),
+        });
+    }
+    let delimiter = detect_delimiter(&decoded.text);
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter as u8)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(decoded.text.as_bytes());
+    let mut rows = Vec::new();
+    let mut line_numbers = Vec::new();
+    // Line numbers are counted from byte offsets: the reader's own count lags after CRLF,
+    // where a record's offset may point at the previous line's final `\n`.
+    let text_bytes = decoded.text.as_bytes();
+    let (mut counted_to, mut newlines) = (0usize, 0usize);
+    let mut line_at = |byte: usize| {
+        let end = (byte + 1).min(text_bytes.len());
+        if end > counted_to {
+            newlines += text_bytes[counted_to..end]
+                .iter()
+                .filter(|b| **b == b'\n')
+                .count();
+            counted_to = end;
+        }
+        // The newlines up to and including the record's first byte end the lines before it.
+        newlines + 1
+    };
+    for record in reader.records() {
+        let record = record.map_err(|e| ImportError::Malformed {
+            place: Place {
+                line: e.position().map(|p| p.line() as usize),
+                ..Place::file(file)
+            },
+            reason: e.to_string(),
+        })?;
+        line_numbers.push(
+            record
+                .position()
+                .map_or(rows.len() + 1, |p| line_at(p.byte() as usize)),
+        );
+        rows.push(
+            record
+                .iter()
+                .map(|c| {
+                    if c.trim().is_empty() {
+                        CellValue::Empty
+                    } else {
+                        CellValue::Text(c.to_string())
+                    }
+                })
+                .collect::<Vec<_>>(),
+        );
+    }
+    let sample: Vec<&str> = rows
+        .iter()
+        .take(2000)
+        .flat_map(|r| r.iter())
+        .filter_map(|c| match c {
+            CellValue::Text(t) => Some(t.as_str()),
+            _ => None,
+        })
+        .collect();
+    let style = detect_style(&sample, delimiter);
+    let detections = vec![
+        Detection::Encoding(decoded.encoding.to_string()),
+        Detection::Delimiter(delimiter),
+        Detection::Numbers {
+            decimal: style.decimal,
+            group: style.group,
+        },
+    ];
+    let grid = Grid {
+        file: file.to_string(),
+        sheet: None,
+        rows,
+        line_numbers,
+        style,
+    };
+    import_grid(&grid, detections)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn delimiters_and_number_styles() {
+        assert_eq!(detect_delimiter("a;b;c\n1;2;3\n"), ';');
+        assert_eq!(detect_delimiter("a,b,c\n1,2,3\n"), ',');
+        assert_eq!(detect_delimiter("a\tb\n\"1;2\"\t3\n"), '\t');
+        assert_eq!(
+            detect_style(&["-1 009 492", "88,12"], ';'),
+            NumberStyle::FINNISH
+        );
+        assert_eq!(
+            detect_style(&["1.234.567,50", "12,5"], ';'),
+            NumberStyle::COMMA_POINT_GROUPS
+        );
+        assert_eq!(
+            detect_style(&["-1009492", "88.12"], ','),
+            NumberStyle::POINT
+        );
+        assert_eq!(detect_style(&["1009492"], ';'), NumberStyle::FINNISH);
+    }
+}

@@ -1,0 +1,736 @@
+//! Tables of cells, from CSV or a spreadsheet, in either layout:
+//!
+//! - wide: one column per year and kind (`TP 2022`, `Talousarvio 2025`, `Toteuma 2025`,
+//!   `TS 2026`), rows of lines, optionally an org column before the line column; printed
+//!   `Poikkeama` and `Toteuma %` columns are checked, not stored;
+//! - long: one row per figure (org, line, year, kind, value), as ledgers and open-data
+//!   extracts come; the line may be a name, a JHS 192 account number (accounts of the same
+//!   line are added up), or a KTAS cell code, which names the column too.
+//!
+//! Expenses are stored negative. Sources that print them positive (KTAS filings, ledgers)
+//! are recognised by the sign of their expense lines, normalised, and the decision is stated.
+
+use std::collections::{BTreeMap, HashMap};
+
+use rust_decimal::Decimal;
+
+use super::columns::{HeaderColumn, parse_column_cell};
+use super::ktas;
+use super::{Detection, ImportError, Imported, Place, Warning, WarningKind, slug};
+use crate::analysis::derived::{poikkeama, ratio_pct_tolerance, toteuma_pct};
+use crate::model::{Column, ColumnKind, Dataset, Figures, Line, OrgLevel, OrgNode};
+use crate::numfmt::{NumberStyle, format_amount, parse_number, rounding_half_unit};
+
+/// At most this many warnings are listed one by one; the rest are counted.
+pub const WARNING_LIMIT: usize = 200;
+
+/// One cell.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CellValue {
+    Empty,
+    Text(String),
+    /// A number the source stores as a number (a spreadsheet's numeric cell).
+    Number(Decimal),
+}
+
+impl CellValue {
+    pub fn text(&self) -> String {
+        match self {
+            CellValue::Empty => String::new(),
+            CellValue::Text(t) => t.trim().to_string(),
+            CellValue::Number(n) => n.to_string(),
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        match self {
+            CellValue::Empty => true,
+            CellValue::Text(t) => t.trim().is_empty(),
+            CellValue::Number(_) => false,
+        }
+    }
+}
+
+/// A table of cells and how its numbers are written.
+pub struct Grid {
+    pub file: String,
+    pub sheet: Option<String>,
+    /// Rows of cells; `line_numbers[i]` is the 1-based line or row of `rows[i]` in the file.
+    pub rows: Vec<Vec<CellValue>>,
+    pub line_numbers: Vec<usize>,
+    pub style: NumberStyle,
+}
+
+/// `C12`: the spreadsheet name of a cell (0-based column, 1-based row).
+pub fn cell_name(column: usize, row: usize) -> String {
+    let mut letters = String::new();
+    let mut n = column + 1;
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        letters.insert(0, char::from(b'A' + rem as u8));
+        n = (n - 1) / 26;
+    }
+    format!("{letters}{row}")
+}
+
+impl Grid {
+    fn place(&self, row: usize, column: Option<usize>) -> Place {
+        let line = self.line_numbers.get(row).copied().unwrap_or(row + 1);
+        Place {
+            file: self.file.clone(),
+            line: Some(line),
+            sheet: self.sheet.clone(),
+            cell: column.map(|c| cell_name(c, line)),
+        }
+    }
+
+    fn number(&self, cell: &CellValue) -> Result<Option<Decimal>, String> {
+        match cell {
+            CellValue::Empty => Ok(None),
+            CellValue::Number(n) => Ok(Some(*n)),
+            CellValue::Text(t) => parse_number(t, self.style).map_err(|_| t.trim().to_string()),
+        }
+    }
+}
+
+/// The role of a column in a long table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Org,
+    Line,
+    Code,
+    Year,
+    Kind,
+    Column,
+    Value,
+}
+
+fn role_of(header: &str) -> Option<Role> {
+    let h = crate::model::line::normalise_label(header);
+    let h = h.as_str();
+    Some(match h {
+        "org" | "organisaatio" | "yksikkö" | "kunta" | "kunnan nimi" | "kuntanimi"
+        | "municipality" | "toimiala" | "palvelualue" | "vastuualue" | "kustannuspaikka" => {
+            Role::Org
+        }
+        "line" | "rivi" | "selite" | "erä" | "tili" | "tilinumero" | "account" | "tunnusluku"
+        | "indicator" | "nimi" | "tunnusluvun nimi" => Role::Line,
+        "code" | "koodi" | "solukoodi" | "tunnusluvun koodi" | "tunnus" => Role::Code,
+        "year" | "vuosi" | "tilikausi" | "talousarviovuosi" => Role::Year,
+        "kind" | "laji" | "tyyppi" | "vaihe" | "stage" => Role::Kind,
+        "column" | "sarake" => Role::Column,
+        "value" | "arvo" | "euroa" | "summa" | "määrä" | "eur" | "€" => Role::Value,
+        _ => return None,
+    })
+}
+
+fn kind_of(text: &str) -> Option<ColumnKind> {
+    let lower = text.trim().to_lowercase();
+    match lower.as_str() {
+        "tp" | "tilinpäätös" => Some(ColumnKind::Tp),
+        "ta" | "talousarvio" => Some(ColumnKind::Ta),
+        "ta+m" | "tam" | "muutettu talousarvio" | "ta muutoksineen" => Some(ColumnKind::TaMuutettu),
+        "ts" | "taloussuunnitelma" | "suunnitelma" => Some(ColumnKind::Ts),
+        "toteuma" | "tot" => Some(ColumnKind::Toteuma),
+        "ennuste" | "enn" => Some(ColumnKind::Ennuste),
+        _ => None,
+    }
+}
+
+/// How a row names its line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LineSource {
+    Label,
+    Account,
+}
+
+fn line_of(label: &str) -> Option<(Line, LineSource)> {
+    if let Some(line) = Line::from_label(label) {
+        return Some((line, LineSource::Label));
+    }
+    // `4300`, `4300 Palvelujen ostot`, `4300-4499`.
+    let digits: String = label
+        .trim()
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    if digits.len() == 4 {
+        return digits
+            .parse()
+            .ok()
+            .and_then(Line::from_account)
+            .map(|l| (l, LineSource::Account));
+    }
+    None
+}
+
+/// Collects figures and warnings while rows are read.
+struct Collector {
+    columns: Vec<Column>,
+    org_order: Vec<String>,
+    figures: HashMap<String, Figures>,
+    warnings: Vec<Warning>,
+    more_warnings: usize,
+    account_rows: usize,
+    rows_read: usize,
+}
+
+impl Collector {
+    fn new() -> Collector {
+        Collector {
+            columns: Vec::new(),
+            org_order: Vec::new(),
+            figures: HashMap::new(),
+            warnings: Vec::new(),
+            more_warnings: 0,
+            account_rows: 0,
+            rows_read: 0,
+        }
+    }
+
+    fn warn(&mut self, place: Place, kind: WarningKind) {
+        if self.warnings.len() < WARNING_LIMIT {
+            self.warnings.push(Warning { place, kind });
+        } else {
+            self.more_warnings += 1;
+        }
+    }
+
+    fn column(&mut self, kind: ColumnKind, year: i32) -> String {
+        let column = Column::new(kind, year);
+        let id = column.id.clone();
+        if !self.columns.iter().any(|c| c.id == id) {
+            self.columns.push(column);
+        }
+        id
+    }
+
+    /// Adds one figure; `at` is where the row is and what it is called, for warnings.
+    fn add(
+        &mut self,
+        org: &str,
+        (line, source): (Line, LineSource),
+        column: &str,
+        value: Decimal,
+        at: (Place, &str),
+    ) {
+        let (place, label) = at;
+        if !self.figures.contains_key(org) {
+            self.org_order.push(org.to_string());
+        }
+        let by_col = self
+            .figures
+            .entry(org.to_string())
+            .or_default()
+            .entry(line)
+            .or_default();
+        match (by_col.get_mut(column), source) {
+            (Some(existing), LineSource::Account) => *existing += value,
+            (Some(existing), LineSource::Label) => {
+                if *existing != value {
+                    let kind = WarningKind::Conflict {
+                        label: label.to_string(),
+                        column: column.to_string(),
+                        kept: format_amount(*existing, existing.scale(), crate::i18n::Lang::Fi),
+                        other: format_amount(value, value.scale(), crate::i18n::Lang::Fi),
+                    };
+                    self.warn(place, kind);
+                }
+            }
+            (None, _) => {
+                by_col.insert(column.to_string(), value);
+            }
+        }
+        if source == LineSource::Account {
+            self.account_rows += 1;
+        }
+        self.rows_read += 1;
+    }
+}
+
+/// Reads a grid in whichever layout it has.
+pub fn import_grid(grid: &Grid, mut detections: Vec<Detection>) -> Result<Imported, ImportError> {
+    if grid.rows.iter().all(|r| r.iter().all(CellValue::is_empty)) {
+        return Err(ImportError::Empty {
+            place: Place::file(&grid.file),
+        });
+    }
+    let stem = grid.sheet.clone().unwrap_or_else(|| file_stem(&grid.file));
+    let mut collector = Collector::new();
+    let mut ktas = false;
+
+    let header = grid
+        .rows
+        .iter()
+        .take(50)
+        .enumerate()
+        .find_map(|(index, row)| {
+            let wide: Vec<(usize, HeaderColumn)> = row
+                .iter()
+                .enumerate()
+                .filter_map(|(i, c)| parse_column_cell(&c.text()).map(|h| (i, h)))
+                .collect();
+            if wide
+                .iter()
+                .filter(|(_, h)| matches!(h, HeaderColumn::Value { .. }))
+                .count()
+                >= 2
+            {
+                return Some((index, Layout::Wide(wide)));
+            }
+            let roles: Vec<Option<Role>> = row.iter().map(|c| role_of(&c.text())).collect();
+            let has = |r: Role| roles.contains(&Some(r));
+            if has(Role::Value)
+                && (has(Role::Line) || has(Role::Code))
+                && (has(Role::Column) || has(Role::Code) || (has(Role::Year) && has(Role::Kind)))
+            {
+                return Some((index, Layout::Long(roles)));
+            }
+            None
+        });
+    let Some((header_row, layout)) = header else {
+        return Err(ImportError::NoHeader {
+            place: grid.place(0, None).without_line(),
+        });
+    };
+    detections.push(Detection::HeaderRow {
+        line: grid
+            .line_numbers
+            .get(header_row)
+            .copied()
+            .unwrap_or(header_row + 1),
+    });
+
+    match layout {
+        Layout::Wide(columns) => {
+            detections.push(Detection::Layout { long: false });
+            read_wide(grid, header_row, &columns, &stem, &mut collector);
+        }
+        Layout::Long(roles) => {
+            ktas = roles.contains(&Some(Role::Code));
+            detections.push(Detection::Layout { long: true });
+            read_long(grid, header_row, &roles, &stem, &mut collector);
+        }
+    }
+    if collector.figures.is_empty() {
+        return Err(ImportError::NoFigures {
+            place: Place {
+                sheet: grid.sheet.clone(),
+                ..Place::file(&grid.file)
+            },
+        });
+    }
+    if collector.account_rows > 0 {
+        detections.push(Detection::Accounts {
+            rows: collector.account_rows,
+        });
+    }
+
+    // Expenses printed positive: decided from the expense lines' signs, then normalised.
+    let (positive, negative) = collector
+        .figures
+        .values()
+        .flat_map(|f| f.iter())
+        .filter(|(line, _)| line.is_expense_like())
+        .flat_map(|(_, by_col)| by_col.values())
+        .fold((0usize, 0usize), |(p, n), v| {
+            if v.is_sign_positive() && !v.is_zero() {
+                (p + 1, n)
+            } else if v.is_sign_negative() {
+                (p, n + 1)
+            } else {
+                (p, n)
+            }
+        });
+    if positive > negative {
+        for figures in collector.figures.values_mut() {
+            for (line, by_col) in figures.iter_mut() {
+                if line.is_expense_like() {
+                    for value in by_col.values_mut() {
+                        *value = -*value;
+                    }
+                }
+            }
+        }
+        detections.push(Detection::ExpensesPositive { positive, negative });
+    }
+
+    let mut columns = collector.columns.clone();
+    columns.sort_by_key(Column::sort_key);
+    let level = if ktas {
+        OrgLevel::Kaupunki
+    } else {
+        OrgLevel::Muu
+    };
+    let org: Vec<OrgNode> = collector
+        .org_order
+        .iter()
+        .map(|name| OrgNode {
+            id: slug(name),
+            name: name.clone(),
+            level: level_from_name(name).unwrap_or(level),
+            parent: None,
+            valid_from: None,
+            valid_to: None,
+            source: Some(grid.file.clone()),
+        })
+        .collect();
+    let figures: BTreeMap<String, Figures> = collector
+        .figures
+        .into_iter()
+        .map(|(name, f)| (slug(&name), f))
+        .collect();
+    let mut warnings = collector.warnings;
+    if collector.more_warnings > 0 {
+        warnings.push(Warning {
+            place: Place::file(&grid.file),
+            kind: WarningKind::More {
+                count: collector.more_warnings,
+            },
+        });
+    }
+    let dataset = Dataset {
+        id: slug(&file_stem(&grid.file))
+            .chars()
+            .take(60)
+            .collect::<String>(),
+        name: file_stem(&grid.file),
+        municipality: None,
+        source: Some(grid.file.clone()),
+        notes: Vec::new(),
+        columns,
+        org,
+        figures,
+        investments: Vec::new(),
+    };
+    Ok(Imported {
+        dataset,
+        detections,
+        warnings,
+    })
+}
+
+enum Layout {
+    Wide(Vec<(usize, HeaderColumn)>),
+    Long(Vec<Option<Role>>),
+}
+
+fn file_stem(file: &str) -> String {
+    let base = file.rsplit(['/', '\\']).next().unwrap_or(file);
+    base.rsplit_once('.')
+        .map_or(base, |(stem, _)| stem)
+        .to_string()
+}
+
+fn level_from_name(name: &str) -> Option<OrgLevel> {
+    let lower = name.to_lowercase();
+    if lower.contains("toimiala") {
+        Some(OrgLevel::Toimiala)
+    } else if lower.contains("palvelualue") {
+        Some(OrgLevel::Palvelualue)
+    } else if lower.contains("vastuualue") {
+        Some(OrgLevel::Vastuualue)
+    } else {
+        None
+    }
+}
+
+fn read_wide(
+    grid: &Grid,
+    header_row: usize,
+    columns: &[(usize, HeaderColumn)],
+    stem: &str,
+    collector: &mut Collector,
+) {
+    let first_value = columns.first().map_or(0, |(i, _)| *i);
+    let header = &grid.rows[header_row];
+    // The line column is the last text column before the figures; an org column before it.
+    let line_column = first_value.checked_sub(1);
+    let org_column = if first_value >= 2 {
+        (0..first_value - 1)
+            .find(|&i| role_of(&header[i].text()) == Some(Role::Org))
+            .or(Some(0))
+    } else {
+        None
+    };
+    // A one-node table is named by a title above its header, or by the file.
+    let title = grid.rows[..header_row]
+        .iter()
+        .flat_map(|r| r.iter())
+        .find(|c| !c.is_empty())
+        .map(CellValue::text)
+        .filter(|t| Line::from_label(t).is_none());
+    let default_org = title.unwrap_or_else(|| stem.to_string());
+    for (i, cell) in header.iter().enumerate() {
+        let text = cell.text();
+        if i >= first_value && !text.is_empty() && !columns.iter().any(|(c, _)| *c == i) {
+            collector.warn(
+                grid.place(header_row, Some(i)),
+                WarningKind::SkippedColumn { header: text },
+            );
+        }
+    }
+    let column_ids: Vec<(usize, Option<String>, HeaderColumn)> = columns
+        .iter()
+        .map(|(i, h)| match h {
+            HeaderColumn::Value { kind, year } => (*i, Some(collector.column(*kind, *year)), *h),
+            _ => (*i, None, *h),
+        })
+        .collect();
+    let Some(line_column) = line_column else {
+        return;
+    };
+    let width = header
+        .iter()
+        .rposition(|c| !c.is_empty())
+        .map_or(0, |p| p + 1);
+    let mut current_org = default_org;
+    for row_index in header_row + 1..grid.rows.len() {
+        let row = &grid.rows[row_index];
+        if row.iter().all(CellValue::is_empty) {
+            continue;
+        }
+        let filled = row.iter().rposition(|c| !c.is_empty()).map_or(0, |p| p + 1);
+        if let Some(org_column) = org_column {
+            let org = row.get(org_column).map(CellValue::text).unwrap_or_default();
+            if !org.is_empty() {
+                current_org = org;
+            }
+        }
+        let label = row
+            .get(line_column)
+            .map(CellValue::text)
+            .unwrap_or_default();
+        if filled > width {
+            collector.warn(
+                grid.place(row_index, Some(filled - 1)),
+                WarningKind::CellCount {
+                    label: label.clone(),
+                    found: filled,
+                    expected: width,
+                },
+            );
+            continue;
+        }
+        let has_figures = column_ids
+            .iter()
+            .any(|(i, _, _)| row.get(*i).is_some_and(|c| !c.is_empty()));
+        if !has_figures {
+            continue;
+        }
+        let Some((line, source)) = line_of(&label) else {
+            collector.warn(
+                grid.place(row_index, Some(line_column)),
+                WarningKind::UnknownLine { label },
+            );
+            continue;
+        };
+        let mut values: Vec<(Option<String>, HeaderColumn, Option<Decimal>)> = Vec::new();
+        let mut bad = false;
+        for (i, id, h) in &column_ids {
+            let cell = row.get(*i).cloned().unwrap_or(CellValue::Empty);
+            match grid.number(&cell) {
+                Ok(v) => values.push((id.clone(), *h, v)),
+                Err(found) => {
+                    collector.warn(
+                        grid.place(row_index, Some(*i)),
+                        WarningKind::NotANumber {
+                            label: label.clone(),
+                            found,
+                        },
+                    );
+                    bad = true;
+                }
+            }
+        }
+        if bad {
+            continue;
+        }
+        check_wide_derived(grid, row_index, &label, &values, collector);
+        for (id, _, value) in values {
+            if let (Some(id), Some(value)) = (id, value) {
+                collector.add(
+                    &current_org,
+                    (line, source),
+                    &id,
+                    value,
+                    (grid.place(row_index, None), &label),
+                );
+            }
+        }
+    }
+}
+
+fn check_wide_derived(
+    grid: &Grid,
+    row_index: usize,
+    label: &str,
+    values: &[(Option<String>, HeaderColumn, Option<Decimal>)],
+    collector: &mut Collector,
+) {
+    let find = |want: fn(ColumnKind) -> bool| {
+        values.iter().find_map(|(_, h, v)| match h {
+            HeaderColumn::Value { kind, .. } if want(*kind) => *v,
+            _ => None,
+        })
+    };
+    let (Some(b), Some(a)) = (
+        find(ColumnKind::is_budget),
+        find(|k| k == ColumnKind::Toteuma),
+    ) else {
+        return;
+    };
+    for (_, header, printed) in values {
+        let Some(printed) = printed else { continue };
+        let (computed, tolerance, name) = match header {
+            HeaderColumn::Poikkeama => (
+                Some(poikkeama(b, a)),
+                rounding_half_unit(b) + rounding_half_unit(a),
+                "Poikkeama",
+            ),
+            HeaderColumn::ToteumaPct => (
+                toteuma_pct(b, a),
+                ratio_pct_tolerance(a, b, rounding_half_unit(a), rounding_half_unit(b))
+                    .unwrap_or_default(),
+                "Toteuma %",
+            ),
+            HeaderColumn::Value { .. } => continue,
+        };
+        let ok = match computed {
+            None => printed.is_zero(),
+            Some(c) => (*printed - c).abs() <= rounding_half_unit(*printed) + tolerance,
+        };
+        if !ok {
+            let kind = WarningKind::DerivedMismatch {
+                label: label.to_string(),
+                column: name.to_string(),
+                printed: format_amount(*printed, printed.scale(), crate::i18n::Lang::Fi),
+                computed: computed.map_or_else(
+                    || "–".to_string(),
+                    |c| format_amount(c, printed.scale(), crate::i18n::Lang::Fi),
+                ),
+            };
+            collector.warn(grid.place(row_index, None), kind);
+        }
+    }
+}
+
+fn read_long(
+    grid: &Grid,
+    header_row: usize,
+    roles: &[Option<Role>],
+    stem: &str,
+    collector: &mut Collector,
+) {
+    let at = |r: Role| roles.iter().position(|x| *x == Some(r));
+    let (org_at, line_at, code_at, year_at, kind_at, column_at, value_at) = (
+        at(Role::Org),
+        at(Role::Line),
+        at(Role::Code),
+        at(Role::Year),
+        at(Role::Kind),
+        at(Role::Column),
+        at(Role::Value),
+    );
+    let Some(value_at) = value_at else { return };
+    let codes = ktas::codes();
+    let width = roles.len();
+    for row_index in header_row + 1..grid.rows.len() {
+        let row = &grid.rows[row_index];
+        if row.iter().all(CellValue::is_empty) {
+            continue;
+        }
+        let text = |i: Option<usize>| {
+            i.and_then(|i| row.get(i))
+                .map(CellValue::text)
+                .unwrap_or_default()
+        };
+        let label = if line_at.is_some() {
+            text(line_at)
+        } else {
+            text(code_at)
+        };
+        let filled = row.iter().rposition(|c| !c.is_empty()).map_or(0, |p| p + 1);
+        if filled > width {
+            collector.warn(
+                grid.place(row_index, Some(filled - 1)),
+                WarningKind::CellCount {
+                    label,
+                    found: filled,
+                    expected: width,
+                },
+            );
+            continue;
+        }
+        let org = Some(text(org_at))
+            .filter(|o| !o.is_empty())
+            .unwrap_or_else(|| stem.to_string());
+        let year: Option<i32> = text(year_at).parse().ok();
+
+        // The line and the column: from a KTAS code, or from the line's name and the kind.
+        let code = text(code_at)
+            .parse::<u32>()
+            .ok()
+            .and_then(|c| codes.get(&c).copied());
+        let (line, source, column_id) = if let (Some(code), Some(year)) = (code, year) {
+            let id = collector.column(code.kind, year + code.year_offset);
+            (code.line, LineSource::Label, id)
+        } else {
+            let Some((line, source)) = line_of(&text(line_at)) else {
+                collector.warn(
+                    grid.place(row_index, line_at.or(code_at)),
+                    WarningKind::UnknownLine { label },
+                );
+                continue;
+            };
+            let column = match (column_at, kind_of(&text(kind_at)), year) {
+                (Some(_), _, _) => match parse_column_cell(&text(column_at)) {
+                    Some(HeaderColumn::Value { kind, year }) => Some((kind, year)),
+                    _ => None,
+                },
+                (None, Some(kind), Some(year)) => Some((kind, year)),
+                _ => None,
+            };
+            let Some((kind, year)) = column else {
+                let found = if column_at.is_some() {
+                    text(column_at)
+                } else {
+                    format!("{} {}", text(kind_at), text(year_at))
+                };
+                collector.warn(
+                    grid.place(row_index, column_at.or(kind_at)),
+                    WarningKind::UnknownColumn { label, found },
+                );
+                continue;
+            };
+            (line, source, collector.column(kind, year))
+        };
+        let cell = row.get(value_at).cloned().unwrap_or(CellValue::Empty);
+        match grid.number(&cell) {
+            Ok(Some(value)) => collector.add(
+                &org,
+                (line, source),
+                &column_id,
+                value,
+                (grid.place(row_index, Some(value_at)), &label),
+            ),
+            Ok(None) => {}
+            Err(found) => collector.warn(
+                grid.place(row_index, Some(value_at)),
+                WarningKind::NotANumber { label, found },
+            ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cell_names() {
+        assert_eq!(cell_name(0, 1), "A1");
+        assert_eq!(cell_name(2, 12), "C12");
+        assert_eq!(cell_name(26, 3), "AA3");
+    }
+}

@@ -1,0 +1,517 @@
+//! Every file format on real figures: CSV in Finnish Excel style (`;`, cp1252, no-break
+//! space groups, dashes), long CSV and ledgers, the State Treasury's KTAS extract, and XLSX
+//! written by the test itself; and malformed files, each with its clear, located message.
+
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::fmt::Write;
+
+use raami::analysis::validate;
+use raami::i18n::Lang;
+use raami::import::{Detection, ImportError, Imported, Options, SIZE_LIMIT, import_file};
+use raami::model::{Dataset, Line};
+use raami::numfmt::format_eur;
+use raami::sample::heinola;
+
+fn import_one(name: &str, bytes: &[u8]) -> Imported {
+    let mut all = import_file(name, bytes, &Options::default())
+        .unwrap_or_else(|e| panic!("{}", e.message(Lang::En)));
+    assert_eq!(all.len(), 1);
+    all.remove(0)
+}
+
+fn error(name: &str, bytes: &[u8], options: &Options, lang: Lang) -> String {
+    import_file(name, bytes, options)
+        .map(|_| ())
+        .unwrap_err()
+        .message(lang)
+}
+
+fn messages(imported: &Imported) -> Vec<String> {
+    imported
+        .warnings
+        .iter()
+        .map(|w| w.message(Lang::Fi))
+        .collect()
+}
+
+/// Encodes text as cp1252 (the characters used here all exist in it).
+fn cp1252(text: &str) -> Vec<u8> {
+    encoding_rs_free::encode(text)
+}
+
+mod encoding_rs_free {
+    /// Windows-1252 for the Finnish letters, NBSP and the en dash, which is all the tests need.
+    pub fn encode(text: &str) -> Vec<u8> {
+        text.chars()
+            .map(|c| match c {
+                'ä' => 0xE4,
+                'ö' => 0xF6,
+                'å' => 0xE5,
+                'Ä' => 0xC4,
+                'Ö' => 0xD6,
+                '\u{00A0}' => 0xA0,
+                '–' => 0x96,
+                '€' => 0x80,
+                c if c.is_ascii() => c as u8,
+                other => panic!("not in the test's cp1252 table: {other}"),
+            })
+            .collect()
+    }
+}
+
+/// The sample's figures of one node, as text rows `line;TP2024;TA2025;TOT2025`.
+fn sample_figures(sample: &Dataset, org: &str) -> Vec<(Line, Vec<Option<String>>)> {
+    let columns = ["TP2024", "TA2025", "TOT2025"];
+    sample.figures[org]
+        .iter()
+        .map(|(line, by_col)| {
+            (
+                *line,
+                columns
+                    .iter()
+                    .map(|c| by_col.get(*c).map(|v| v.to_string()))
+                    .collect(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn wide_csv_in_finnish_excel_style() {
+    let sample = heinola().unwrap();
+    // Seed 003's Yhteiset palvelut table as Excel in Finland saves it: `;`, cp1252,
+    // no-break-space groups, en-dash minus, a title row, and the printed derived columns.
+    let mut text = String::from(
+        "Yhteiset palvelut;;;;;\r\nSelite;Tilinpäätös 2024;Talousarvio 2025;Toteuma 2025;Poikkeama;Toteuma %\r\n",
+    );
+    for (line, values) in sample_figures(&sample, "yhteiset_palvelut") {
+        let cells: Vec<String> = values
+            .iter()
+            .map(|v| {
+                v.as_ref()
+                    .map(|v| format_eur(v.parse().unwrap(), Lang::Fi).replace('\u{2212}', "–"))
+                    .unwrap_or_default()
+            })
+            .collect();
+        let ta: rust_decimal::Decimal = values[1].as_ref().unwrap().parse().unwrap();
+        let tot: rust_decimal::Decimal = values[2].as_ref().unwrap().parse().unwrap();
+        let pct = raami::analysis::derived::toteuma_pct(ta, tot).map_or("0,00".to_string(), |p| {
+            format!("{}", p.round_dp(2)).replace('.', ",")
+        });
+        writeln!(
+            text,
+            "{};{};{};{}\r",
+            line.name(Lang::Fi),
+            cells.join(";"),
+            format_eur(ta - tot, Lang::Fi).replace('\u{2212}', "–"),
+            pct,
+        )
+        .unwrap();
+    }
+    let imported = import_one("yhteiset.csv", &cp1252(&text));
+    assert!(imported.warnings.is_empty(), "{:#?}", messages(&imported));
+    assert!(
+        imported
+            .detections
+            .contains(&Detection::Encoding("Windows-1252 (cp1252)".into()))
+    );
+    assert!(imported.detections.contains(&Detection::Delimiter(';')));
+    assert!(imported.detections.contains(&Detection::Numbers {
+        decimal: ',',
+        group: None
+    }));
+    assert!(
+        imported
+            .detections
+            .contains(&Detection::HeaderRow { line: 2 }),
+        "{:?}",
+        imported.detections
+    );
+    let dataset = &imported.dataset;
+    assert_eq!(dataset.org[0].name, "Yhteiset palvelut");
+    assert_eq!(
+        dataset.figures["yhteiset_palvelut"],
+        sample.figures["yhteiset_palvelut"]
+    );
+    assert_eq!(
+        dataset
+            .columns
+            .iter()
+            .map(|c| c.id.as_str())
+            .collect::<Vec<_>>(),
+        ["TP2024", "TA2025", "TOT2025"]
+    );
+}
+
+#[test]
+fn wide_csv_with_bom_minus_sign_and_narrow_spaces_and_a_wrong_variance() {
+    let text = "\u{FEFF}Yksikkö;Selite;TA 2025;Toteuma 2025;Poikkeama\nVaalit;Toimintakulut;\u{2212}88\u{202F}400;\u{2212}79\u{202F}084;\u{2212}9\u{202F}316\nVaalit;Toimintatuotot;0;21\u{202F}699;\u{2212}21\u{202F}699\nTarkastustoimi;Toimintakulut;-67 100;-57 829;-9 999\n";
+    let imported = import_one("yksiköt.csv", text.as_bytes());
+    assert!(
+        imported
+            .detections
+            .contains(&Detection::Encoding("UTF-8 (BOM)".into()))
+    );
+    assert_eq!(
+        messages(&imported),
+        [
+            "yksiköt.csv, rivi 4: ”Toimintakulut”, Poikkeama: painettu \u{2212}9\u{a0}999, luvuista laskettuna \u{2212}9\u{a0}271"
+        ]
+    );
+    let ds = &imported.dataset;
+    assert_eq!(
+        ds.org.iter().map(|n| n.name.as_str()).collect::<Vec<_>>(),
+        ["Vaalit", "Tarkastustoimi"]
+    );
+    assert_eq!(
+        ds.stated("vaalit", Line::Toimintakulut, "TOT2025"),
+        Some((-79084).into())
+    );
+    assert_eq!(
+        ds.stated("tarkastustoimi", Line::Toimintakulut, "TA2025"),
+        Some((-67100).into())
+    );
+}
+
+#[test]
+fn long_csv_gives_the_service_areas_of_seed_004() {
+    let sample = heinola().unwrap();
+    let areas = [
+        "hyvinvoinnin_ja_terveyden_edistaminen",
+        "opetus_ja_koulutuspalvelut",
+        "varhaiskasvatus",
+        "virikkeellinen_elama",
+    ];
+    let mut text = String::from("organisaatio;rivi;vuosi;laji;arvo\n");
+    for area in areas {
+        let name = &sample.node(area).unwrap().name;
+        for (line, by_col) in &sample.figures[area] {
+            for (column, value) in by_col {
+                let column = sample.column(column).unwrap();
+                writeln!(
+                    text,
+                    "{name};{};{};{};{}",
+                    line.name(Lang::Fi).to_uppercase(),
+                    column.year,
+                    column.kind.code(Lang::Fi),
+                    value.to_string().replace('.', ",")
+                )
+                .unwrap();
+            }
+        }
+    }
+    let imported = import_one("palvelualueet.csv", text.as_bytes());
+    assert!(imported.warnings.is_empty(), "{:#?}", messages(&imported));
+    assert!(
+        imported
+            .detections
+            .contains(&Detection::Layout { long: true })
+    );
+    for area in areas {
+        assert_eq!(
+            imported.dataset.figures[area], sample.figures[area],
+            "{area}"
+        );
+    }
+}
+
+#[test]
+fn a_ledger_by_account_with_expenses_positive() {
+    // Accounts of JHS 192 are added up into lines; debits (expenses) are positive here.
+    let text = "yksikkö;tili;sarake;euroa\n\
+        Kirjasto;3000 Myyntituotot;TP 2025;1200,50\n\
+        Kirjasto;3210;TP 2025;800\n\
+        Kirjasto;4000 Palkat;TP 2025;50 000\n\
+        Kirjasto;4110 Eläkekulut;TP 2025;10 000,25\n\
+        Kirjasto;4300;TP 2025;7 000\n\
+        Kirjasto;4610;TP 2025;-500\n\
+        Kirjasto;9999 Tuntematon;TP 2025;1\n";
+    let imported = import_one("pääkirja.csv", text.as_bytes());
+    assert_eq!(
+        messages(&imported),
+        [
+            "pääkirja.csv, rivi 8, solu B8: rivi ”9999 Tuntematon” ei ole tunnettu tuloslaskelman rivi; ohitettiin"
+        ]
+    );
+    assert!(
+        imported
+            .detections
+            .contains(&Detection::Accounts { rows: 6 })
+    );
+    assert!(imported.detections.contains(&Detection::ExpensesPositive {
+        positive: 2,
+        negative: 1
+    }));
+    let ds = &imported.dataset;
+    assert_eq!(
+        ds.stated("kirjasto", Line::Henkilostokulut, "TP2025"),
+        Some("-60000.25".parse().unwrap())
+    );
+    assert_eq!(
+        ds.stated("kirjasto", Line::AineetTarvikkeetJaTavarat, "TP2025"),
+        Some("500".parse().unwrap())
+    );
+    assert_eq!(
+        ds.stated("kirjasto", Line::Maksutuotot, "TP2025"),
+        Some("800".parse().unwrap())
+    );
+    let table = raami::analysis::node_table(ds, "kirjasto", None);
+    assert_eq!(
+        table.amount(Line::Toimintakate, "TP2025"),
+        Some("-64499.75".parse().unwrap())
+    );
+}
+
+#[test]
+fn a_ktas_extract_of_two_municipalities() {
+    // Expenses positive and subtotals signed, as the State Treasury publishes them; codes
+    // from the JHS 192 taxonomy extract. Heinola's are the sector figures of seed 004 for
+    // TA 2024 and TS 2025; Esimerkkilä's are a consistent invention.
+    let rows = [
+        ("Heinola", 16, "Toimintatulot", "2688600"),
+        ("Heinola", 632, "Toimintamenot", "32611450"),
+        ("Heinola", 473, "Henkilöstömenot", "19327000"),
+        ("Heinola", 15, "Palvelujen ostot", "5628800"),
+        ("Heinola", 4, "Aineet, tarvikkeet ja tavarat", "712850"),
+        ("Heinola", 627, "Avustukset", "754000"),
+        ("Heinola", 561, "Muut toimintamenot", "6188800"),
+        ("Heinola", 545, "TOIMINTAKATE", "-29922850"),
+        ("Heinola", 805, "Toimintatulot", "2265600"),
+        ("Heinola", 1476, "Toimintamenot", "33346600"),
+        ("Heinola", 1422, "TOIMINTAKATE", "-31081000"),
+        ("Esimerkkilä", 16, "Toimintatulot", "1000000"),
+        ("Esimerkkilä", 632, "Toimintamenot", "5000000"),
+        ("Esimerkkilä", 545, "TOIMINTAKATE", "-4000000"),
+        ("Esimerkkilä", 584, "Verotulot", "3500000"),
+        ("Esimerkkilä", 1157, "Valtionosuudet", "900000"),
+        (
+            "Esimerkkilä",
+            45,
+            "Rahoitustulot (+) ja -menot (-)",
+            "-20000",
+        ),
+        ("Esimerkkilä", 1093, "VUOSIKATE", "380000"),
+    ];
+    let mut text = String::from("Kunta;Vuosi;Vaihe;Koodi;Tunnusluku;Arvo\n");
+    for (kunta, code, name, value) in rows {
+        writeln!(text, "{kunta};2024;TA;{code};{name};{value}").unwrap();
+    }
+    let imported = import_one("ktas.csv", text.as_bytes());
+    assert!(imported.warnings.is_empty(), "{:#?}", messages(&imported));
+    assert!(
+        imported
+            .detections
+            .iter()
+            .any(|d| matches!(d, Detection::ExpensesPositive { .. }))
+    );
+    let ds = &imported.dataset;
+    assert_eq!(
+        ds.org
+            .iter()
+            .map(|n| (n.name.as_str(), n.parent.is_none()))
+            .collect::<Vec<_>>(),
+        [("Heinola", true), ("Esimerkkilä", true)]
+    );
+    assert_eq!(
+        ds.stated("heinola", Line::Toimintakulut, "TA2024"),
+        Some((-32_611_450).into())
+    );
+    assert_eq!(
+        ds.stated("heinola", Line::Henkilostokulut, "TA2024"),
+        Some((-19_327_000).into())
+    );
+    assert_eq!(
+        ds.stated("heinola", Line::Toimintakulut, "TS2025"),
+        Some((-33_346_600).into())
+    );
+    assert_eq!(
+        ds.stated("heinola", Line::Toimintakate, "TS2025"),
+        Some((-31_081_000).into())
+    );
+    assert_eq!(
+        ds.stated("esimerkkila", Line::Vuosikate, "TA2024"),
+        Some(380_000.into())
+    );
+    // The normalised signs agree with the subtotals.
+    let report = validate(ds);
+    assert!(report.is_consistent(), "{:#?}", report.findings);
+    assert!(report.checks >= 5);
+}
+
+fn xlsx_bytes(build: impl FnOnce(&mut rust_xlsxwriter::Workbook)) -> Vec<u8> {
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    build(&mut workbook);
+    workbook.save_to_buffer().unwrap()
+}
+
+#[test]
+fn xlsx_with_a_chosen_sheet() {
+    let sample = heinola().unwrap();
+    let bytes = xlsx_bytes(|wb| {
+        let notes = wb.add_worksheet().set_name("Ohje").unwrap();
+        notes
+            .write(0, 0, "Tämä työkirja sisältää vastuualueiden luvut.")
+            .unwrap();
+        let sheet = wb.add_worksheet().set_name("Vastuualueet").unwrap();
+        for (c, h) in ["Vastuualue", "Selite", "TP 2024", "TA 2025", "Toteuma 2025"]
+            .iter()
+            .enumerate()
+        {
+            sheet.write(1, c as u16, *h).unwrap();
+        }
+        let mut row = 2;
+        for unit in ["vaalit", "talouspalvelut"] {
+            for (line, values) in sample_figures(&sample, unit) {
+                sheet
+                    .write(row, 0, sample.node(unit).unwrap().name.as_str())
+                    .unwrap();
+                sheet.write(row, 1, line.name(Lang::Fi)).unwrap();
+                for (i, v) in values.iter().enumerate() {
+                    if let Some(v) = v {
+                        sheet
+                            .write(row, 2 + i as u16, v.parse::<f64>().unwrap())
+                            .unwrap();
+                    }
+                }
+                row += 1;
+            }
+        }
+    });
+    let imported = import_one("vastuualueet.xlsx", &bytes);
+    assert!(imported.warnings.is_empty(), "{:#?}", messages(&imported));
+    assert!(imported.detections.contains(&Detection::Sheet {
+        name: "Vastuualueet".into(),
+        sheets: vec!["Ohje".into(), "Vastuualueet".into()]
+    }));
+    assert!(
+        imported
+            .detections
+            .contains(&Detection::HeaderRow { line: 2 })
+    );
+    for unit in ["vaalit", "talouspalvelut"] {
+        assert_eq!(
+            imported.dataset.figures[unit], sample.figures[unit],
+            "{unit}"
+        );
+    }
+    // Asking for the notes sheet says what is missing there; a sheet that does not exist
+    // is named with the sheets there are.
+    let only_notes = Options {
+        sheet: Some("Ohje".into()),
+    };
+    assert!(
+        error("vastuualueet.xlsx", &bytes, &only_notes, Lang::Fi)
+            .starts_with("vastuualueet.xlsx, taulukko Ohje: otsikkoriviä ei löytynyt")
+    );
+    let missing = Options {
+        sheet: Some("Talous".into()),
+    };
+    assert_eq!(
+        error("vastuualueet.xlsx", &bytes, &missing, Lang::En),
+        "vastuualueet.xlsx: there is no sheet “Talous”; the sheets are: Ohje, Vastuualueet"
+    );
+}
+
+#[test]
+fn malformed_files_get_clear_messages() {
+    let none = Options::default();
+    // A header and nothing under it.
+    assert_eq!(
+        error("tyhjä.csv", b"Selite;TP 2024;TA 2025\n", &none, Lang::Fi),
+        "tyhjä.csv: otsikkorivin alla ei ole yhtään lukua"
+    );
+    // No header at all.
+    assert!(
+        error(
+            "muu.csv",
+            b"nimi;osoite\nMaija;Kauppakatu 1\n",
+            &none,
+            Lang::En
+        )
+        .starts_with("muu.csv: no header row found; expected year columns")
+    );
+    // An empty file.
+    assert_eq!(
+        error("x.csv", b"  \n", &none, Lang::Sv),
+        "x.csv: filen är tom"
+    );
+    // A truncated workbook.
+    let bytes = xlsx_bytes(|wb| {
+        wb.add_worksheet().write(0, 0, "Selite").unwrap();
+    });
+    let message = error("katkennut.xlsx", &bytes[..bytes.len() / 2], &none, Lang::Fi);
+    assert!(
+        message.starts_with("katkennut.xlsx: työkirjaa ei voi lukea"),
+        "{message}"
+    );
+    // Too large.
+    let big = vec![0u8; SIZE_LIMIT as usize + 1];
+    assert_eq!(
+        error("iso.csv", &big, &none, Lang::En),
+        format!(
+            "iso.csv: the file is {} bytes, the largest accepted is {SIZE_LIMIT} bytes",
+            SIZE_LIMIT + 1
+        )
+    );
+    // A package with a broken figure names its line.
+    let package = "{\"format\": \"raami-package\", \"version\": 1,\n \"datasets\": [{\"id\": \"d\", \"name\": \"D\", \"columns\": [], \"org\": [],\n \"figures\": {\"a\": {\"toimintakate\": {\"TP2022\": \"x\"}}}}]}";
+    assert!(
+        error("p.json", package.as_bytes(), &none, Lang::Fi).starts_with("p.json: rivi 3, sarake")
+    );
+}
+
+#[test]
+fn ragged_rows_and_bad_numbers_are_skipped_with_their_cell() {
+    let text = "Selite;TA 2025;Toteuma 2025\nToimintatuotot;100;90\nToimintakulut;-50;-40;-30;-20\nPoistot ja arvonalentumiset;-1e99;-5\nVuosikate;99999999999999999999999999999999;1\n";
+    let imported = import_one("rikki.csv", text.as_bytes());
+    assert_eq!(
+        messages(&imported),
+        [
+            "rikki.csv, rivi 3, solu E3: rivillä ”Toimintakulut” on 5 lukua, otsikossa 3 saraketta; ohitettiin",
+            "rikki.csv, rivi 4, solu B4: rivillä ”Poistot ja arvonalentumiset” on ”-1e99”, odotettiin lukua; ohitettiin",
+            "rikki.csv, rivi 5, solu B5: rivillä ”Vuosikate” on ”99999999999999999999999999999999”, odotettiin lukua; ohitettiin",
+        ]
+    );
+    assert_eq!(
+        imported
+            .dataset
+            .stated("rikki", Line::Toimintatuotot, "TOT2025"),
+        Some(90.into())
+    );
+}
+
+#[test]
+fn a_zip_bomb_in_xlsx_clothing_is_refused() {
+    use std::io::Write as _;
+    let mut buffer = std::io::Cursor::new(Vec::new());
+    {
+        let mut zip = zip::ZipWriter::new(&mut buffer);
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored);
+        zip.start_file("xl/worksheets/sheet1.xml", options).unwrap();
+        zip.write_all(b"<worksheet/>").unwrap();
+        zip.finish().unwrap();
+    }
+    let mut bytes = buffer.into_inner();
+    // Declare 4 GB unpacked in the central directory, as a bomb's entry would.
+    let central = bytes
+        .windows(4)
+        .position(|w| w == [0x50, 0x4b, 0x01, 0x02])
+        .unwrap();
+    bytes[central + 24..central + 28].copy_from_slice(&0xFFFF_FF00u32.to_le_bytes());
+    let message = error("pommi.xlsx", &bytes, &Options::default(), Lang::Fi);
+    assert_eq!(
+        message,
+        format!(
+            "pommi.xlsx: työkirja purkautuisi {} tavuksi, suurin sallittu on {} tavua; ei luettu",
+            0xFFFF_FF00u32,
+            256 * 1024 * 1024
+        )
+    );
+    assert!(matches!(
+        import_file("pommi.xlsx", &bytes, &Options::default()),
+        Err(ImportError::Unpacks { .. })
+    ));
+}
