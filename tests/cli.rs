@@ -183,3 +183,65 @@ fn table_of_an_unknown_node_lists_the_nodes() {
     );
     assert!(message.contains("Varhaiskasvatus"), "{message}");
 }
+
+#[test]
+fn import_writes_a_package_and_prints_the_summary() {
+    let out =
+        std::env::temp_dir().join(format!("raami-cli-{}-seeds.raami.json", std::process::id()));
+    let output = raami(&[
+        "import",
+        "tests/fixtures/004_5dc7e1308ebb358c.txt",
+        "tests/fixtures/003_057b7abbdb0e3ebc.txt",
+        "-o",
+        out.to_str().unwrap(),
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(text.contains("the header says “1000e”, but the figures are whole euros (largest 34,378,200); they were not rescaled"), "{text}");
+    assert!(
+        text.contains("the note under the table was attached to column FS 2024"),
+        "{text}"
+    );
+    assert!(!text.contains("Warnings"), "{text}");
+    let package = read_package(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(package.datasets.len(), 2);
+    // The written package is read by the other commands like any file.
+    let output = raami(&[
+        "table",
+        out.to_str().unwrap(),
+        "--org",
+        "Kehittämispalvelut",
+        "--format",
+        "csv",
+    ]);
+    assert!(
+        stdout(&output).contains("Toimintakate;-2987625;-3871200;-3472872;-398328;89,71;"),
+        "{}",
+        stdout(&output)
+    );
+}
+
+#[test]
+fn check_and_table_read_every_format_directly() {
+    let csv = scratch("yksikkö.csv", "Selite;TA 2025;Toteuma 2025\nToimintatuotot;0;1 500\nToimintakulut;-67 100;-57 829\nToimintakate;-67 100;-56 000\n".as_bytes());
+    let output = raami(&["check", csv.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stdout(&output).contains("yksikkö · Toimintakate · Toteuma 2025: ilmoitettu \u{2212}56\u{a0}000, osien summa \u{2212}56\u{a0}329, ero 329 (välisumma ja sen osat)"), "{}", stdout(&output));
+    let output = raami(&["check", "tests/fixtures/003_057b7abbdb0e3ebc.txt"]);
+    assert_eq!(output.status.code(), Some(0));
+    let output = raami(&[
+        "table",
+        "tests/fixtures/003_057b7abbdb0e3ebc.txt",
+        "--org",
+        "Tarkastustoimi",
+        "--format",
+        "csv",
+    ]);
+    assert!(
+        stdout(&output).contains("Toimintakate;-54394;-67100;-56329;-10771;83,95;"),
+        "{}",
+        stdout(&output)
+    );
+}

@@ -114,7 +114,8 @@ fn seed_003_as_pasted_text_gives_yhteiset_palvelut() {
     assert_eq!(imported.dataset.org.len(), 8);
     // The note printed under every table is attached to the TP 2024 column.
     assert!(imported.detections.contains(&Detection::ColumnNote {
-        column: "TP 2024".to_string()
+        kind: raami::model::ColumnKind::Tp,
+        year: 2024
     }));
     // The units add up to the area from 2025, the reorganisation year.
     assert!(imported.detections.iter().any(

@@ -1,10 +1,15 @@
 //! `raami`: the command-line tool over the same core as the web app, for finance staff and
 //! for checks in scripts.
 //!
-//! - `raami check FILE | --sample` — validation report; exit 0 consistent (rounding
+//! - `raami import FILE... -o package.json [--sheet NAME]` — runs the importers, prints the
+//!   summary (tables, detections, warnings, validation) and writes a package.
+//! - `raami check FILE... | --sample` — validation report; exit 0 consistent (rounding
 //!   differences alone are consistent), 1 inconsistent, 2 unreadable.
-//! - `raami table FILE | --sample [--org NAME] [--format text|csv|json]` — the computed
+//! - `raami table FILE... | --sample [--org NAME] [--format text|csv|json]` — the computed
 //!   table of one node.
+//!
+//! FILE is any format Raami reads: a package (.json), CSV/TSV, a workbook (.xlsx, .xls,
+//! .ods), or text copied from a PDF budget book.
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
@@ -15,24 +20,37 @@ mod cli {
 
     use raami::analysis::{node_table, table::default_change_pair, validate};
     use raami::i18n::Lang;
+    use raami::import::{Imported, Options, import_file};
     use raami::model::Dataset;
-    use raami::package::read_package;
+    use raami::package::{Package, write_package};
     use raami::report;
 
-    /// Raami: Finnish municipal budgets, checked and tabulated.
+    /// Raami: Finnish municipal budgets, imported, checked and tabulated.
     #[derive(Parser)]
     #[command(name = "raami", version, about)]
     struct Cli {
         /// Language of the report: fi, sv or en.
         #[arg(long, global = true, default_value = "fi", value_parser = parse_lang)]
         lang: Lang,
+        /// The sheet to read from workbooks.
+        #[arg(long, global = true)]
+        sheet: Option<String>,
         #[command(subcommand)]
         command: Command,
     }
 
     #[derive(Subcommand)]
     enum Command {
-        /// Validate a package: subtotals against their parts, nodes against their units.
+        /// Import files of any supported format into a Raami package.
+        Import {
+            /// The files to import.
+            #[arg(required = true)]
+            files: Vec<PathBuf>,
+            /// Where to write the package (default: print the summary only).
+            #[arg(short, long)]
+            output: Option<PathBuf>,
+        },
+        /// Validate: subtotals against their parts, nodes against their units.
         Check(Source),
         /// Print the computed table of one org node.
         Table {
@@ -54,10 +72,10 @@ mod cli {
 
     #[derive(Args)]
     struct Source {
-        /// A Raami package (.json).
+        /// Files of any supported format.
         #[arg(required_unless_present = "sample", conflicts_with = "sample")]
-        file: Option<PathBuf>,
-        /// Use the embedded Heinola sample instead of a file.
+        files: Vec<PathBuf>,
+        /// Use the embedded Heinola sample instead of files.
         #[arg(long)]
         sample: bool,
     }
@@ -76,37 +94,71 @@ mod cli {
     /// Exit code for input that could not be read.
     const UNREADABLE: u8 = 2;
 
-    fn load(source: &Source, lang: Lang) -> Result<Vec<Dataset>, String> {
-        match &source.file {
-            None => raami::sample::heinola()
+    /// Imports every file; the first that cannot be read stops with its message.
+    fn import_all(
+        files: &[PathBuf],
+        options: &Options,
+        lang: Lang,
+    ) -> Result<Vec<Imported>, String> {
+        let mut all = Vec::new();
+        for path in files {
+            let name = path.display().to_string();
+            let bytes = std::fs::read(path).map_err(|e| match lang {
+                Lang::Fi => format!("{name}: tiedostoa ei voi lukea: {e}"),
+                Lang::Sv => format!("{name}: filen kan inte läsas: {e}"),
+                Lang::En => format!("{name}: cannot read the file: {e}"),
+            })?;
+            all.extend(import_file(&name, &bytes, options).map_err(|e| e.message(lang))?);
+        }
+        Ok(all)
+    }
+
+    fn load(source: &Source, options: &Options, lang: Lang) -> Result<Vec<Dataset>, String> {
+        if source.sample {
+            return raami::sample::heinola()
                 .map(|d| vec![d])
-                .map_err(|e| e.message(lang, "heinola.raami.json")),
-            Some(path) => {
-                let name = path.display().to_string();
-                let bytes = std::fs::read(path).map_err(|e| match lang {
-                    Lang::Fi => format!("{name}: tiedostoa ei voi lukea: {e}"),
-                    Lang::Sv => format!("{name}: filen kan inte läsas: {e}"),
-                    Lang::En => format!("{name}: cannot read the file: {e}"),
-                })?;
-                let text = String::from_utf8(bytes).map_err(|e| match lang {
-                    Lang::Fi => format!(
-                        "{name}: tavu {}: tiedosto ei ole UTF-8-tekstiä",
-                        e.utf8_error().valid_up_to() + 1
-                    ),
-                    Lang::Sv => format!(
-                        "{name}: byte {}: filen är inte UTF-8-text",
-                        e.utf8_error().valid_up_to() + 1
-                    ),
-                    Lang::En => format!(
-                        "{name}: byte {}: the file is not UTF-8 text",
-                        e.utf8_error().valid_up_to() + 1
-                    ),
-                })?;
-                read_package(&text)
-                    .map(|p| p.datasets)
-                    .map_err(|e| e.message(lang, &name))
+                .map_err(|e| e.message(lang, "heinola.raami.json"));
+        }
+        Ok(import_all(&source.files, options, lang)?
+            .into_iter()
+            .map(|i| i.dataset)
+            .collect())
+    }
+
+    fn heading(lang: Lang, fi: &str, sv: &str, en: &str) -> String {
+        match lang {
+            Lang::Fi => fi.to_string(),
+            Lang::Sv => sv.to_string(),
+            Lang::En => en.to_string(),
+        }
+    }
+
+    /// The summary `raami import` prints: what was found and decided, what was skipped,
+    /// and the validation of the result.
+    fn summary(imported: &Imported, lang: Lang) -> String {
+        let mut out = format!("{}\n", imported.dataset.name);
+        out.push_str(&format!(
+            "  {}:\n",
+            heading(lang, "Havainnot", "Iakttagelser", "Detected")
+        ));
+        for detection in &imported.detections {
+            out.push_str(&format!("    {}\n", detection.message(lang)));
+        }
+        if !imported.warnings.is_empty() {
+            out.push_str(&format!(
+                "  {} ({}):\n",
+                heading(lang, "Varoitukset", "Varningar", "Warnings"),
+                imported.warnings.len()
+            ));
+            for warning in &imported.warnings {
+                out.push_str(&format!("    {}\n", warning.message(lang)));
             }
         }
+        let report = validate(&imported.dataset);
+        for line in report::check_text(&imported.dataset, &report, lang).lines() {
+            out.push_str(&format!("  {line}\n"));
+        }
+        out
     }
 
     fn check(datasets: &[Dataset], lang: Lang) -> ExitCode {
@@ -114,7 +166,7 @@ mod cli {
         for dataset in datasets {
             let report = validate(dataset);
             consistent &= report.is_consistent();
-            print!("{}", report::check_text(dataset, &report, lang));
+            emit(&report::check_text(dataset, &report, lang));
         }
         if consistent {
             ExitCode::SUCCESS
@@ -154,44 +206,77 @@ mod cli {
                 }),
             None => {
                 let dataset = datasets.first().ok_or_else(|| "no dataset".to_string())?;
-                let root = dataset.roots().next().ok_or_else(|| match lang {
-                    Lang::Fi => "aineistossa ei ole organisaatiota".to_string(),
-                    Lang::Sv => "materialet har ingen organisation".to_string(),
-                    Lang::En => "the dataset has no organisation".to_string(),
+                let root = dataset.roots().next().ok_or_else(|| {
+                    heading(
+                        lang,
+                        "aineistossa ei ole organisaatiota",
+                        "materialet har ingen organisation",
+                        "the dataset has no organisation",
+                    )
                 })?;
                 Ok((dataset, root.id.clone()))
             }
         }
     }
 
+    /// Prints to standard output; a closed pipe (`raami table … | head`) ends the output
+    /// quietly rather than with a panic.
+    fn emit(text: &str) {
+        use std::io::Write;
+        let _ = std::io::stdout().lock().write_all(text.as_bytes());
+    }
+
+    fn fail(message: &str) -> ExitCode {
+        eprintln!("raami: {message}");
+        ExitCode::from(UNREADABLE)
+    }
+
     pub fn main() -> ExitCode {
         let cli = Cli::parse();
         let lang = cli.lang;
-        let source = match &cli.command {
-            Command::Check(source) | Command::Table { source, .. } => source,
-        };
-        let datasets = match load(source, lang) {
-            Ok(datasets) => datasets,
-            Err(message) => {
-                eprintln!("raami: {message}");
-                return ExitCode::from(UNREADABLE);
-            }
+        let options = Options {
+            sheet: cli.sheet.clone(),
         };
         match &cli.command {
-            Command::Check(_) => check(&datasets, lang),
+            Command::Import { files, output } => {
+                let imported = match import_all(files, &options, lang) {
+                    Ok(imported) => imported,
+                    Err(message) => return fail(&message),
+                };
+                for item in &imported {
+                    emit(&summary(item, lang));
+                }
+                if let Some(output) = output {
+                    let package = Package::new(imported.into_iter().map(|i| i.dataset).collect());
+                    if let Err(e) = std::fs::write(output, write_package(&package)) {
+                        return fail(&format!("{}: {e}", output.display()));
+                    }
+                    emit(&format!(
+                        "{} {}\n",
+                        heading(lang, "Kirjoitettu:", "Skrivet:", "Written:"),
+                        output.display()
+                    ));
+                }
+                ExitCode::SUCCESS
+            }
+            Command::Check(source) => match load(source, &options, lang) {
+                Ok(datasets) => check(&datasets, lang),
+                Err(message) => fail(&message),
+            },
             Command::Table {
+                source,
                 org,
                 format,
                 base,
                 target,
-                ..
             } => {
+                let datasets = match load(source, &options, lang) {
+                    Ok(datasets) => datasets,
+                    Err(message) => return fail(&message),
+                };
                 let (dataset, node) = match pick_node(&datasets, org.as_deref(), lang) {
                     Ok(found) => found,
-                    Err(message) => {
-                        eprintln!("raami: {message}");
-                        return ExitCode::from(UNREADABLE);
-                    }
+                    Err(message) => return fail(&message),
                 };
                 let columns = raami::analysis::table::node_columns(dataset, &node);
                 let default = default_change_pair(&columns);
@@ -201,14 +286,13 @@ mod cli {
                 let target = target
                     .clone()
                     .or_else(|| default.as_ref().map(|d| d.1.clone()));
-                let pair = base.as_deref().zip(target.as_deref());
-                let table = node_table(dataset, &node, pair);
+                let table = node_table(dataset, &node, base.as_deref().zip(target.as_deref()));
                 let text = match format {
                     Format::Text => report::table_text(dataset, &table, lang),
                     Format::Csv => report::table_csv(&table, lang),
                     Format::Json => report::table_json(dataset, &table, lang),
                 };
-                print!("{text}");
+                emit(&text);
                 ExitCode::SUCCESS
             }
         }

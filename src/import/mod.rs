@@ -106,7 +106,7 @@ pub enum Detection {
     /// A header states thousands, but the figures are whole euros.
     UnitStatedButEuros {
         stated: String,
-        largest: String,
+        largest: rust_decimal::Decimal,
     },
     /// A header states thousands and the figures were multiplied by 1 000.
     UnitThousands {
@@ -120,7 +120,8 @@ pub enum Detection {
     },
     /// A note printed under a table attached to a column.
     ColumnNote {
-        column: String,
+        kind: crate::model::ColumnKind,
+        year: i32,
     },
     /// A row of space-grouped numbers split by the subtotals it must satisfy.
     SplitBySubtotals {
@@ -216,13 +217,16 @@ impl Detection {
                 format!("{tables} tables named “{name}” were merged into one unit")
             }
             (Detection::UnitStatedButEuros { stated, largest }, Lang::Fi) => format!(
-                "otsikossa lukee ”{stated}”, mutta luvut ovat kokonaisia euroja (suurin {largest}); lukuja ei skaalattu"
+                "otsikossa lukee ”{stated}”, mutta luvut ovat kokonaisia euroja (suurin {}); lukuja ei skaalattu",
+                crate::numfmt::format_eur(*largest, lang)
             ),
             (Detection::UnitStatedButEuros { stated, largest }, Lang::Sv) => format!(
-                "rubriken anger ”{stated}”, men talen är hela euro (största {largest}); talen skalades inte"
+                "rubriken anger ”{stated}”, men talen är hela euro (största {}); talen skalades inte",
+                crate::numfmt::format_eur(*largest, lang)
             ),
             (Detection::UnitStatedButEuros { stated, largest }, Lang::En) => format!(
-                "the header says “{stated}”, but the figures are whole euros (largest {largest}); they were not rescaled"
+                "the header says “{stated}”, but the figures are whole euros (largest {}); they were not rescaled",
+                crate::numfmt::format_eur(*largest, lang)
             ),
             (Detection::UnitThousands { stated }, Lang::Fi) => {
                 format!("otsikossa lukee ”{stated}”: luvut kerrottiin 1 000:lla euroiksi")
@@ -266,13 +270,16 @@ impl Detection {
                     ),
                 }
             }
-            (Detection::ColumnNote { column }, Lang::Fi) => {
+            (Detection::ColumnNote { kind, year }, Lang::Fi) => {
+                let column = format!("{} {year}", kind.code(lang));
                 format!("taulukon alla oleva huomautus liitettiin sarakkeeseen {column}")
             }
-            (Detection::ColumnNote { column }, Lang::Sv) => {
+            (Detection::ColumnNote { kind, year }, Lang::Sv) => {
+                let column = format!("{} {year}", kind.code(lang));
                 format!("anmärkningen under tabellen knöts till kolumnen {column}")
             }
-            (Detection::ColumnNote { column }, Lang::En) => {
+            (Detection::ColumnNote { kind, year }, Lang::En) => {
+                let column = format!("{} {year}", kind.code(lang));
                 format!("the note under the table was attached to column {column}")
             }
             (Detection::SplitBySubtotals { row, line }, Lang::Fi) => {
@@ -600,6 +607,8 @@ pub enum ImportError {
         place: Place,
         error: Box<crate::package::PackageError>,
     },
+    /// A file that must be UTF-8 (a package) but is not; `byte` is 1-based.
+    NotUtf8 { place: Place, byte: usize },
     /// A sheet asked for that the workbook does not have.
     NoSuchSheet {
         place: Place,
@@ -728,6 +737,18 @@ impl ImportError {
                 sheets.join(", ")
             ),
             (ImportError::Package { place, error }, lang) => error.message(lang, &place.file),
+            (ImportError::NotUtf8 { place, byte }, Lang::Fi) => format!(
+                "{}: tavu {byte}: tiedosto ei ole UTF-8-tekstiä",
+                place.describe(lang)
+            ),
+            (ImportError::NotUtf8 { place, byte }, Lang::Sv) => format!(
+                "{}: byte {byte}: filen är inte UTF-8-text",
+                place.describe(lang)
+            ),
+            (ImportError::NotUtf8 { place, byte }, Lang::En) => format!(
+                "{}: byte {byte}: the file is not UTF-8 text",
+                place.describe(lang)
+            ),
             (ImportError::Malformed { place, reason }, Lang::Fi) => format!(
                 "{}: tiedoston rakenne on rikki ({reason})",
                 place.describe(lang)
@@ -823,13 +844,16 @@ pub fn import_file(
     }
     match sniff(name, bytes) {
         Format::Package => {
-            let decoded = decode::decode(bytes);
-            let package = crate::package::read_package(&decoded.text).map_err(|error| {
-                ImportError::Package {
+            let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+            let text = std::str::from_utf8(body).map_err(|e| ImportError::NotUtf8 {
+                place: Place::file(name),
+                byte: e.valid_up_to() + 1,
+            })?;
+            let package =
+                crate::package::read_package(text).map_err(|error| ImportError::Package {
                     place: Place::file(name),
                     error: Box::new(error),
-                }
-            })?;
+                })?;
             Ok(package
                 .datasets
                 .into_iter()

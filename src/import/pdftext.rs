@@ -652,7 +652,7 @@ pub fn import_text(
             if largest >= Decimal::from(10_000_000) {
                 detections.push(Detection::UnitStatedButEuros {
                     stated: stated.clone(),
-                    largest: format_eur(largest, crate::i18n::Lang::Fi),
+                    largest,
                 });
                 Decimal::ONE
             } else {
@@ -790,7 +790,8 @@ pub fn import_text(
             {
                 column.note = Some(note.clone());
                 detections.push(Detection::ColumnNote {
-                    column: column.label(crate::i18n::Lang::Fi),
+                    kind: column.kind,
+                    year: column.year,
                 });
             }
         }
