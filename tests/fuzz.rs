@@ -1,0 +1,133 @@
+//! Fuzzing in `cargo test`: every parser gets arbitrary bytes and arbitrary budget-like text
+//! (proptest), and must answer with data or an error, never a panic.
+
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use proptest::prelude::*;
+
+use raami::analysis::{node_table, validate};
+use raami::import::pdftext::import_text;
+use raami::import::split::splits;
+use raami::import::{Options, csvfile::import_csv, import_file};
+use raami::numfmt::{NumberStyle, parse_fi_number, parse_number};
+use raami::package::read_package;
+
+/// Everything computed from an import must also be computable without a panic.
+fn exercise(datasets: Vec<raami::model::Dataset>) {
+    for dataset in datasets {
+        let _ = validate(&dataset);
+        for node in &dataset.org {
+            let _ = node_table(&dataset, &node.id, None);
+        }
+    }
+}
+
+/// Pieces budget documents are made of, so that random text often looks like a table.
+fn budget_piece() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("TP 2022 ".to_string()),
+        Just("TA 2023 ".to_string()),
+        Just("Toteuma 2025\t".to_string()),
+        Just("Tilinpäätös 2024\t".to_string()),
+        Just("Poikkeama\t".to_string()),
+        Just("Toteuma %".to_string()),
+        Just("Selite 1000e\n".to_string()),
+        Just("Toimintatuotot ".to_string()),
+        Just("Toimintakulut\t".to_string()),
+        Just("Toimintakate ".to_string()),
+        Just("Myyntituotot ".to_string()),
+        Just("MENOT ".to_string()),
+        Just("## Vaalit\n".to_string()),
+        Just("\n".to_string()),
+        Just("\t".to_string()),
+        Just(";".to_string()),
+        Just("- ".to_string()),
+        Just("\u{2212}".to_string()),
+        Just("0 ".to_string()),
+        Just("000 ".to_string()),
+        "[0-9]{1,3} ",
+        "-?[0-9]{1,3}( [0-9]{3}){0,3}(,[0-9]{2})? ",
+        "[A-Za-zÄÖäö ]{0,12}",
+    ]
+}
+
+fn budget_text() -> impl Strategy<Value = String> {
+    prop::collection::vec(budget_piece(), 0..80).prop_map(|pieces| pieces.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    #[test]
+    fn numbers_never_panic(text in "\\PC{0,40}") {
+        let _ = parse_fi_number(&text);
+        for style in [NumberStyle::FINNISH, NumberStyle::POINT, NumberStyle::COMMA_POINT_GROUPS, NumberStyle::POINT_COMMA_GROUPS] {
+            let _ = parse_number(&text, style);
+        }
+    }
+
+    #[test]
+    fn splitting_never_panics(tokens in prop::collection::vec("-?[0-9,]{0,5}", 0..14), count in 0usize..8) {
+        let refs: Vec<&str> = tokens.iter().map(String::as_str).collect();
+        if let Some(found) = splits(&refs, count, 500) {
+            for candidate in found {
+                prop_assert_eq!(candidate.len(), count);
+            }
+        }
+    }
+
+    #[test]
+    fn budget_text_never_panics(text in budget_text()) {
+        if let Ok(imported) = import_text("fuzz.txt", &text, None) {
+            exercise(vec![imported.dataset]);
+        }
+    }
+
+    #[test]
+    fn csv_never_panics(text in budget_text()) {
+        if let Ok(imported) = import_csv("fuzz.csv", text.as_bytes()) {
+            exercise(vec![imported.dataset]);
+        }
+    }
+
+    #[test]
+    fn any_bytes_in_any_format_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..400), ext in prop_oneof![Just("csv"), Just("txt"), Just("json"), Just("xlsx"), Just("ods")]) {
+        if let Ok(imported) = import_file(&format!("fuzz.{ext}"), &bytes, &Options::default()) {
+            exercise(imported.into_iter().map(|i| i.dataset).collect());
+        }
+    }
+
+    #[test]
+    fn packages_never_panic(text in "\\{\"format\":\"raami-package\",\"version\":1,\"datasets\":\\[\\{\"id\":\"a\",\"name\":\"A\",\"columns\":\\[\\],\"org\":\\[\\]\\}\\]\\}|\\PC{0,60}") {
+        let _ = read_package(&text);
+    }
+}
+
+#[test]
+fn a_mangled_seed_never_panics() {
+    // Every line of seed 004 deleted in turn, and every line duplicated: the importer reads
+    // what is left or says why not.
+    let seed = include_str!("fixtures/004_5dc7e1308ebb358c.txt");
+    let lines: Vec<&str> = seed.lines().collect();
+    for skip in (150..290).step_by(10) {
+        let mangled: String = lines
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != skip)
+            .map(|(_, l)| format!("{l}\n"))
+            .collect();
+        if let Ok(imported) = import_text("mangled.txt", &mangled, None) {
+            exercise(vec![imported.dataset]);
+        }
+        let doubled: String = lines
+            .iter()
+            .enumerate()
+            .flat_map(|(i, l)| if i == skip { vec![*l, *l] } else { vec![*l] })
+            .map(|l| format!("{l}\n"))
+            .collect();
+        if let Ok(imported) = import_text("doubled.txt", &doubled, None) {
+            exercise(vec![imported.dataset]);
+        }
+    }
+}
