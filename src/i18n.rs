@@ -85,6 +85,21 @@ pub enum Msg {
     PrivacyNote,
     Legend,
     DerivedExplain,
+    OpenFiles,
+    DropHint,
+    PasteHeading,
+    PasteLabel,
+    ReadPasted,
+    ImportHeading,
+    ImportNothingYet,
+    AddBeside,
+    ReplaceAll,
+    Cancel,
+    Detections,
+    Warnings,
+    ImportFailed,
+    Reading,
+    DropHere,
 }
 
 /// The text of `msg` in `lang`.
@@ -240,6 +255,63 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
         (DerivedExplain, Lang::Sv) => {
             "Avvikelse = budget − utfall; utfall % = utfall / budget × 100. De beräknas alltid och lagras inte."
         }
+        (OpenFiles, Lang::Fi) => "Avaa tiedostoja",
+        (OpenFiles, Lang::Sv) => "Öppna filer",
+        (OpenFiles, Lang::En) => "Open files",
+        (DropHint, Lang::Fi) => {
+            "Raamiin voi myös pudottaa tiedostoja: Raami-paketti (.json), CSV, Excel (.xlsx) tai PDF:stä kopioitu teksti (.txt)."
+        }
+        (DropHint, Lang::Sv) => {
+            "Du kan också släppa filer i Raami: Raami-paket (.json), CSV, Excel (.xlsx) eller text kopierad ur en PDF (.txt)."
+        }
+        (DropHint, Lang::En) => {
+            "You can also drop files on Raami: a Raami package (.json), CSV, Excel (.xlsx) or text copied from a PDF (.txt)."
+        }
+        (PasteHeading, Lang::Fi) => "Liitä teksti talousarviokirjasta",
+        (PasteHeading, Lang::Sv) => "Klistra in text ur en budgetbok",
+        (PasteHeading, Lang::En) => "Paste text from a budget book",
+        (PasteLabel, Lang::Fi) => "PDF:stä kopioitu teksti tai taulukko",
+        (PasteLabel, Lang::Sv) => "Text eller tabell kopierad ur en PDF",
+        (PasteLabel, Lang::En) => "Text or table copied from a PDF",
+        (ReadPasted, Lang::Fi) => "Lue liitetty teksti",
+        (ReadPasted, Lang::Sv) => "Läs den inklistrade texten",
+        (ReadPasted, Lang::En) => "Read the pasted text",
+        (ImportHeading, Lang::Fi) => "Tuonnin yhteenveto",
+        (ImportHeading, Lang::Sv) => "Sammanfattning av importen",
+        (ImportHeading, Lang::En) => "Import summary",
+        (ImportNothingYet, Lang::Fi) => {
+            "Mitään ei ole vielä muutettu. Tarkista, mitä tiedostoista luettiin, ja valitse sitten."
+        }
+        (ImportNothingYet, Lang::Sv) => {
+            "Ingenting har ändrats ännu. Kontrollera vad som lästes ur filerna och välj sedan."
+        }
+        (ImportNothingYet, Lang::En) => {
+            "Nothing has changed yet. Check what was read from the files, then choose."
+        }
+        (AddBeside, Lang::Fi) => "Lisää nykyisten rinnalle",
+        (AddBeside, Lang::Sv) => "Lägg till bredvid de nuvarande",
+        (AddBeside, Lang::En) => "Add beside the current data",
+        (ReplaceAll, Lang::Fi) => "Korvaa nykyiset",
+        (ReplaceAll, Lang::Sv) => "Ersätt de nuvarande",
+        (ReplaceAll, Lang::En) => "Replace the current data",
+        (Cancel, Lang::Fi) => "Peruuta",
+        (Cancel, Lang::Sv) => "Avbryt",
+        (Cancel, Lang::En) => "Cancel",
+        (Detections, Lang::Fi) => "Havainnot",
+        (Detections, Lang::Sv) => "Iakttagelser",
+        (Detections, Lang::En) => "Detected",
+        (Warnings, Lang::Fi) => "Varoitukset",
+        (Warnings, Lang::Sv) => "Varningar",
+        (Warnings, Lang::En) => "Warnings",
+        (ImportFailed, Lang::Fi) => "Tiedostoa ei voitu lukea",
+        (ImportFailed, Lang::Sv) => "Filen kunde inte läsas",
+        (ImportFailed, Lang::En) => "The file could not be read",
+        (Reading, Lang::Fi) => "Luetaan…",
+        (Reading, Lang::Sv) => "Läser…",
+        (Reading, Lang::En) => "Reading…",
+        (DropHere, Lang::Fi) => "Pudota tiedostot tähän",
+        (DropHere, Lang::Sv) => "Släpp filerna här",
+        (DropHere, Lang::En) => "Drop the files here",
         (DerivedExplain, Lang::En) => {
             "Variance = budget − actual; actual % = actual / budget × 100. Both are always computed, never stored."
         }

@@ -31,7 +31,7 @@ impl Package {
 }
 
 /// Why a package could not be read.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
 pub enum PackageError {
     #[error("line {line}, column {column}: {message}")]
     Json {

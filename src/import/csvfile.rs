@@ -3,7 +3,7 @@
 //! decimal commas, in cp1252 unless the file starts with a UTF-8 BOM.
 
 use super::decode::decode;
-use super::grid::{CellValue, Grid, import_grid};
+use super::grid::{CellValue, Grid};
 use super::{Detection, ImportError, Imported, Place};
 use crate::numfmt::NumberStyle;
 
@@ -92,6 +92,15 @@ fn detect_style(cells: &[&str], delimiter: char) -> NumberStyle {
 
 /// Reads a CSV or TSV file.
 pub fn import_csv(file: &str, bytes: &[u8]) -> Result<Imported, ImportError> {
+    import_csv_with_progress(file, bytes, &mut |_| {})
+}
+
+/// Reads a CSV or TSV file, telling `progress` how far it is (0 to 1) now and then.
+pub fn import_csv_with_progress(
+    file: &str,
+    bytes: &[u8],
+    progress: &mut dyn FnMut(f64),
+) -> Result<Imported, ImportError> {
     let decoded = decode(bytes);
     if decoded.text.trim().is_empty() {
         return Err(ImportError::Empty {
@@ -122,6 +131,7 @@ pub fn import_csv(file: &str, bytes: &[u8]) -> Result<Imported, ImportError> {
         // The newlines up to and including the record's first byte end the lines before it.
         newlines + 1
     };
+    let total = decoded.text.len().max(1) as f64;
     for record in reader.records() {
         let record = record.map_err(|e| ImportError::Malformed {
             place: Place {
@@ -130,6 +140,9 @@ pub fn import_csv(file: &str, bytes: &[u8]) -> Result<Imported, ImportError> {
             },
             reason: e.to_string(),
         })?;
+        if rows.len() % 50_000 == 0 {
+            progress(0.6 * record.position().map_or(0.0, |p| p.byte() as f64) / total);
+        }
         line_numbers.push(
             record
                 .position()
@@ -173,7 +186,9 @@ pub fn import_csv(file: &str, bytes: &[u8]) -> Result<Imported, ImportError> {
         line_numbers,
         style,
     };
-    import_grid(&grid, detections)
+    super::grid::import_grid_with_progress(&grid, detections, &mut |done| {
+        progress(0.6 + 0.4 * done)
+    })
 }
 
 #[cfg(test)]

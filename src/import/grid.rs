@@ -166,6 +166,9 @@ fn line_of(label: &str) -> Option<(Line, LineSource)> {
 
 /// Collects figures and warnings while rows are read.
 struct Collector {
+    /// Labels and column texts repeat on every row of a large file: each is read once.
+    line_memo: HashMap<String, Option<(Line, LineSource)>>,
+    column_memo: HashMap<String, Option<HeaderColumn>>,
     columns: Vec<Column>,
     org_order: Vec<String>,
     figures: HashMap<String, Figures>,
@@ -178,6 +181,8 @@ struct Collector {
 impl Collector {
     fn new() -> Collector {
         Collector {
+            line_memo: HashMap::new(),
+            column_memo: HashMap::new(),
             columns: Vec::new(),
             org_order: Vec::new(),
             figures: HashMap::new(),
@@ -194,6 +199,24 @@ impl Collector {
         } else {
             self.more_warnings += 1;
         }
+    }
+
+    fn line_of(&mut self, label: &str) -> Option<(Line, LineSource)> {
+        if let Some(known) = self.line_memo.get(label) {
+            return *known;
+        }
+        let found = line_of(label);
+        self.line_memo.insert(label.to_string(), found);
+        found
+    }
+
+    fn column_cell(&mut self, text: &str) -> Option<HeaderColumn> {
+        if let Some(known) = self.column_memo.get(text) {
+            return *known;
+        }
+        let found = parse_column_cell(text);
+        self.column_memo.insert(text.to_string(), found);
+        found
     }
 
     fn column(&mut self, kind: ColumnKind, year: i32) -> String {
@@ -249,7 +272,16 @@ impl Collector {
 }
 
 /// Reads a grid in whichever layout it has.
-pub fn import_grid(grid: &Grid, mut detections: Vec<Detection>) -> Result<Imported, ImportError> {
+pub fn import_grid(grid: &Grid, detections: Vec<Detection>) -> Result<Imported, ImportError> {
+    import_grid_with_progress(grid, detections, &mut |_| {})
+}
+
+/// Reads a grid, telling `progress` how far it is (0 to 1) now and then.
+pub fn import_grid_with_progress(
+    grid: &Grid,
+    mut detections: Vec<Detection>,
+    progress: &mut dyn FnMut(f64),
+) -> Result<Imported, ImportError> {
     if grid.rows.iter().all(|r| r.iter().all(CellValue::is_empty)) {
         return Err(ImportError::Empty {
             place: Place::file(&grid.file),
@@ -304,12 +336,12 @@ pub fn import_grid(grid: &Grid, mut detections: Vec<Detection>) -> Result<Import
     match layout {
         Layout::Wide(columns) => {
             detections.push(Detection::Layout { long: false });
-            read_wide(grid, header_row, &columns, &stem, &mut collector);
+            read_wide(grid, header_row, &columns, &stem, &mut collector, progress);
         }
         Layout::Long(roles) => {
             ktas = roles.contains(&Some(Role::Code));
             detections.push(Detection::Layout { long: true });
-            read_long(grid, header_row, &roles, &stem, &mut collector);
+            read_long(grid, header_row, &roles, &stem, &mut collector, progress);
         }
     }
     if collector.figures.is_empty() {
@@ -441,6 +473,7 @@ fn read_wide(
     columns: &[(usize, HeaderColumn)],
     stem: &str,
     collector: &mut Collector,
+    progress: &mut dyn FnMut(f64),
 ) {
     let first_value = columns.first().map_or(0, |(i, _)| *i);
     let header = &grid.rows[header_row];
@@ -485,7 +518,11 @@ fn read_wide(
         .rposition(|c| !c.is_empty())
         .map_or(0, |p| p + 1);
     let mut current_org = default_org;
+    let total = grid.rows.len().max(1) as f64;
     for row_index in header_row + 1..grid.rows.len() {
+        if row_index % 50_000 == 0 {
+            progress(row_index as f64 / total);
+        }
         let row = &grid.rows[row_index];
         if row.iter().all(CellValue::is_empty) {
             continue;
@@ -518,7 +555,7 @@ fn read_wide(
         if !has_figures {
             continue;
         }
-        let Some((line, source)) = line_of(&label) else {
+        let Some((line, source)) = collector.line_of(&label) else {
             collector.warn(
                 grid.place(row_index, Some(line_column)),
                 WarningKind::UnknownLine { label },
@@ -621,6 +658,7 @@ fn read_long(
     roles: &[Option<Role>],
     stem: &str,
     collector: &mut Collector,
+    progress: &mut dyn FnMut(f64),
 ) {
     let at = |r: Role| roles.iter().position(|x| *x == Some(r));
     let (org_at, line_at, code_at, year_at, kind_at, column_at, value_at) = (
@@ -635,7 +673,11 @@ fn read_long(
     let Some(value_at) = value_at else { return };
     let codes = ktas::codes();
     let width = roles.len();
+    let total = grid.rows.len().max(1) as f64;
     for row_index in header_row + 1..grid.rows.len() {
+        if row_index % 50_000 == 0 {
+            progress(row_index as f64 / total);
+        }
         let row = &grid.rows[row_index];
         if row.iter().all(CellValue::is_empty) {
             continue;
@@ -676,7 +718,7 @@ fn read_long(
             let id = collector.column(code.kind, year + code.year_offset);
             (code.line, LineSource::Label, id)
         } else {
-            let Some((line, source)) = line_of(&text(line_at)) else {
+            let Some((line, source)) = collector.line_of(&text(line_at)) else {
                 collector.warn(
                     grid.place(row_index, line_at.or(code_at)),
                     WarningKind::UnknownLine { label },
@@ -684,7 +726,7 @@ fn read_long(
                 continue;
             };
             let column = match (column_at, kind_of(&text(kind_at)), year) {
-                (Some(_), _, _) => match parse_column_cell(&text(column_at)) {
+                (Some(_), _, _) => match collector.column_cell(&text(column_at)) {
                     Some(HeaderColumn::Value { kind, year }) => Some((kind, year)),
                     _ => None,
                 },

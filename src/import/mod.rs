@@ -16,11 +16,13 @@ pub mod pdftext;
 pub mod split;
 pub mod workbook;
 
+use serde::{Deserialize, Serialize};
+
 use crate::i18n::Lang;
 use crate::model::Dataset;
 
 /// Where in a file something was found.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Place {
     pub file: String,
     /// 1-based line of a text file, or row of a sheet.
@@ -88,7 +90,7 @@ impl Place {
 }
 
 /// Something the importer decided about a file, shown before anything is loaded.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Detection {
     Encoding(String),
     /// A table found: its name, columns and number of rows with figures.
@@ -377,13 +379,13 @@ impl Detection {
 }
 
 /// Something read but not taken into the data, or a figure that disagrees.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Warning {
     pub place: Place,
     pub kind: WarningKind,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum WarningKind {
     /// A row whose label is no known line; skipped.
     UnknownLine { label: String },
@@ -576,7 +578,7 @@ impl Warning {
 }
 
 /// What an import produced: a dataset and what was understood on the way.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Imported {
     pub dataset: Dataset,
     pub detections: Vec<Detection>,
@@ -584,7 +586,7 @@ pub struct Imported {
 }
 
 /// Why a file could not be imported at all.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ImportError {
     /// No financial table was found.
     NoTables { place: Place },
@@ -790,7 +792,7 @@ pub fn slug(name: &str) -> String {
 pub const SIZE_LIMIT: u64 = 256 * 1024 * 1024;
 
 /// Choices the user makes for an import.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Options {
     /// The sheet of a workbook to read.
     pub sheet: Option<String>,
@@ -828,6 +830,17 @@ pub fn import_file(
     name: &str,
     bytes: &[u8],
     options: &Options,
+) -> Result<Vec<Imported>, ImportError> {
+    import_file_with_progress(name, bytes, options, &mut |_| {})
+}
+
+/// Imports one file, telling `progress` how far it is (0 to 1) now and then; large CSV
+/// files report as they go, other formats when they are done.
+pub fn import_file_with_progress(
+    name: &str,
+    bytes: &[u8],
+    options: &Options,
+    progress: &mut dyn FnMut(f64),
 ) -> Result<Vec<Imported>, ImportError> {
     let size = bytes.len() as u64;
     if size > SIZE_LIMIT {
@@ -867,7 +880,7 @@ pub fn import_file(
         Format::Workbook => {
             workbook::import_workbook(name, bytes, options.sheet.as_deref()).map(|i| vec![i])
         }
-        Format::Csv => csvfile::import_csv(name, bytes).map(|i| vec![i]),
+        Format::Csv => csvfile::import_csv_with_progress(name, bytes, progress).map(|i| vec![i]),
         Format::Text => {
             let decoded = decode::decode(bytes);
             match pdftext::import_text(name, &decoded.text, Some(decoded.encoding)) {

@@ -55,7 +55,7 @@ pub struct Dataset {
 }
 
 /// A structural fault of a dataset: something a figure or node refers to does not exist.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
 pub enum DatasetError {
     #[error("dataset '{dataset}': column id '{column}' appears more than once")]
     DuplicateColumn { dataset: String, column: ColumnId },

@@ -447,18 +447,7 @@ impl Line {
     /// languages or a synonym, in any case, with spacing, a trailing colon and a leading
     /// sign marker (`TOIMINTATUOTOT -` in budget books) ignored.
     pub fn from_label(label: &str) -> Option<Line> {
-        let wanted = normalise_label(label);
-        if wanted.is_empty() {
-            return None;
-        }
-        CATALOGUE.iter().find_map(|info| {
-            let mut names = [info.fi, info.sv, info.en]
-                .into_iter()
-                .chain(info.synonyms.iter().copied());
-            names
-                .any(|name| normalise_label(name) == wanted)
-                .then_some(info.line)
-        })
+        label_index().get(&normalise_label(label)).copied()
     }
 }
 
@@ -496,6 +485,26 @@ impl Line {
             Role::Revenue | Role::Mixed => false,
         }
     }
+}
+
+/// Every name and synonym of every line, normalised, built once.
+fn label_index() -> &'static std::collections::HashMap<String, Line> {
+    static INDEX: std::sync::OnceLock<std::collections::HashMap<String, Line>> =
+        std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index = std::collections::HashMap::new();
+        for info in CATALOGUE {
+            for name in [info.fi, info.sv, info.en]
+                .into_iter()
+                .chain(info.synonyms.iter().copied())
+            {
+                // The first line to claim a name keeps it, in the catalogue's order.
+                index.entry(normalise_label(name)).or_insert(info.line);
+            }
+        }
+        index.remove("");
+        index
+    })
 }
 
 /// Lower case, single spaces, and no decoration around the words.

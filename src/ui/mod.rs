@@ -5,6 +5,7 @@
 //! - [`components`]: one component per file.
 
 pub mod components;
+pub mod io;
 pub mod state;
 
 use components::app::App;

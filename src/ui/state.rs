@@ -1,6 +1,6 @@
-//! The app's state in one place: the loaded datasets, the selected node, the language and
-//! the change columns. Every change goes through [`Action`]; an action that changes
-//! nothing returns the same `Rc`, so nothing re-renders.
+//! The app's state in one place: the loaded datasets, the selected node, the language, the
+//! change columns, and an import waiting for the user's decision. Every change goes through
+//! [`Action`]; an action that changes nothing returns the same `Rc`, so nothing re-renders.
 
 use std::rc::Rc;
 
@@ -8,10 +8,12 @@ use yew::Reducible;
 
 use crate::analysis::validate::{Report, validate};
 use crate::i18n::Lang;
+use crate::import::{Detection, ImportError, Imported, Warning};
 use crate::model::Dataset;
 
-/// A loaded dataset with its validation report, computed once when it is loaded.
-#[derive(Debug, PartialEq)]
+/// A loaded dataset with its validation report, computed once when it is loaded. Cloning
+/// shares both.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Loaded {
     pub dataset: Rc<Dataset>,
     pub report: Rc<Report>,
@@ -24,6 +26,46 @@ impl Loaded {
             dataset: Rc::new(dataset),
             report: Rc::new(report),
         }
+    }
+}
+
+/// One dataset read from a file, with what the importer understood.
+#[derive(Debug, PartialEq)]
+pub struct ReadDataset {
+    pub loaded: Loaded,
+    pub detections: Vec<Detection>,
+    pub warnings: Vec<Warning>,
+}
+
+impl ReadDataset {
+    pub fn new(imported: Imported) -> ReadDataset {
+        ReadDataset {
+            loaded: Loaded::new(imported.dataset),
+            detections: imported.detections,
+            warnings: imported.warnings,
+        }
+    }
+}
+
+/// What one file gave: datasets, or why none.
+#[derive(Debug, PartialEq)]
+pub struct ReadFile {
+    pub name: String,
+    pub outcome: Result<Vec<ReadDataset>, ImportError>,
+}
+
+/// An import read but not yet accepted: nothing loaded changes until the user decides.
+#[derive(Debug, PartialEq)]
+pub struct Pending {
+    pub files: Vec<ReadFile>,
+}
+
+impl Pending {
+    pub fn datasets(&self) -> usize {
+        self.files
+            .iter()
+            .map(|f| f.outcome.as_ref().map_or(0, Vec::len))
+            .sum()
     }
 }
 
@@ -40,35 +82,51 @@ pub struct AppState {
     pub change: Option<(String, String)>,
     /// Why the embedded sample could not be read, should that ever happen.
     pub load_error: Option<String>,
+    /// Files being read.
+    pub reading: bool,
+    /// An import waiting for the user's decision.
+    pub pending: Option<Rc<Pending>>,
 }
 
 pub enum Action {
-    SelectNode { dataset: usize, node: String },
+    SelectNode {
+        dataset: usize,
+        node: String,
+    },
     SetLang(Lang),
-    SetChange { base: String, target: String },
+    SetChange {
+        base: String,
+        target: String,
+    },
+    StartReading,
+    Read(Pending),
+    /// Accept the pending import, beside the loaded datasets or in their place.
+    Accept {
+        replace: bool,
+    },
+    Cancel,
 }
 
 impl AppState {
     /// The state the app opens in: the embedded Heinola sample, Hyvinvointitoimiala
     /// selected, Finnish.
     pub fn initial() -> AppState {
-        match crate::sample::heinola() {
-            Ok(dataset) => AppState {
-                loaded: Rc::new(vec![Loaded::new(dataset)]),
-                dataset: 0,
-                node: crate::sample::DEFAULT_NODE.to_string(),
-                lang: Lang::default(),
-                change: None,
-                load_error: None,
-            },
-            Err(error) => AppState {
-                loaded: Rc::new(Vec::new()),
-                dataset: 0,
-                node: String::new(),
-                lang: Lang::default(),
-                change: None,
-                load_error: Some(error.message(Lang::default(), "heinola.raami.json")),
-            },
+        let (loaded, load_error) = match crate::sample::heinola() {
+            Ok(dataset) => (vec![Loaded::new(dataset)], None),
+            Err(error) => (
+                Vec::new(),
+                Some(error.message(Lang::default(), "heinola.raami.json")),
+            ),
+        };
+        AppState {
+            loaded: Rc::new(loaded),
+            dataset: 0,
+            node: crate::sample::DEFAULT_NODE.to_string(),
+            lang: Lang::default(),
+            change: None,
+            load_error,
+            reading: false,
+            pending: None,
         }
     }
 
@@ -88,20 +146,67 @@ impl Reducible for AppState {
                     .loaded
                     .get(dataset)
                     .is_some_and(|l| l.dataset.node(&node).is_some());
-                if known {
-                    // The change pair is kept: a pair the new node lacks falls back to its
-                    // default in the table.
-                    next.dataset = dataset;
-                    next.node = node;
+                if !known || (dataset == self.dataset && node == self.node) {
+                    return self;
                 }
+                // The change pair is kept: a pair the new node lacks falls back to its
+                // default in the table.
+                next.dataset = dataset;
+                next.node = node;
             }
+            Action::SetLang(lang) if lang == self.lang => return self,
             Action::SetLang(lang) => next.lang = lang,
-            Action::SetChange { base, target } => next.change = Some((base, target)),
+            Action::SetChange { base, target } => {
+                if self.change.as_ref() == Some(&(base.clone(), target.clone())) {
+                    return self;
+                }
+                next.change = Some((base, target));
+            }
+            Action::StartReading => {
+                next.reading = true;
+                next.pending = None;
+            }
+            Action::Read(pending) => {
+                next.reading = false;
+                next.pending = Some(Rc::new(pending));
+            }
+            Action::Accept { replace } => {
+                let Some(pending) = self.pending.as_ref() else {
+                    return self;
+                };
+                let accepted: Vec<Loaded> = pending
+                    .files
+                    .iter()
+                    .filter_map(|f| f.outcome.as_ref().ok())
+                    .flatten()
+                    .map(|read| read.loaded.clone())
+                    .collect();
+                next.pending = None;
+                if accepted.is_empty() {
+                    return Rc::new(next);
+                }
+                let mut loaded: Vec<Loaded> = if replace {
+                    Vec::new()
+                } else {
+                    self.loaded.as_ref().clone()
+                };
+                let first_new = loaded.len();
+                loaded.extend(accepted);
+                next.dataset = first_new;
+                next.node = loaded[first_new]
+                    .dataset
+                    .roots()
+                    .next()
+                    .map(|n| n.id.clone())
+                    .unwrap_or_default();
+                next.loaded = Rc::new(loaded);
+                next.change = None;
+            }
+            Action::Cancel => {
+                next.pending = None;
+                next.reading = false;
+            }
         }
-        let unchanged = next.dataset == self.dataset
-            && next.node == self.node
-            && next.lang == self.lang
-            && next.change == self.change;
-        if unchanged { self } else { Rc::new(next) }
+        Rc::new(next)
     }
 }

@@ -124,5 +124,83 @@ test('axe-core finds no WCAG 2.1 AA violations', async () => {
     const summary = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')}`);
     assert.deepEqual(summary, [], `${node}: ${summary.join('\n')}`);
   }
+  // The import summary and the paste box, open.
+  await page.locator('#file-input').setInputFiles(path.join(root, 'tests/fixtures/003_057b7abbdb0e3ebc.txt'));
+  await page.locator('.import-summary').waitFor();
+  await page.locator('.paste summary').click();
+  const result = await page.evaluate(() =>
+    window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+  const summary = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')}`);
+  assert.deepEqual(summary, [], `import summary: ${summary.join('\n')}`);
+  await page.close();
+});
+
+const seed003 = path.join(root, 'tests/fixtures/003_057b7abbdb0e3ebc.txt');
+
+test('a picked seed file is summarised, then added beside the sample', async () => {
+  const { page, requests } = await open();
+  const loaded = requests.length;
+  await page.locator('#file-input').setInputFiles(seed003);
+  const summary = page.locator('.import-summary');
+  await summary.waitFor();
+  assert.match(await summary.innerText(), /taulukko ”Kehittämispalvelut” \(rivi 243\): 3 riviä/);
+  assert.match(await summary.innerText(), /huomautus liitettiin sarakkeeseen TP 2024/);
+  assert.match(await summary.innerText(), /Luvut ovat johdonmukaiset/);
+  // Focus moves to the summary.
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'import-heading');
+  // Nothing changed yet.
+  assert.equal(await page.locator('.org-dataset').count(), 1);
+  await page.screenshot({ path: path.join(shots, 'import-summary-fi.png'), fullPage: true });
+  await page.locator('#import-add').click();
+  assert.equal(await page.locator('.org-dataset').count(), 2);
+  assert.equal(await page.locator('h1').innerText(), 'Yhteiset palvelut');
+  await page.locator("button[data-dataset='1'][data-node='vaalit']").click();
+  assert.equal(await amount(page, 'toimintakate', 'TOT2025'), `${MINUS}57${NBSP}385`);
+  assert.equal(await cell(page, 'toimintakate', 'toteuma-pct'), `64,92${NBSP}%`);
+  // The sample is still there beside it.
+  await page.locator("button[data-dataset='0'][data-node='hyvinvointitoimiala']").click();
+  assert.equal(await amount(page, 'toimintakate', 'TP2022'), `${MINUS}28${NBSP}726${NBSP}249`);
+  assert.equal(requests.length, loaded, `requests after load: ${requests.slice(loaded).join(', ')}`);
+  await page.close();
+});
+
+test('a broken file gets its located message and nothing changes; cancel and replace', async () => {
+  const { page } = await open();
+  await page.locator('#file-input').setInputFiles({ name: 'tyhjä.csv', mimeType: 'text/csv', buffer: Buffer.from('Selite;TP 2024;TA 2025\n') });
+  await page.locator('.import-summary').waitFor();
+  assert.match(await page.locator('.import-summary [role=alert]').innerText(), /tyhjä\.csv: otsikkorivin alla ei ole yhtään lukua/);
+  assert.equal(await page.locator('#import-add').count(), 0);
+  await page.locator('#import-cancel').click();
+  assert.equal(await page.locator('.import-summary').count(), 0);
+  assert.equal(await page.locator('h1').innerText(), 'Hyvinvointitoimiala');
+  // A CSV replaces the sample when asked to.
+  const csv = 'Selite;TA 2025;Toteuma 2025\nToimintatuotot;0;1 500\nToimintakulut;-67 100;-57 829\n';
+  await page.locator('#file-input').setInputFiles({ name: 'tarkastustoimi.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.locator('#import-replace').click();
+  assert.equal(await page.locator('.org-dataset').count(), 1);
+  assert.equal(await page.locator('h1').innerText(), 'tarkastustoimi');
+  assert.equal(await amount(page, 'toimintakate', 'TOT2025'), `${MINUS}56${NBSP}329`);
+  await page.close();
+});
+
+test('pasted text and dropped files are read too', async () => {
+  const { page } = await open();
+  await page.locator('.paste summary').click();
+  const text = fs.readFileSync(seed003, 'utf8');
+  await page.locator('#paste-area').fill(text);
+  await page.locator('.paste button').click();
+  await page.locator('.import-summary').waitFor();
+  assert.match(await page.locator('.import-summary h3').first().innerText(), /liitetty teksti/);
+  await page.locator('#import-cancel').click();
+  // Drop a file on the page.
+  await page.evaluate((content) => {
+    const data = new DataTransfer();
+    data.items.add(new File([content], 'pudotettu.txt', { type: 'text/plain' }));
+    const target = document.querySelector('.app');
+    target.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+    target.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, text);
+  await page.locator('.import-summary').waitFor();
+  assert.match(await page.locator('.import-summary h3').first().innerText(), /pudotettu\.txt/);
   await page.close();
 });

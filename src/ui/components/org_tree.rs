@@ -32,6 +32,7 @@ fn branch(dataset: &Dataset, index: usize, ids: Vec<String>, props: &Props) -> H
                         <button type="button" class={classes!("org-node", selected.then_some("selected"))}
                             aria-current={selected.then_some("true")}
                             data-node={id.clone()}
+                            data-dataset={index.to_string()}
                             onclick={move |_| on_select.emit((index, target.clone()))}>
                             <span class="org-name">{ &node.name }</span>
                             <span class="org-level">{ node.level.name(props.lang) }</span>

@@ -1,0 +1,185 @@
+//! Loading data: a file picker (several files at once), a box for text pasted from a PDF
+//! budget book, and the summary of what was read, which the user accepts (beside the
+//! loaded data or in its place) or cancels. Dropping files anywhere on the page is handled
+//! by the app.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::analysis::validate::Severity;
+use crate::i18n::{Lang, Msg, t};
+use crate::report::describe_finding;
+use crate::ui::io::{file_list, import_bytes, read_files};
+use crate::ui::state::{Pending, ReadFile};
+
+#[derive(Properties, PartialEq)]
+pub struct BarProps {
+    pub lang: Lang,
+    pub reading: bool,
+    pub on_start: Callback<()>,
+    pub on_read: Callback<Pending>,
+}
+
+/// Starts reading files and hands the result over when done.
+pub fn read_and_report(
+    files: Vec<web_sys::File>,
+    on_start: Callback<()>,
+    on_read: Callback<Pending>,
+) {
+    if files.is_empty() {
+        return;
+    }
+    on_start.emit(());
+    wasm_bindgen_futures::spawn_local(async move {
+        on_read.emit(read_files(files).await);
+    });
+}
+
+#[component]
+pub fn ImportBar(props: &BarProps) -> Html {
+    let lang = props.lang;
+    let pasted = use_state(String::new);
+    let on_files = {
+        let (on_start, on_read) = (props.on_start.clone(), props.on_read.clone());
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            let files = file_list(input.files());
+            // Clearing the input lets the same file be chosen again.
+            input.set_value("");
+            read_and_report(files, on_start.clone(), on_read.clone());
+        })
+    };
+    let on_paste_input = {
+        let pasted = pasted.clone();
+        Callback::from(move |e: InputEvent| {
+            let area: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
+            pasted.set(area.value());
+        })
+    };
+    let on_read_pasted = {
+        let (pasted, on_read) = (pasted.clone(), props.on_read.clone());
+        let name = match lang {
+            Lang::Fi => "liitetty teksti",
+            Lang::Sv => "inklistrad text",
+            Lang::En => "pasted text",
+        };
+        Callback::from(move |_| {
+            if !pasted.trim().is_empty() {
+                on_read.emit(Pending {
+                    files: vec![import_bytes(name, pasted.as_bytes())],
+                });
+            }
+        })
+    };
+    html! {
+        <section class="import-bar" aria-label={t(lang, Msg::OpenFiles)}>
+            <label class="button file-button">
+                { t(lang, Msg::OpenFiles) }
+                <input id="file-input" type="file" multiple=true class="sr-only"
+                    accept=".json,.csv,.tsv,.txt,.xlsx,.xlsm,.xls,.ods"
+                    onchange={on_files} />
+            </label>
+            <details class="paste">
+                <summary>{ t(lang, Msg::PasteHeading) }</summary>
+                <label for="paste-area">{ t(lang, Msg::PasteLabel) }</label>
+                <textarea id="paste-area" rows="8" value={(*pasted).clone()} oninput={on_paste_input} />
+                <button type="button" class="button" onclick={on_read_pasted}>{ t(lang, Msg::ReadPasted) }</button>
+            </details>
+            <p class="hint">{ t(lang, Msg::DropHint) }</p>
+            { if props.reading { html! { <p role="status" class="reading">{ t(lang, Msg::Reading) }</p> } } else { html! {} } }
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SummaryProps {
+    pub lang: Lang,
+    pub pending: Rc<Pending>,
+    pub on_accept: Callback<bool>,
+    pub on_cancel: Callback<()>,
+}
+
+fn file_summary(file: &ReadFile, lang: Lang) -> Html {
+    match &file.outcome {
+        Err(error) => html! {
+            <div class="import-file failed">
+                <h3>{ &file.name }</h3>
+                <p role="alert"><strong>{ format!("{}: ", t(lang, Msg::ImportFailed)) }</strong>{ error.message(lang) }</p>
+            </div>
+        },
+        Ok(datasets) => html! {
+            <div class="import-file">
+                { for datasets.iter().map(|read| {
+                    let dataset = &read.loaded.dataset;
+                    let report = &read.loaded.report;
+                    let inconsistent: Vec<_> = report.findings.iter().filter(|f| f.severity == Severity::Inconsistent).collect();
+                    let verdict = if inconsistent.is_empty() {
+                        format!("{} ({} {})", t(lang, Msg::ValidationAllConsistent), report.rounding().count(), t(lang, Msg::ValidationRounding).to_lowercase())
+                    } else {
+                        format!("{}: {}", t(lang, Msg::ValidationInconsistent), inconsistent.len())
+                    };
+                    html! {
+                        <>
+                            <h3>{ format!("{} → {}", file.name, dataset.name) }</h3>
+                            <p>{ format!("{}: {}", t(lang, Msg::Organisation), dataset.org.iter().map(|n| n.name.as_str()).collect::<Vec<_>>().join(", ")) }</p>
+                            <h4>{ t(lang, Msg::Detections) }</h4>
+                            <ul class="detections">{ for read.detections.iter().map(|d| html! { <li>{ d.message(lang) }</li> }) }</ul>
+                            { if read.warnings.is_empty() { html! {} } else { html! {
+                                <>
+                                    <h4>{ format!("{} ({})", t(lang, Msg::Warnings), read.warnings.len()) }</h4>
+                                    <ul class="warnings">{ for read.warnings.iter().map(|w| html! { <li>{ w.message(lang) }</li> }) }</ul>
+                                </>
+                            } } }
+                            <h4>{ t(lang, Msg::Validation) }</h4>
+                            <p class={classes!("verdict", (!inconsistent.is_empty()).then_some("bad"))}>{ verdict }</p>
+                            { if inconsistent.is_empty() { html! {} } else { html! {
+                                <ul class="findings bad">{ for inconsistent.iter().map(|f| html! { <li>{ describe_finding(dataset, f, lang) }</li> }) }</ul>
+                            } } }
+                        </>
+                    }
+                }) }
+            </div>
+        },
+    }
+}
+
+#[component]
+pub fn ImportSummary(props: &SummaryProps) -> Html {
+    let lang = props.lang;
+    let heading_ref = use_node_ref();
+    // Move focus to the summary when it appears, so keyboard and screen-reader users land on it.
+    {
+        let heading_ref = heading_ref.clone();
+        use_effect_with(props.pending.clone(), move |_| {
+            if let Some(heading) = heading_ref.cast::<web_sys::HtmlElement>() {
+                let _ = heading.focus();
+            }
+        });
+    }
+    let any = props.pending.datasets() > 0;
+    let accept = |replace: bool| {
+        let cb = props.on_accept.clone();
+        Callback::from(move |_| cb.emit(replace))
+    };
+    let cancel = {
+        let cb = props.on_cancel.clone();
+        Callback::from(move |_| cb.emit(()))
+    };
+    html! {
+        <section class="import-summary" aria-labelledby="import-heading">
+            <h2 id="import-heading" tabindex="-1" ref={heading_ref}>{ t(lang, Msg::ImportHeading) }</h2>
+            <p>{ t(lang, Msg::ImportNothingYet) }</p>
+            { for props.pending.files.iter().map(|f| file_summary(f, lang)) }
+            <div class="import-actions">
+                { if any { html! {
+                    <>
+                        <button type="button" class="button primary" id="import-add" onclick={accept(false)}>{ t(lang, Msg::AddBeside) }</button>
+                        <button type="button" class="button" id="import-replace" onclick={accept(true)}>{ t(lang, Msg::ReplaceAll) }</button>
+                    </>
+                } } else { html! {} } }
+                <button type="button" class="button" id="import-cancel" onclick={cancel}>{ t(lang, Msg::Cancel) }</button>
+            </div>
+        </section>
+    }
+}
