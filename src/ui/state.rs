@@ -82,8 +82,8 @@ pub struct AppState {
     pub change: Option<(String, String)>,
     /// Why the embedded sample could not be read, should that ever happen.
     pub load_error: Option<String>,
-    /// Files being read.
-    pub reading: bool,
+    /// How far the files being read are (0 to 1), while they are.
+    pub reading: Option<f64>,
     /// An import waiting for the user's decision.
     pub pending: Option<Rc<Pending>>,
 }
@@ -99,6 +99,7 @@ pub enum Action {
         target: String,
     },
     StartReading,
+    Progress(f64),
     Read(Pending),
     /// Accept the pending import, beside the loaded datasets or in their place.
     Accept {
@@ -125,7 +126,7 @@ impl AppState {
             lang: Lang::default(),
             change: None,
             load_error,
-            reading: false,
+            reading: None,
             pending: None,
         }
     }
@@ -163,11 +164,17 @@ impl Reducible for AppState {
                 next.change = Some((base, target));
             }
             Action::StartReading => {
-                next.reading = true;
+                next.reading = Some(0.0);
                 next.pending = None;
             }
+            Action::Progress(done) => {
+                if self.reading.is_none() {
+                    return self;
+                }
+                next.reading = Some(done);
+            }
             Action::Read(pending) => {
-                next.reading = false;
+                next.reading = None;
                 next.pending = Some(Rc::new(pending));
             }
             Action::Accept { replace } => {
@@ -204,7 +211,7 @@ impl Reducible for AppState {
             }
             Action::Cancel => {
                 next.pending = None;
-                next.reading = false;
+                next.reading = None;
             }
         }
         Rc::new(next)

@@ -55,7 +55,8 @@ async function open() {
   const errors = [];
   page.on('request', (r) => requests.push(r.url()));
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(origin + SUBPATH);
+  // The import worker loads with the page: wait for it, so that "after load" means after it.
+  await page.goto(origin + SUBPATH, { waitUntil: 'networkidle' });
   await page.waitForSelector('h1');
   return { page, requests, errors };
 }
@@ -203,4 +204,62 @@ test('pasted text and dropped files are read too', async () => {
   await page.locator('.import-summary').waitFor();
   assert.match(await page.locator('.import-summary h3').first().innerText(), /pudotettu\.txt/);
   await page.close();
+});
+
+/** A ledger of units × accounts × columns, expenses positive, as `raami`'s benchmark makes it. */
+function ledger(units, accounts, columns) {
+  const bases = [3000, 3200, 3300, 3400, 4000, 4300, 4500, 4700, 4800];
+  const parts = ['yksikkö;tili;sarake;euroa\n'];
+  for (let u = 0; u < units; u++) {
+    for (let a = 0; a < accounts; a++) {
+      const account = bases[a % 9] + Math.floor(a / 9);
+      let chunk = '';
+      for (let c = 0; c < columns; c++) {
+        const year = 2000 + Math.floor(c / 2);
+        const kind = c % 2 === 0 ? 'TP' : 'TA';
+        const euros = 1000 + ((u * 7 + a * 13 + c * 17) % 900000);
+        chunk += `Vastuualue ${u};${account};${kind} ${year};${Math.floor(euros / 1000)} ${String(euros % 1000).padStart(3, '0')},${String((a + c) % 100).padStart(2, '0')}\n`;
+      }
+      parts.push(chunk);
+    }
+  }
+  return parts.join('');
+}
+
+const bigLedger = path.join(shots, 'ledger-1m.csv');
+
+test('a 1 000 000-row ledger is read in the worker with progress; the page stays responsive', async () => {
+  fs.writeFileSync(bigLedger, ledger(100, 250, 40));
+  const { page, requests } = await open();
+  const loaded = requests.length;
+  await page.locator('#file-input').setInputFiles(bigLedger);
+  await page.locator('#import-progress').waitFor();
+  // The page answers while the worker reads: switch the language and back.
+  await page.locator("button[lang='en']").click();
+  assert.equal(await page.locator('tr[data-line=toimintakate] th').innerText(), 'Operating margin');
+  await page.locator("button[lang='fi']").click();
+  await page.locator('.import-summary').waitFor({ timeout: 120000 });
+  const text = await page.locator('.import-summary').innerText();
+  assert.match(text, /1000000 tilinumeroriviä laskettiin yhteen/);
+  assert.match(text, /kulut on esitetty positiivisina/);
+  await page.locator('#import-replace').click();
+  assert.equal(await page.locator('.org-node').count(), 100);
+  assert.equal(requests.length, loaded, `requests after load: ${requests.slice(loaded).join(', ')}`);
+  await page.close();
+});
+
+test('cancelling a large import stops it; nothing of it arrives', async () => {
+  const { page } = await open();
+  await page.locator('#file-input').setInputFiles(bigLedger);
+  await page.locator('#import-progress').waitFor();
+  await page.locator('#import-stop').click();
+  assert.equal(await page.locator('#import-progress').count(), 0);
+  // A small import after the cancel shows only its own result.
+  await page.locator('#file-input').setInputFiles({ name: 'pieni.csv', mimeType: 'text/csv', buffer: Buffer.from('Selite;TA 2025;Toteuma 2025\nToimintatuotot;0;1 500\n') });
+  await page.locator('.import-summary').waitFor();
+  const headings = await page.locator('.import-summary h3').allInnerTexts();
+  assert.deepEqual(headings, ['pieni.csv → pieni']);
+  assert.equal(await page.locator('h1').innerText(), 'Hyvinvointitoimiala');
+  await page.close();
+  fs.rmSync(bigLedger, { force: true });
 });

@@ -5,15 +5,17 @@
 use yew::prelude::*;
 
 use super::dataset_info::DatasetInfo;
-use super::importer::{ImportBar, ImportSummary, read_and_report};
+use super::importer::{ImportBar, ImportSummary};
 use super::investments::Investments;
 use super::lang_switch::LangSwitch;
 use super::org_tree::OrgTree;
 use super::statement::Statement;
 use super::validation::ValidationPanel;
 use crate::i18n::{Msg, t};
-use crate::ui::io::file_list;
-use crate::ui::state::{Action, AppState, Pending};
+use crate::import::{ImportError, Place};
+use crate::ui::io::{file_list, read_bytes};
+use crate::ui::state::{Action, AppState, Pending, ReadFile};
+use crate::ui::worker::ImportWorker;
 
 #[component]
 pub fn App() -> Html {
@@ -23,14 +25,87 @@ pub fn App() -> Html {
 
     use_effect_with(lang, |lang| crate::ui::set_document_lang(*lang));
 
-    let dispatch = |make: fn(Pending) -> Action| {
-        let state = state.clone();
-        Callback::from(move |pending| state.dispatch(make(pending)))
+    // The import worker, started with the page; dropping it terminates it.
+    let job = use_mut_ref(|| None::<ImportWorker>);
+    {
+        let job = job.clone();
+        use_effect_with((), move |()| {
+            *job.borrow_mut() = ImportWorker::spawn().ok();
+        });
+    }
+
+    // Sends bytes to a new import worker; files refused before reading join the result.
+    let start_bytes = {
+        let (state, job) = (state.clone(), job.clone());
+        Callback::from(
+            move |(bytes, refused): (Vec<(String, Vec<u8>)>, Vec<ReadFile>)| {
+                if bytes.is_empty() {
+                    state.dispatch(Action::Read(Pending { files: refused }));
+                    return;
+                }
+                state.dispatch(Action::StartReading);
+                let on_progress = {
+                    let state = state.clone();
+                    Callback::from(move |done| state.dispatch(Action::Progress(done)))
+                };
+                let refused = std::rc::Rc::new(std::cell::RefCell::new(refused));
+                let on_done = {
+                    let state = state.clone();
+                    Callback::from(move |mut pending: Pending| {
+                        pending.files.append(&mut refused.borrow_mut());
+                        state.dispatch(Action::Read(pending));
+                    })
+                };
+                let mut slot = job.borrow_mut();
+                if slot.is_none() {
+                    *slot = ImportWorker::spawn().ok();
+                }
+                match slot.as_ref() {
+                    Some(worker) => worker.run(bytes, on_progress, on_done),
+                    None => {
+                        let reason = "Web Worker".to_string();
+                        let failed = ReadFile {
+                            name: "Raami".to_string(),
+                            outcome: Err(ImportError::Malformed {
+                                place: Place::file("Raami"),
+                                reason,
+                            }),
+                        };
+                        state.dispatch(Action::Read(Pending {
+                            files: vec![failed],
+                        }));
+                    }
+                }
+            },
+        )
     };
-    let on_read = dispatch(Action::Read);
-    let on_start = {
-        let state = state.clone();
-        Callback::from(move |()| state.dispatch(Action::StartReading))
+    let on_files = {
+        let start_bytes = start_bytes.clone();
+        Callback::from(move |files: Vec<web_sys::File>| {
+            if files.is_empty() {
+                return;
+            }
+            let start_bytes = start_bytes.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let read = read_bytes(files).await;
+                start_bytes.emit((read.bytes, read.refused));
+            });
+        })
+    };
+    let on_text = {
+        let start_bytes = start_bytes.clone();
+        Callback::from(move |(name, text): (String, String)| {
+            start_bytes.emit((vec![(name, text.into_bytes())], Vec::new()))
+        })
+    };
+    let on_stop = {
+        let (state, job) = (state.clone(), job.clone());
+        Callback::from(move |()| {
+            // Terminating the worker drops what it was reading; a fresh one takes its place.
+            let fresh = ImportWorker::spawn().ok();
+            *job.borrow_mut() = fresh;
+            state.dispatch(Action::Cancel);
+        })
     };
     let on_lang = {
         let state = state.clone();
@@ -71,12 +146,11 @@ pub fn App() -> Html {
         Callback::from(move |_: DragEvent| dragging.set(false))
     };
     let on_drop = {
-        let (dragging, on_start, on_read) = (dragging.clone(), on_start.clone(), on_read.clone());
+        let (dragging, on_files) = (dragging.clone(), on_files.clone());
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
             dragging.set(false);
-            let files = file_list(e.data_transfer().and_then(|d| d.files()));
-            read_and_report(files, on_start.clone(), on_read.clone());
+            on_files.emit(file_list(e.data_transfer().and_then(|d| d.files())));
         })
     };
 
@@ -115,7 +189,7 @@ pub fn App() -> Html {
                     <OrgTree loaded={state.loaded.clone()} dataset={state.dataset} node={state.node.clone()} lang={lang} on_select={on_select} />
                 </nav>
                 <main id="main" class="content" tabindex="-1">
-                    <ImportBar lang={lang} reading={state.reading} on_start={on_start} on_read={on_read} />
+                    <ImportBar lang={lang} reading={state.reading} on_files={on_files} on_text={on_text} on_cancel={on_stop} />
                     { match &state.pending {
                         Some(pending) => html! { <ImportSummary lang={lang} pending={pending.clone()} on_accept={on_accept} on_cancel={on_cancel} /> },
                         None => html! {},

@@ -10,30 +10,20 @@ use yew::prelude::*;
 use crate::analysis::validate::Severity;
 use crate::i18n::{Lang, Msg, t};
 use crate::report::describe_finding;
-use crate::ui::io::{file_list, import_bytes, read_files};
+use crate::ui::io::file_list;
 use crate::ui::state::{Pending, ReadFile};
 
 #[derive(Properties, PartialEq)]
 pub struct BarProps {
     pub lang: Lang,
-    pub reading: bool,
-    pub on_start: Callback<()>,
-    pub on_read: Callback<Pending>,
-}
-
-/// Starts reading files and hands the result over when done.
-pub fn read_and_report(
-    files: Vec<web_sys::File>,
-    on_start: Callback<()>,
-    on_read: Callback<Pending>,
-) {
-    if files.is_empty() {
-        return;
-    }
-    on_start.emit(());
-    wasm_bindgen_futures::spawn_local(async move {
-        on_read.emit(read_files(files).await);
-    });
+    /// How far the files being read are, while they are.
+    pub reading: Option<f64>,
+    /// Files picked.
+    pub on_files: Callback<Vec<web_sys::File>>,
+    /// Text pasted, under a name for the summary.
+    pub on_text: Callback<(String, String)>,
+    /// Cancel the reading.
+    pub on_cancel: Callback<()>,
 }
 
 #[component]
@@ -41,13 +31,13 @@ pub fn ImportBar(props: &BarProps) -> Html {
     let lang = props.lang;
     let pasted = use_state(String::new);
     let on_files = {
-        let (on_start, on_read) = (props.on_start.clone(), props.on_read.clone());
+        let on_files = props.on_files.clone();
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             let files = file_list(input.files());
             // Clearing the input lets the same file be chosen again.
             input.set_value("");
-            read_and_report(files, on_start.clone(), on_read.clone());
+            on_files.emit(files);
         })
     };
     let on_paste_input = {
@@ -58,7 +48,7 @@ pub fn ImportBar(props: &BarProps) -> Html {
         })
     };
     let on_read_pasted = {
-        let (pasted, on_read) = (pasted.clone(), props.on_read.clone());
+        let (pasted, on_text) = (pasted.clone(), props.on_text.clone());
         let name = match lang {
             Lang::Fi => "liitetty teksti",
             Lang::Sv => "inklistrad text",
@@ -66,17 +56,20 @@ pub fn ImportBar(props: &BarProps) -> Html {
         };
         Callback::from(move |_| {
             if !pasted.trim().is_empty() {
-                on_read.emit(Pending {
-                    files: vec![import_bytes(name, pasted.as_bytes())],
-                });
+                on_text.emit((name.to_string(), (*pasted).clone()));
             }
         })
     };
+    let on_cancel = {
+        let cb = props.on_cancel.clone();
+        Callback::from(move |_| cb.emit(()))
+    };
+    let busy = props.reading.is_some();
     html! {
         <section class="import-bar" aria-label={t(lang, Msg::OpenFiles)}>
             <label class="button file-button">
                 { t(lang, Msg::OpenFiles) }
-                <input id="file-input" type="file" multiple=true class="sr-only"
+                <input id="file-input" type="file" multiple=true class="sr-only" disabled={busy}
                     accept=".json,.csv,.tsv,.txt,.xlsx,.xlsm,.xls,.ods"
                     onchange={on_files} />
             </label>
@@ -84,10 +77,23 @@ pub fn ImportBar(props: &BarProps) -> Html {
                 <summary>{ t(lang, Msg::PasteHeading) }</summary>
                 <label for="paste-area">{ t(lang, Msg::PasteLabel) }</label>
                 <textarea id="paste-area" rows="8" value={(*pasted).clone()} oninput={on_paste_input} />
-                <button type="button" class="button" onclick={on_read_pasted}>{ t(lang, Msg::ReadPasted) }</button>
+                <button type="button" class="button" disabled={busy} onclick={on_read_pasted}>{ t(lang, Msg::ReadPasted) }</button>
             </details>
             <p class="hint">{ t(lang, Msg::DropHint) }</p>
-            { if props.reading { html! { <p role="status" class="reading">{ t(lang, Msg::Reading) }</p> } } else { html! {} } }
+            { match props.reading {
+                Some(done) => {
+                    let percent = (done.clamp(0.0, 1.0) * 100.0).round() as u32;
+                    html! {
+                        <div class="reading" role="status">
+                            <label for="import-progress">{ t(lang, Msg::Reading) }</label>
+                            <progress id="import-progress" max="100" value={percent.to_string()}>{ format!("{percent} %") }</progress>
+                            <span class="percent">{ format!("{percent}\u{a0}%") }</span>
+                            <button type="button" class="button" id="import-stop" onclick={on_cancel}>{ t(lang, Msg::Cancel) }</button>
+                        </div>
+                    }
+                }
+                None => html! {},
+            } }
         </section>
     }
 }
