@@ -100,6 +100,13 @@ pub enum Msg {
     ImportFailed,
     Reading,
     DropHere,
+    MapHeading,
+    MapExplain,
+    MapFound,
+    MapMeaning,
+    MapChoose,
+    MapIgnore,
+    MapYear,
 }
 
 /// The text of `msg` in `lang`.
@@ -312,6 +319,33 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
         (DropHere, Lang::Fi) => "Pudota tiedostot tähän",
         (DropHere, Lang::Sv) => "Släpp filerna här",
         (DropHere, Lang::En) => "Drop the files here",
+        (MapHeading, Lang::Fi) => "Kohdista tunnistamattomat",
+        (MapHeading, Lang::Sv) => "Koppla det som inte kändes igen",
+        (MapHeading, Lang::En) => "Map what was not recognised",
+        (MapExplain, Lang::Fi) => {
+            "Valinta otetaan heti käyttöön ja muistetaan tällä laitteella seuraavia samanlaisia tiedostoja varten."
+        }
+        (MapExplain, Lang::Sv) => {
+            "Valet tas i bruk genast och sparas på den här enheten för följande filer av samma slag."
+        }
+        (MapExplain, Lang::En) => {
+            "A choice applies at once and is kept on this device for the next files of the same shape."
+        }
+        (MapFound, Lang::Fi) => "Tiedostossa",
+        (MapFound, Lang::Sv) => "I filen",
+        (MapFound, Lang::En) => "In the file",
+        (MapMeaning, Lang::Fi) => "Tarkoittaa",
+        (MapMeaning, Lang::Sv) => "Betyder",
+        (MapMeaning, Lang::En) => "Means",
+        (MapChoose, Lang::Fi) => "— valitse —",
+        (MapChoose, Lang::Sv) => "— välj —",
+        (MapChoose, Lang::En) => "— choose —",
+        (MapIgnore, Lang::Fi) => "ohita",
+        (MapIgnore, Lang::Sv) => "hoppa över",
+        (MapIgnore, Lang::En) => "ignore",
+        (MapYear, Lang::Fi) => "Vuosi",
+        (MapYear, Lang::Sv) => "År",
+        (MapYear, Lang::En) => "Year",
         (DerivedExplain, Lang::En) => {
             "Variance = budget − actual; actual % = actual / budget × 100. Both are always computed, never stored."
         }

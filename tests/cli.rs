@@ -245,3 +245,73 @@ fn check_and_table_read_every_format_directly() {
         stdout(&output)
     );
 }
+
+#[test]
+fn import_with_a_mapping_file_for_unattended_use() {
+    let csv = scratch(
+        "kehys.csv",
+        "Selite;TA 2025;TS 2026;Kehys 2027;Huom.\nToimintatuotot;0;50;100;\nPalkat yhteensä;-50 000;-51 000;-52 000;arvio\n"
+            .as_bytes(),
+    );
+    let output = raami(&["import", csv.to_str().unwrap(), "--lang", "en"]);
+    let text = stdout(&output);
+    assert!(
+        text.contains("column header “Kehys 2027” is no year and kind; the column was skipped"),
+        "{text}"
+    );
+    assert!(
+        text.contains("“Palkat yhteensä” is not a known income-statement line; skipped"),
+        "{text}"
+    );
+
+    let mapping = scratch(
+        "mapping.json",
+        r#"{"columns": {"kehys 2027": {"as": "column", "kind": "TA", "year": 2027}, "huom.": {"as": "ignore"}},
+            "lines": {"palkat yhteensä": {"as": "line", "line": "henkilostokulut"}}}"#
+            .as_bytes(),
+    );
+    let output = raami(&[
+        "table",
+        csv.to_str().unwrap(),
+        "--mapping",
+        mapping.to_str().unwrap(),
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(
+        stdout(&output).starts_with("Selite;TA 2025;TS 2026;TA 2027;"),
+        "{}",
+        stdout(&output)
+    );
+    assert!(
+        stdout(&output).contains("Henkilöstökulut;-50000;-51000;-52000;"),
+        "{}",
+        stdout(&output)
+    );
+    let output = raami(&[
+        "import",
+        csv.to_str().unwrap(),
+        "--mapping",
+        mapping.to_str().unwrap(),
+    ]);
+    assert!(
+        !stdout(&output).contains("Varoitukset"),
+        "{}",
+        stdout(&output)
+    );
+
+    let broken = scratch("broken-mapping.json", b"{\"columns\": 5}");
+    let output = raami(&[
+        "import",
+        csv.to_str().unwrap(),
+        "--mapping",
+        broken.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("broken-mapping.json: invalid type: integer `5`, expected a map"),
+        "{}",
+        stderr(&output)
+    );
+}

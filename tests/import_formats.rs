@@ -400,6 +400,7 @@ fn xlsx_with_a_chosen_sheet() {
     // is named with the sheets there are.
     let only_notes = Options {
         sheet: Some("Ohje".into()),
+        ..Options::default()
     };
     assert!(
         error("vastuualueet.xlsx", &bytes, &only_notes, Lang::Fi)
@@ -407,6 +408,7 @@ fn xlsx_with_a_chosen_sheet() {
     );
     let missing = Options {
         sheet: Some("Talous".into()),
+        ..Options::default()
     };
     assert_eq!(
         error("vastuualueet.xlsx", &bytes, &missing, Lang::En),
@@ -514,4 +516,37 @@ fn a_zip_bomb_in_xlsx_clothing_is_refused() {
         import_file("pommi.xlsx", &bytes, &Options::default()),
         Err(ImportError::Unpacks { .. })
     ));
+}
+
+#[test]
+fn a_mapping_names_labels_in_pasted_text_and_ignores_rows() {
+    use raami::import::mapping::{LineTarget, Mapping};
+    let text = "Kunta TP 2024 TA 2025\nPalkat yhteensä -1 000 -1 100\nSisäiset erät -5 -6\nToimintakulut -1 005 -1 106\n";
+    let plain = raami::import::pdftext::import_text("t.txt", text, None).unwrap();
+    assert_eq!(plain.warnings.len(), 2, "{:?}", plain.warnings);
+    let mut mapping = Mapping::default();
+    mapping.set_line(
+        "Palkat yhteensä",
+        LineTarget::Line {
+            line: Line::Henkilostokulut,
+        },
+    );
+    mapping.set_line("sisäiset erät", LineTarget::Ignore);
+    let options = Options {
+        mapping,
+        ..Options::default()
+    };
+    let mapped = import_file("t.txt", text.as_bytes(), &options)
+        .unwrap()
+        .remove(0);
+    assert!(mapped.warnings.is_empty(), "{:?}", mapped.warnings);
+    assert_eq!(
+        mapped
+            .dataset
+            .stated("kunta", Line::Henkilostokulut, "TA2025"),
+        Some((-1100).into())
+    );
+    // The ignored row is left out, so Toimintakulut is 6 more than its parts: validation says so.
+    let report = validate(&mapped.dataset);
+    assert_eq!(report.inconsistencies().count(), 2);
 }

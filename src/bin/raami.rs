@@ -35,6 +35,10 @@ mod cli {
         /// The sheet to read from workbooks.
         #[arg(long, global = true)]
         sheet: Option<String>,
+        /// A mapping of headers and labels the importers do not recognise (JSON, as the app
+        /// keeps it; see docs/mapping.md).
+        #[arg(long, global = true)]
+        mapping: Option<PathBuf>,
         #[command(subcommand)]
         command: Command,
     }
@@ -234,8 +238,19 @@ mod cli {
     pub fn main() -> ExitCode {
         let cli = Cli::parse();
         let lang = cli.lang;
+        let mapping = match &cli.mapping {
+            None => raami::import::mapping::Mapping::default(),
+            Some(path) => match std::fs::read_to_string(path)
+                .map_err(|e| e.to_string())
+                .and_then(|text| serde_json::from_str(&text).map_err(|e| e.to_string()))
+            {
+                Ok(mapping) => mapping,
+                Err(reason) => return fail(&format!("{}: {reason}", path.display())),
+            },
+        };
         let options = Options {
             sheet: cli.sheet.clone(),
+            mapping,
         };
         match &cli.command {
             Command::Import { files, output } => {

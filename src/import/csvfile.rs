@@ -4,6 +4,7 @@
 
 use super::decode::decode;
 use super::grid::{CellValue, Grid};
+use super::mapping::Mapping;
 use super::{Detection, ImportError, Imported, Place};
 use crate::numfmt::NumberStyle;
 
@@ -92,13 +93,14 @@ fn detect_style(cells: &[&str], delimiter: char) -> NumberStyle {
 
 /// Reads a CSV or TSV file.
 pub fn import_csv(file: &str, bytes: &[u8]) -> Result<Imported, ImportError> {
-    import_csv_with_progress(file, bytes, &mut |_| {})
+    import_csv_with_progress(file, bytes, &Mapping::default(), &mut |_| {})
 }
 
 /// Reads a CSV or TSV file, telling `progress` how far it is (0 to 1) now and then.
 pub fn import_csv_with_progress(
     file: &str,
     bytes: &[u8],
+    mapping: &Mapping,
     progress: &mut dyn FnMut(f64),
 ) -> Result<Imported, ImportError> {
     let decoded = decode(bytes);
@@ -180,6 +182,7 @@ pub fn import_csv_with_progress(
         },
     ];
     let grid = Grid {
+        mapping: mapping.clone(),
         file: file.to_string(),
         sheet: None,
         rows,

@@ -16,6 +16,7 @@ use rust_decimal::Decimal;
 
 use super::columns::{HeaderColumn, parse_column_cell};
 use super::ktas;
+use super::mapping::{LineTarget, Mapping};
 use super::{Detection, ImportError, Imported, Place, Warning, WarningKind, slug};
 use crate::analysis::derived::{poikkeama, ratio_pct_tolerance, toteuma_pct};
 use crate::model::{Column, ColumnKind, Dataset, Figures, Line, OrgLevel, OrgNode};
@@ -59,6 +60,27 @@ pub struct Grid {
     pub rows: Vec<Vec<CellValue>>,
     pub line_numbers: Vec<usize>,
     pub style: NumberStyle,
+    /// The user's mapping of headers and labels, consulted before the built-in names.
+    pub mapping: Mapping,
+}
+
+/// What a header or a label was found to mean.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Lookup<T> {
+    Found(T),
+    /// The user mapped it to "ignore".
+    Ignored,
+    Unknown,
+}
+
+/// A header cell: the user's mapping first, then the built-in header names.
+fn header_cell(mapping: &Mapping, text: &str) -> Lookup<HeaderColumn> {
+    match mapping.column(text) {
+        Some(target) => target
+            .header_column()
+            .map_or(Lookup::Ignored, Lookup::Found),
+        None => parse_column_cell(text).map_or(Lookup::Unknown, Lookup::Found),
+    }
 }
 
 /// `C12`: the spreadsheet name of a cell (0-based column, 1-based row).
@@ -167,8 +189,9 @@ fn line_of(label: &str) -> Option<(Line, LineSource)> {
 /// Collects figures and warnings while rows are read.
 struct Collector {
     /// Labels and column texts repeat on every row of a large file: each is read once.
-    line_memo: HashMap<String, Option<(Line, LineSource)>>,
-    column_memo: HashMap<String, Option<HeaderColumn>>,
+    line_memo: HashMap<String, Lookup<(Line, LineSource)>>,
+    column_memo: HashMap<String, Lookup<HeaderColumn>>,
+    mapping: Mapping,
     columns: Vec<Column>,
     org_order: Vec<String>,
     figures: HashMap<String, Figures>,
@@ -179,10 +202,11 @@ struct Collector {
 }
 
 impl Collector {
-    fn new() -> Collector {
+    fn new(mapping: Mapping) -> Collector {
         Collector {
             line_memo: HashMap::new(),
             column_memo: HashMap::new(),
+            mapping,
             columns: Vec::new(),
             org_order: Vec::new(),
             figures: HashMap::new(),
@@ -201,20 +225,24 @@ impl Collector {
         }
     }
 
-    fn line_of(&mut self, label: &str) -> Option<(Line, LineSource)> {
+    fn line_of(&mut self, label: &str) -> Lookup<(Line, LineSource)> {
         if let Some(known) = self.line_memo.get(label) {
             return *known;
         }
-        let found = line_of(label);
+        let found = match self.mapping.line(label) {
+            Some(LineTarget::Line { line }) => Lookup::Found((line, LineSource::Label)),
+            Some(LineTarget::Ignore) => Lookup::Ignored,
+            None => line_of(label).map_or(Lookup::Unknown, Lookup::Found),
+        };
         self.line_memo.insert(label.to_string(), found);
         found
     }
 
-    fn column_cell(&mut self, text: &str) -> Option<HeaderColumn> {
+    fn column_cell(&mut self, text: &str) -> Lookup<HeaderColumn> {
         if let Some(known) = self.column_memo.get(text) {
             return *known;
         }
-        let found = parse_column_cell(text);
+        let found = header_cell(&self.mapping, text);
         self.column_memo.insert(text.to_string(), found);
         found
     }
@@ -288,7 +316,7 @@ pub fn import_grid_with_progress(
         });
     }
     let stem = grid.sheet.clone().unwrap_or_else(|| file_stem(&grid.file));
-    let mut collector = Collector::new();
+    let mut collector = Collector::new(grid.mapping.clone());
     let mut ktas = false;
 
     let header = grid
@@ -300,7 +328,10 @@ pub fn import_grid_with_progress(
             let wide: Vec<(usize, HeaderColumn)> = row
                 .iter()
                 .enumerate()
-                .filter_map(|(i, c)| parse_column_cell(&c.text()).map(|h| (i, h)))
+                .filter_map(|(i, c)| match header_cell(&grid.mapping, &c.text()) {
+                    Lookup::Found(h) => Some((i, h)),
+                    Lookup::Ignored | Lookup::Unknown => None,
+                })
                 .collect();
             if wide
                 .iter()
@@ -496,7 +527,9 @@ fn read_wide(
     let default_org = title.unwrap_or_else(|| stem.to_string());
     for (i, cell) in header.iter().enumerate() {
         let text = cell.text();
-        if i >= first_value && !text.is_empty() && !columns.iter().any(|(c, _)| *c == i) {
+        let ignored = header_cell(&collector.mapping, &text) == Lookup::Ignored;
+        if i >= first_value && !text.is_empty() && !ignored && !columns.iter().any(|(c, _)| *c == i)
+        {
             collector.warn(
                 grid.place(header_row, Some(i)),
                 WarningKind::SkippedColumn { header: text },
@@ -555,12 +588,16 @@ fn read_wide(
         if !has_figures {
             continue;
         }
-        let Some((line, source)) = collector.line_of(&label) else {
-            collector.warn(
-                grid.place(row_index, Some(line_column)),
-                WarningKind::UnknownLine { label },
-            );
-            continue;
+        let (line, source) = match collector.line_of(&label) {
+            Lookup::Found(found) => found,
+            Lookup::Ignored => continue,
+            Lookup::Unknown => {
+                collector.warn(
+                    grid.place(row_index, Some(line_column)),
+                    WarningKind::UnknownLine { label },
+                );
+                continue;
+            }
         };
         let mut values: Vec<(Option<String>, HeaderColumn, Option<Decimal>)> = Vec::new();
         let mut bad = false;
@@ -718,17 +755,22 @@ fn read_long(
             let id = collector.column(code.kind, year + code.year_offset);
             (code.line, LineSource::Label, id)
         } else {
-            let Some((line, source)) = collector.line_of(&text(line_at)) else {
-                collector.warn(
-                    grid.place(row_index, line_at.or(code_at)),
-                    WarningKind::UnknownLine { label },
-                );
-                continue;
+            let (line, source) = match collector.line_of(&text(line_at)) {
+                Lookup::Found(found) => found,
+                Lookup::Ignored => continue,
+                Lookup::Unknown => {
+                    collector.warn(
+                        grid.place(row_index, line_at.or(code_at)),
+                        WarningKind::UnknownLine { label },
+                    );
+                    continue;
+                }
             };
             let column = match (column_at, kind_of(&text(kind_at)), year) {
                 (Some(_), _, _) => match collector.column_cell(&text(column_at)) {
-                    Some(HeaderColumn::Value { kind, year }) => Some((kind, year)),
-                    _ => None,
+                    Lookup::Found(HeaderColumn::Value { kind, year }) => Some((kind, year)),
+                    Lookup::Ignored => continue,
+                    Lookup::Found(_) | Lookup::Unknown => None,
                 },
                 (None, Some(kind), Some(year)) => Some((kind, year)),
                 _ => None,

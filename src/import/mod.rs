@@ -12,6 +12,7 @@ pub mod csvfile;
 pub mod decode;
 pub mod grid;
 pub mod ktas;
+pub mod mapping;
 pub mod pdftext;
 pub mod split;
 pub mod workbook;
@@ -796,6 +797,9 @@ pub const SIZE_LIMIT: u64 = 256 * 1024 * 1024;
 pub struct Options {
     /// The sheet of a workbook to read.
     pub sheet: Option<String>,
+    /// The user's mapping of headers and labels the importers do not recognise.
+    #[serde(default)]
+    pub mapping: mapping::Mapping,
 }
 
 /// The kinds of file Raami reads.
@@ -877,20 +881,26 @@ pub fn import_file_with_progress(
                 })
                 .collect())
         }
-        Format::Workbook => {
-            workbook::import_workbook(name, bytes, options.sheet.as_deref()).map(|i| vec![i])
-        }
-        Format::Csv => csvfile::import_csv_with_progress(name, bytes, progress).map(|i| vec![i]),
+        Format::Workbook => workbook::import_workbook(name, bytes, options).map(|i| vec![i]),
+        Format::Csv => csvfile::import_csv_with_progress(name, bytes, &options.mapping, progress)
+            .map(|i| vec![i]),
         Format::Text => {
             let decoded = decode::decode(bytes);
-            match pdftext::import_text(name, &decoded.text, Some(decoded.encoding)) {
+            match pdftext::import_text_with_mapping(
+                name,
+                &decoded.text,
+                Some(decoded.encoding),
+                &options.mapping,
+            ) {
                 Ok(imported) => Ok(vec![imported]),
                 // A `.txt` that is really a delimited table.
-                Err(ImportError::NoTables { .. }) => csvfile::import_csv(name, bytes)
-                    .map(|i| vec![i])
-                    .map_err(|_| ImportError::NoTables {
-                        place: Place::file(name),
-                    }),
+                Err(ImportError::NoTables { .. }) => {
+                    csvfile::import_csv_with_progress(name, bytes, &options.mapping, progress)
+                        .map(|i| vec![i])
+                        .map_err(|_| ImportError::NoTables {
+                            place: Place::file(name),
+                        })
+                }
                 Err(other) => Err(other),
             }
         }

@@ -14,6 +14,7 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 
 use super::columns::{Header, HeaderColumn, join_two_line_header, parse_header};
+use super::mapping::{LineTarget, Mapping};
 use super::split::splits;
 use super::{Detection, ImportError, Imported, Place, Warning, WarningKind, slug};
 use crate::analysis::derived::{poikkeama, ratio_pct_tolerance, toteuma_pct};
@@ -330,14 +331,24 @@ fn investment_line(label: &str) -> Option<InvestmentLine> {
 }
 
 /// Reads the rows of one table into candidates; rows that cannot be read become warnings.
-fn read_rows(file: &str, table: &RawTable, warnings: &mut Vec<Warning>) -> Vec<ReadRow> {
+fn read_rows(
+    file: &str,
+    table: &RawTable,
+    mapping: &Mapping,
+    warnings: &mut Vec<Warning>,
+) -> Vec<ReadRow> {
     let width = table.header.columns.len();
     let mut out = Vec::new();
     for row in &table.rows {
         let target = if table.investment {
             investment_line(&row.label).map(RowTarget::Investment)
         } else {
-            Line::from_label(&row.label).map(RowTarget::Line)
+            match mapping.line(&row.label) {
+                Some(LineTarget::Line { line }) => Some(RowTarget::Line(line)),
+                // The user said to leave the row out.
+                Some(LineTarget::Ignore) => continue,
+                None => Line::from_label(&row.label).map(RowTarget::Line),
+            }
         };
         // A lone dash after a caption (`TOIMINTATUOTOT -`) is no figure.
         let is_figure =
@@ -552,6 +563,16 @@ pub fn import_text(
     text: &str,
     encoding: Option<&str>,
 ) -> Result<Imported, ImportError> {
+    import_text_with_mapping(file, text, encoding, &Mapping::default())
+}
+
+/// Reads a whole text, with the user's mapping of row labels.
+pub fn import_text_with_mapping(
+    file: &str,
+    text: &str,
+    encoding: Option<&str>,
+    mapping: &Mapping,
+) -> Result<Imported, ImportError> {
     if text.trim().is_empty() {
         return Err(ImportError::Empty {
             place: Place::file(file),
@@ -582,7 +603,7 @@ pub fn import_text(
     // Read every table; split rows; narrow ambiguous rows by subtotals.
     let mut read: Vec<(usize, Vec<ReadRow>)> = Vec::new();
     for (t, table) in tables.iter().enumerate() {
-        let mut rows = read_rows(file, table, &mut warnings);
+        let mut rows = read_rows(file, table, mapping, &mut warnings);
         let value_columns: Vec<usize> = table
             .header
             .columns

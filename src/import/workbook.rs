@@ -65,8 +65,9 @@ fn cell(data: &Data) -> CellValue {
 pub fn import_workbook(
     file: &str,
     bytes: &[u8],
-    sheet: Option<&str>,
+    options: &super::Options,
 ) -> Result<Imported, ImportError> {
+    let sheet = options.sheet.as_deref();
     check_unpacked_size(file, bytes)?;
     let mut workbook = open_workbook_auto_from_rs(Cursor::new(bytes.to_vec())).map_err(|e| {
         ImportError::Workbook {
@@ -118,6 +119,7 @@ pub fn import_workbook(
             .collect();
         let line_numbers = (0..rows.len()).map(|i| first_row + i + 1).collect();
         let grid = Grid {
+            mapping: options.mapping.clone(),
             file: file.to_string(),
             sheet: Some(name.clone()),
             rows,

@@ -7,6 +7,7 @@
 pub mod components;
 pub mod io;
 pub mod state;
+pub mod storage;
 pub mod worker;
 
 use components::app::App;

@@ -8,6 +8,7 @@ use yew::Reducible;
 
 use crate::analysis::validate::{Report, validate};
 use crate::i18n::Lang;
+use crate::import::mapping::Mapping;
 use crate::import::{Detection, ImportError, Imported, Warning};
 use crate::model::Dataset;
 
@@ -58,6 +59,8 @@ pub struct ReadFile {
 #[derive(Debug, PartialEq)]
 pub struct Pending {
     pub files: Vec<ReadFile>,
+    /// The files' bytes, kept to read them again when the user maps what was not recognised.
+    pub sources: Vec<(String, Rc<Vec<u8>>)>,
 }
 
 impl Pending {
@@ -86,6 +89,8 @@ pub struct AppState {
     pub reading: Option<f64>,
     /// An import waiting for the user's decision.
     pub pending: Option<Rc<Pending>>,
+    /// The user's mapping of headers and labels, kept on this machine.
+    pub mapping: Rc<Mapping>,
 }
 
 pub enum Action {
@@ -106,6 +111,8 @@ pub enum Action {
         replace: bool,
     },
     Cancel,
+    /// A new mapping (the old one with the user's latest choice).
+    SetMapping(Mapping),
 }
 
 impl AppState {
@@ -128,6 +135,7 @@ impl AppState {
             load_error,
             reading: None,
             pending: None,
+            mapping: Rc::new(crate::ui::storage::load_mapping()),
         }
     }
 
@@ -212,6 +220,12 @@ impl Reducible for AppState {
             Action::Cancel => {
                 next.pending = None;
                 next.reading = None;
+            }
+            Action::SetMapping(mapping) => {
+                if mapping == *self.mapping {
+                    return self;
+                }
+                next.mapping = Rc::new(mapping);
             }
         }
         Rc::new(next)

@@ -27,9 +27,12 @@ pub fn serve() {
         let data: js_sys::Array = event.data().unchecked_into();
         let name = data.get(0).as_string().unwrap_or_default();
         let bytes = js_sys::Uint8Array::new(&data.get(1)).to_vec();
-        let options = Options {
-            sheet: data.get(2).as_string(),
-        };
+        // The third element is the user's options (sheet, mapping) as JSON.
+        let options: Options = data
+            .get(2)
+            .as_string()
+            .and_then(|json| serde_json::from_str(&json).ok())
+            .unwrap_or_default();
         let mut reported = 0.0;
         let result =
             crate::import::import_file_with_progress(&name, &bytes, &options, &mut |done| {
@@ -50,6 +53,7 @@ pub fn serve() {
 #[derive(Default)]
 struct Job {
     ready: bool,
+    options: String,
     queue: Vec<(String, Vec<u8>)>,
     names: Vec<String>,
     results: Vec<ReadFile>,
@@ -67,6 +71,7 @@ impl Job {
         message.push(&JsValue::from_str(&name));
         let array = js_sys::Uint8Array::from(bytes.as_slice());
         message.push(&array);
+        message.push(&JsValue::from_str(&self.options));
         let transfer = js_sys::Array::of1(&array.buffer());
         let _ = worker.post_message_with_transfer(&message, &transfer);
     }
@@ -127,7 +132,10 @@ impl ImportWorker {
                 if let Some(cb) = job.on_done.take() {
                     // Emitted after the borrow ends: the callback may start another import.
                     drop(job);
-                    cb.emit(Pending { files });
+                    cb.emit(Pending {
+                        files,
+                        sources: Vec::new(),
+                    });
                 }
             } else {
                 job.send_next(&handler_worker);
@@ -146,10 +154,12 @@ impl ImportWorker {
     pub fn run(
         &self,
         files: Vec<(String, Vec<u8>)>,
+        options: &Options,
         on_progress: Callback<f64>,
         on_done: Callback<Pending>,
     ) {
         let mut job = self.job.borrow_mut();
+        job.options = serde_json::to_string(options).unwrap_or_default();
         job.names = files.iter().map(|(n, _)| n.clone()).collect();
         job.queue = files;
         job.results.clear();

@@ -263,3 +263,32 @@ test('cancelling a large import stops it; nothing of it arrives', async () => {
   await page.close();
   fs.rmSync(bigLedger, { force: true });
 });
+
+test('the mapping step maps an unknown header and label, applies at once and is remembered', async () => {
+  const { page } = await open();
+  const csv = () => Buffer.from(`Selite;TA 2025;TS 2026;Kehys 2027;Huom.\nToimintatuotot;0;50;100;\nPalkat yhteensä;-50 000;-51 000;-52 000;arvio\nPalvelujen ostot;-10 000;-10 500;-11 000;\n`);
+  await page.locator('#file-input').setInputFiles({ name: 'uusi.csv', mimeType: 'text/csv', buffer: csv() });
+  await page.locator('.mapping-step').waitFor();
+  const found = await page.locator('.mapping-table th[scope=row]').allInnerTexts();
+  assert.deepEqual(found, ['Kehys 2027', 'Huom.', 'Palkat yhteensä']);
+  // The header's year is offered from its text; choosing the kind applies the mapping.
+  assert.equal(await page.locator('#map-year-0').inputValue(), '2027');
+  await page.locator('#map-column-0').selectOption('TA');
+  // The files are read again with the choice: the header is no longer unknown.
+  await page.waitForFunction(() => document.querySelector('.mapping-table th[scope=row]')?.textContent === 'Huom.');
+  await page.locator('#map-column-0').selectOption('ignore');
+  await page.waitForFunction(() => [...document.querySelectorAll('.mapping-table th[scope=row]')].map((e) => e.textContent).join('|') === 'Palkat yhteensä');
+  await page.locator('#map-line-0').selectOption('henkilostokulut');
+  await page.waitForFunction(() => !document.querySelector('.mapping-step'));
+  assert.doesNotMatch(await page.locator('.import-summary').innerText(), /Varoitukset/);
+  await page.locator('#import-replace').click();
+  assert.equal(await amount(page, 'henkilostokulut', 'TA2027'), `${MINUS}52${NBSP}000`);
+  assert.equal(await amount(page, 'toimintakate', 'TA2027'), `${MINUS}62${NBSP}900`);
+  // The next file of the same shape needs no mapping: it is remembered on this machine.
+  await page.reload({ waitUntil: 'networkidle' });
+  await page.locator('#file-input').setInputFiles({ name: 'toinen.csv', mimeType: 'text/csv', buffer: csv() });
+  await page.locator('.import-summary').waitFor();
+  assert.equal(await page.locator('.mapping-step').count(), 0);
+  assert.doesNotMatch(await page.locator('.import-summary').innerText(), /Varoitukset/);
+  await page.close();
+});

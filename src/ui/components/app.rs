@@ -12,10 +12,21 @@ use super::org_tree::OrgTree;
 use super::statement::Statement;
 use super::validation::ValidationPanel;
 use crate::i18n::{Msg, t};
-use crate::import::{ImportError, Place};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::import::mapping::Mapping;
+use crate::import::{ImportError, Options, Place};
 use crate::ui::io::{file_list, read_bytes};
 use crate::ui::state::{Action, AppState, Pending, ReadFile};
 use crate::ui::worker::ImportWorker;
+
+/// Files to import: their bytes, the files refused before reading, and the mapping to apply.
+struct ImportRequest {
+    sources: Vec<(String, Rc<Vec<u8>>)>,
+    refused: Vec<ReadFile>,
+    mapping: Mapping,
+}
 
 #[component]
 pub fn App() -> Html {
@@ -34,13 +45,21 @@ pub fn App() -> Html {
         });
     }
 
-    // Sends bytes to a new import worker; files refused before reading join the result.
+    // Sends files to the import worker with a mapping; files refused before reading join
+    // the result, and the bytes are kept in the summary to be read again after mapping.
     let start_bytes = {
         let (state, job) = (state.clone(), job.clone());
         Callback::from(
-            move |(bytes, refused): (Vec<(String, Vec<u8>)>, Vec<ReadFile>)| {
-                if bytes.is_empty() {
-                    state.dispatch(Action::Read(Pending { files: refused }));
+            move |ImportRequest {
+                      sources,
+                      refused,
+                      mapping,
+                  }: ImportRequest| {
+                if sources.is_empty() {
+                    state.dispatch(Action::Read(Pending {
+                        files: refused,
+                        sources,
+                    }));
                     return;
                 }
                 state.dispatch(Action::StartReading);
@@ -48,11 +67,17 @@ pub fn App() -> Html {
                     let state = state.clone();
                     Callback::from(move |done| state.dispatch(Action::Progress(done)))
                 };
-                let refused = std::rc::Rc::new(std::cell::RefCell::new(refused));
+                let files: Vec<(String, Vec<u8>)> = sources
+                    .iter()
+                    .map(|(name, bytes)| (name.clone(), bytes.as_ref().clone()))
+                    .collect();
+                let kept = RefCell::new(Some((refused, sources)));
                 let on_done = {
                     let state = state.clone();
                     Callback::from(move |mut pending: Pending| {
-                        pending.files.append(&mut refused.borrow_mut());
+                        let (mut refused, sources) = kept.borrow_mut().take().unwrap_or_default();
+                        pending.files.append(&mut refused);
+                        pending.sources = sources;
                         state.dispatch(Action::Read(pending));
                     })
                 };
@@ -61,18 +86,26 @@ pub fn App() -> Html {
                     *slot = ImportWorker::spawn().ok();
                 }
                 match slot.as_ref() {
-                    Some(worker) => worker.run(bytes, on_progress, on_done),
+                    Some(worker) => worker.run(
+                        files,
+                        &Options {
+                            sheet: None,
+                            mapping,
+                        },
+                        on_progress,
+                        on_done,
+                    ),
                     None => {
-                        let reason = "Web Worker".to_string();
                         let failed = ReadFile {
                             name: "Raami".to_string(),
                             outcome: Err(ImportError::Malformed {
                                 place: Place::file("Raami"),
-                                reason,
+                                reason: "Web Worker".to_string(),
                             }),
                         };
                         state.dispatch(Action::Read(Pending {
                             files: vec![failed],
+                            sources: Vec::new(),
                         }));
                     }
                 }
@@ -80,22 +113,55 @@ pub fn App() -> Html {
         )
     };
     let on_files = {
-        let start_bytes = start_bytes.clone();
+        let (start_bytes, mapping) = (start_bytes.clone(), state.mapping.clone());
         Callback::from(move |files: Vec<web_sys::File>| {
             if files.is_empty() {
                 return;
             }
-            let start_bytes = start_bytes.clone();
+            let (start_bytes, mapping) = (start_bytes.clone(), (*mapping).clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let read = read_bytes(files).await;
-                start_bytes.emit((read.bytes, read.refused));
+                let sources = read
+                    .bytes
+                    .into_iter()
+                    .map(|(name, bytes)| (name, Rc::new(bytes)))
+                    .collect();
+                start_bytes.emit(ImportRequest {
+                    sources,
+                    refused: read.refused,
+                    mapping,
+                });
             });
         })
     };
     let on_text = {
-        let start_bytes = start_bytes.clone();
+        let (start_bytes, mapping) = (start_bytes.clone(), state.mapping.clone());
         Callback::from(move |(name, text): (String, String)| {
-            start_bytes.emit((vec![(name, text.into_bytes())], Vec::new()))
+            start_bytes.emit(ImportRequest {
+                sources: vec![(name, Rc::new(text.into_bytes()))],
+                refused: Vec::new(),
+                mapping: (*mapping).clone(),
+            })
+        })
+    };
+    // The user mapped a header or a label: remember it, and read the summary's files again.
+    let on_map = {
+        let (state, start_bytes) = (state.clone(), start_bytes.clone());
+        Callback::from(move |mapping: Mapping| {
+            crate::ui::storage::save_mapping(&mapping);
+            let sources = state
+                .pending
+                .as_ref()
+                .map(|p| p.sources.clone())
+                .unwrap_or_default();
+            state.dispatch(Action::SetMapping(mapping.clone()));
+            if !sources.is_empty() {
+                start_bytes.emit(ImportRequest {
+                    sources,
+                    refused: Vec::new(),
+                    mapping,
+                });
+            }
         })
     };
     let on_stop = {
@@ -191,7 +257,7 @@ pub fn App() -> Html {
                 <main id="main" class="content" tabindex="-1">
                     <ImportBar lang={lang} reading={state.reading} on_files={on_files} on_text={on_text} on_cancel={on_stop} />
                     { match &state.pending {
-                        Some(pending) => html! { <ImportSummary lang={lang} pending={pending.clone()} on_accept={on_accept} on_cancel={on_cancel} /> },
+                        Some(pending) => html! { <ImportSummary lang={lang} pending={pending.clone()} mapping={state.mapping.clone()} on_map={on_map} on_accept={on_accept} on_cancel={on_cancel} /> },
                         None => html! {},
                     } }
                     { views }

@@ -7,8 +7,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::mapping::{MappingStep, unknowns};
 use crate::analysis::validate::Severity;
 use crate::i18n::{Lang, Msg, t};
+use crate::import::mapping::Mapping;
 use crate::report::describe_finding;
 use crate::ui::io::file_list;
 use crate::ui::state::{Pending, ReadFile};
@@ -102,11 +104,20 @@ pub fn ImportBar(props: &BarProps) -> Html {
 pub struct SummaryProps {
     pub lang: Lang,
     pub pending: Rc<Pending>,
+    pub mapping: Rc<Mapping>,
+    pub on_map: Callback<Mapping>,
     pub on_accept: Callback<bool>,
     pub on_cancel: Callback<()>,
 }
 
-fn file_summary(file: &ReadFile, lang: Lang) -> Html {
+fn file_summary(
+    file: &ReadFile,
+    lang: Lang,
+    mapping: &Rc<Mapping>,
+    on_map: &Callback<Mapping>,
+) -> Html {
+    let (headers, labels) = unknowns(file);
+    let step = html! { <MappingStep lang={lang} headers={headers} labels={labels} mapping={mapping.clone()} on_map={on_map.clone()} /> };
     match &file.outcome {
         Err(error) => html! {
             <div class="import-file failed">
@@ -137,6 +148,7 @@ fn file_summary(file: &ReadFile, lang: Lang) -> Html {
                                     <ul class="warnings">{ for read.warnings.iter().map(|w| html! { <li>{ w.message(lang) }</li> }) }</ul>
                                 </>
                             } } }
+                            { step.clone() }
                             <h4>{ t(lang, Msg::Validation) }</h4>
                             <p class={classes!("verdict", (!inconsistent.is_empty()).then_some("bad"))}>{ verdict }</p>
                             { if inconsistent.is_empty() { html! {} } else { html! {
@@ -176,7 +188,7 @@ pub fn ImportSummary(props: &SummaryProps) -> Html {
         <section class="import-summary" aria-labelledby="import-heading">
             <h2 id="import-heading" tabindex="-1" ref={heading_ref}>{ t(lang, Msg::ImportHeading) }</h2>
             <p>{ t(lang, Msg::ImportNothingYet) }</p>
-            { for props.pending.files.iter().map(|f| file_summary(f, lang)) }
+            { for props.pending.files.iter().map(|f| file_summary(f, lang, &props.mapping, &props.on_map)) }
             <div class="import-actions">
                 { if any { html! {
                     <>

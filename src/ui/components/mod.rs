@@ -5,6 +5,7 @@ pub mod dataset_info;
 pub mod importer;
 pub mod investments;
 pub mod lang_switch;
+pub mod mapping;
 pub mod org_tree;
 pub mod statement;
 pub mod validation;
