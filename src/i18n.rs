@@ -107,6 +107,7 @@ pub enum Msg {
     MapChoose,
     MapIgnore,
     MapYear,
+    PreviewCaption,
 }
 
 /// The text of `msg` in `lang`.
@@ -346,6 +347,9 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
         (MapYear, Lang::Fi) => "Vuosi",
         (MapYear, Lang::Sv) => "År",
         (MapYear, Lang::En) => "Year",
+        (PreviewCaption, Lang::Fi) => "Tiedoston alku",
+        (PreviewCaption, Lang::Sv) => "Filens början",
+        (PreviewCaption, Lang::En) => "The start of the file",
         (DerivedExplain, Lang::En) => {
             "Variance = budget − actual; actual % = actual / budget × 100. Both are always computed, never stored."
         }

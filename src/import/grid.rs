@@ -354,6 +354,7 @@ pub fn import_grid_with_progress(
     let Some((header_row, layout)) = header else {
         return Err(ImportError::NoHeader {
             place: grid.place(0, None).without_line(),
+            preview: preview(grid),
         });
     };
     detections.push(Detection::HeaderRow {
@@ -471,6 +472,26 @@ pub fn import_grid_with_progress(
         detections,
         warnings,
     })
+}
+
+/// The first rows of a grid as text, for the user to map a header Raami did not find.
+fn preview(grid: &Grid) -> Vec<Vec<String>> {
+    grid.rows
+        .iter()
+        .filter(|row| row.iter().any(|c| !c.is_empty()))
+        .take(8)
+        .map(|row| {
+            let width = row
+                .iter()
+                .rposition(|c| !c.is_empty())
+                .map_or(0, |p| p + 1)
+                .min(12);
+            row[..width]
+                .iter()
+                .map(|c| c.text().chars().take(40).collect())
+                .collect()
+        })
+        .collect()
 }
 
 enum Layout {

@@ -596,7 +596,12 @@ pub enum ImportError {
     /// The file is empty.
     Empty { place: Place },
     /// No header row with year columns or long-table column names was found.
-    NoHeader { place: Place },
+    NoHeader {
+        place: Place,
+        /// The first rows of the file, so that the user can map its header.
+        #[serde(default)]
+        preview: Vec<Vec<String>>,
+    },
     /// A header was found, but no row carried a figure.
     NoFigures { place: Place },
     /// A workbook that cannot be read.
@@ -656,15 +661,15 @@ impl ImportError {
             (ImportError::Empty { place }, Lang::En) => {
                 format!("{}: the file is empty", place.describe(lang))
             }
-            (ImportError::NoHeader { place }, Lang::Fi) => format!(
+            (ImportError::NoHeader { place, .. }, Lang::Fi) => format!(
                 "{}: otsikkoriviä ei löytynyt; odotettiin joko vuosisarakkeita (”TP 2022”, ”TA 2025”, ”Toteuma 2025”) tai sarakkeita ”yksikkö; rivi; vuosi; laji; arvo”",
                 place.describe(lang)
             ),
-            (ImportError::NoHeader { place }, Lang::Sv) => format!(
+            (ImportError::NoHeader { place, .. }, Lang::Sv) => format!(
                 "{}: ingen rubrikrad hittades; väntade antingen årskolumner (”TP 2022”, ”TA 2025”, ”Toteuma 2025”) eller kolumnerna ”enhet; post; år; slag; värde”",
                 place.describe(lang)
             ),
-            (ImportError::NoHeader { place }, Lang::En) => format!(
+            (ImportError::NoHeader { place, .. }, Lang::En) => format!(
                 "{}: no header row found; expected year columns (“TP 2022”, “TA 2025”, “Toteuma 2025”) or the columns “org; line; year; kind; value”",
                 place.describe(lang)
             ),

@@ -292,3 +292,22 @@ test('the mapping step maps an unknown header and label, applies at once and is 
   assert.doesNotMatch(await page.locator('.import-summary').innerText(), /Varoitukset/);
   await page.close();
 });
+
+test('a file with no header Raami knows is previewed and its header mapped', async () => {
+  const { page } = await open();
+  const csv = Buffer.from('Rivi;Kehys 2026;Kehys 2027\nToimintatuotot;100;110\nToimintakulut;-90;-95\n');
+  await page.locator('#file-input').setInputFiles({ name: 'kehys.csv', mimeType: 'text/csv', buffer: csv });
+  await page.locator('.import-summary .preview-table').waitFor();
+  assert.match(await page.locator('.import-summary [role=alert]').innerText(), /kehys\.csv: otsikkoriviä ei löytynyt/);
+  assert.deepEqual(await page.locator('.preview-table tr').first().locator('td').allInnerTexts(), ['Rivi', 'Kehys 2026', 'Kehys 2027']);
+  assert.deepEqual(await page.locator('.mapping-table th[scope=row]').allInnerTexts(), ['Kehys 2026', 'Kehys 2027']);
+  await page.locator('#map-column-0').selectOption('TA');
+  await page.waitForFunction(() => document.querySelector('#map-column-0')?.value === 'TA');
+  await page.locator('#map-column-1').selectOption('TS');
+  await page.locator('#import-add').waitFor();
+  await page.locator('#import-add').click();
+  assert.equal(await page.locator('h1').innerText(), 'kehys');
+  assert.equal(await amount(page, 'toimintakate', 'TA2026'), '10');
+  assert.equal(await amount(page, 'toimintakate', 'TS2027'), '15');
+  await page.close();
+});

@@ -119,12 +119,31 @@ fn file_summary(
     let (headers, labels) = unknowns(file);
     let step = html! { <MappingStep lang={lang} headers={headers} labels={labels} mapping={mapping.clone()} on_map={on_map.clone()} /> };
     match &file.outcome {
-        Err(error) => html! {
-            <div class="import-file failed">
-                <h3>{ &file.name }</h3>
-                <p role="alert"><strong>{ format!("{}: ", t(lang, Msg::ImportFailed)) }</strong>{ error.message(lang) }</p>
-            </div>
-        },
+        Err(error) => {
+            let preview = match error {
+                crate::import::ImportError::NoHeader { preview, .. } if !preview.is_empty() => {
+                    html! {
+                        <div class="table-scroll" tabindex="0" role="region" aria-label={t(lang, Msg::PreviewCaption)}>
+                            <table class="preview-table">
+                                <caption>{ t(lang, Msg::PreviewCaption) }</caption>
+                                <tbody>
+                                    { for preview.iter().map(|row| html! { <tr>{ for row.iter().map(|cell| html! { <td>{ cell }</td> }) }</tr> }) }
+                                </tbody>
+                            </table>
+                        </div>
+                    }
+                }
+                _ => html! {},
+            };
+            html! {
+                <div class="import-file failed">
+                    <h3>{ &file.name }</h3>
+                    <p role="alert"><strong>{ format!("{}: ", t(lang, Msg::ImportFailed)) }</strong>{ error.message(lang) }</p>
+                    { preview }
+                    { step }
+                </div>
+            }
+        }
         Ok(datasets) => html! {
             <div class="import-file">
                 { for datasets.iter().map(|read| {

@@ -8,8 +8,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::i18n::{Lang, Msg, t};
-use crate::import::WarningKind;
 use crate::import::mapping::{ColumnTarget, LineTarget, Mapping, year_in};
+use crate::import::{ImportError, WarningKind};
 use crate::model::{ColumnKind, Line};
 use crate::ui::state::ReadFile;
 
@@ -26,8 +26,20 @@ const KINDS: [ColumnKind; 6] = [
 pub fn unknowns(file: &ReadFile) -> (Vec<String>, Vec<String>) {
     let mut headers = Vec::new();
     let mut labels = Vec::new();
-    let Ok(datasets) = &file.outcome else {
-        return (headers, labels);
+    let datasets = match &file.outcome {
+        Ok(datasets) => datasets,
+        // No header found: the cells of the first row with several of them, after the
+        // first (the label column), are the header to map.
+        Err(ImportError::NoHeader { preview, .. }) => {
+            if let Some(row) = preview
+                .iter()
+                .find(|row| row.iter().filter(|c| !c.trim().is_empty()).count() >= 2)
+            {
+                headers.extend(row.iter().skip(1).filter(|c| !c.trim().is_empty()).cloned());
+            }
+            return (headers, labels);
+        }
+        Err(_) => return (headers, labels),
     };
     for warning in datasets.iter().flat_map(|d| d.warnings.iter()) {
         match &warning.kind {
