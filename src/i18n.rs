@@ -108,6 +108,17 @@ pub enum Msg {
     MapIgnore,
     MapYear,
     PreviewCaption,
+    ViewsLabel,
+    ViewStatement,
+    ViewFollowUp,
+    FollowUpCaption,
+    Effect,
+    EffectBetter,
+    EffectWorse,
+    EffectOnBudget,
+    SortStatement,
+    SortDeviation,
+    NoFollowUp,
 }
 
 /// The text of `msg` in `lang`.
@@ -350,6 +361,43 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
         (PreviewCaption, Lang::Fi) => "Tiedoston alku",
         (PreviewCaption, Lang::Sv) => "Filens början",
         (PreviewCaption, Lang::En) => "The start of the file",
+        (ViewsLabel, Lang::Fi) => "Näkymä",
+        (ViewsLabel, Lang::Sv) => "Vy",
+        (ViewsLabel, Lang::En) => "View",
+        (ViewStatement, Lang::Fi) => "Tuloslaskelma",
+        (ViewStatement, Lang::Sv) => "Resultaträkning",
+        (ViewStatement, Lang::En) => "Income statement",
+        (ViewFollowUp, Lang::Fi) => "Toteumavertailu",
+        (ViewFollowUp, Lang::Sv) => "Budgetuppföljning",
+        (ViewFollowUp, Lang::En) => "Budget follow-up",
+        (FollowUpCaption, Lang::Fi) => "Talousarvion toteutuminen",
+        (FollowUpCaption, Lang::Sv) => "Budgetens utfall",
+        (FollowUpCaption, Lang::En) => "Budget against actual",
+        (Effect, Lang::Fi) => "Vaikutus tulokseen",
+        (Effect, Lang::Sv) => "Inverkan på resultatet",
+        (Effect, Lang::En) => "Effect on the result",
+        (EffectBetter, Lang::Fi) => "parempi kuin talousarvio",
+        (EffectBetter, Lang::Sv) => "bättre än budget",
+        (EffectBetter, Lang::En) => "better than budget",
+        (EffectWorse, Lang::Fi) => "heikompi kuin talousarvio",
+        (EffectWorse, Lang::Sv) => "sämre än budget",
+        (EffectWorse, Lang::En) => "worse than budget",
+        (EffectOnBudget, Lang::Fi) => "talousarvion mukainen",
+        (EffectOnBudget, Lang::Sv) => "enligt budget",
+        (EffectOnBudget, Lang::En) => "on budget",
+        (SortStatement, Lang::Fi) => "Tuloslaskelman järjestys",
+        (SortStatement, Lang::Sv) => "Resultaträkningens ordning",
+        (SortStatement, Lang::En) => "Statement order",
+        (SortDeviation, Lang::Fi) => "Suurin poikkeama ensin",
+        (SortDeviation, Lang::Sv) => "Största avvikelsen först",
+        (SortDeviation, Lang::En) => "Largest variance first",
+        (NoFollowUp, Lang::Fi) => {
+            "Tällä yksiköllä ei ole saman vuoden talousarviota ja toteumaa vertailtavaksi."
+        }
+        (NoFollowUp, Lang::Sv) => {
+            "Denna enhet har ingen budget och inget utfall för samma år att jämföra."
+        }
+        (NoFollowUp, Lang::En) => "This unit has no budget and actual of the same year to compare.",
         (DerivedExplain, Lang::En) => {
             "Variance = budget − actual; actual % = actual / budget × 100. Both are always computed, never stored."
         }

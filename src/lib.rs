@@ -22,6 +22,7 @@ pub mod model;
 pub mod numfmt;
 pub mod package;
 pub mod report;
+pub mod route;
 pub mod sample;
 
 #[cfg(target_arch = "wasm32")]

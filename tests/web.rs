@@ -13,7 +13,15 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 /// Mounts a fresh app in its own element and waits until it has rendered.
 async fn mount() -> Element {
-    let document = web_sys::window().unwrap().document().unwrap();
+    // Each app opens where the URL points: start every test from a URL without a view.
+    let window = web_sys::window().unwrap();
+    let path = window.location().pathname().unwrap();
+    window
+        .history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path))
+        .unwrap();
+    let document = window.document().unwrap();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
     // The handle is leaked on purpose: the app stays mounted for the test's lifetime.
@@ -168,5 +176,55 @@ async fn switching_language_translates_labels_and_number_format() {
     assert_eq!(
         text(&root, "tr[data-line='toimintakate'] th"),
         "Toimintakate"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_view_lives_in_the_url_and_a_link_reopens_it() {
+    let root = mount().await;
+    click(&root, "button[data-node='yhteiset_palvelut']").await;
+    click(&root, "#view-toteuma").await;
+    let hash = web_sys::window().unwrap().location().hash().unwrap();
+    assert_eq!(hash, "#/toteuma/heinola/yhteiset_palvelut?lang=fi");
+    // Sorted by the size of the variance, Palvelujen ostot (−582 747: less spent than
+    // budgeted) comes first.
+    click(&root, "#sort-deviation").await;
+    let first = root
+        .query_selector(".follow-up-table tbody tr")
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        first.get_attribute("data-line").as_deref(),
+        Some("palvelujen_ostot")
+    );
+    assert!(
+        first
+            .text_content()
+            .unwrap()
+            .contains("parempi kuin talousarvio")
+    );
+
+    // A fresh app opened on a link shows that view, in that language, with that change pair.
+    let window = web_sys::window().unwrap();
+    let link = "#/taulukko/heinola/varhaiskasvatus?lang=sv&base=TA2024&target=TS2026";
+    window
+        .history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(link))
+        .unwrap();
+    let document = window.document().unwrap();
+    let other = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&other).unwrap();
+    std::mem::forget(raami::ui::start_in(other.clone()));
+    yew::scheduler::flush().await;
+    assert_eq!(text(&other, "h1"), "Varhaiskasvatus");
+    assert_eq!(
+        text(&other, "tr[data-line='toimintakate'] th"),
+        "Verksamhetsbidrag"
+    );
+    // Toimintakate TA 2024 −7 913 900 → TS 2026 −8 232 700: −318 800.
+    assert_eq!(
+        cell(&other, "toimintakate", "change"),
+        "\u{2212}318\u{a0}800"
     );
 }

@@ -3,6 +3,7 @@
 //! validation ([`validate`]).
 
 pub mod derived;
+pub mod followup;
 pub mod table;
 pub mod validate;
 pub mod values;

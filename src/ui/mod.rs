@@ -22,6 +22,32 @@ pub fn start_in(root: web_sys::Element) -> yew::AppHandle<App> {
     yew::Renderer::<App>::with_root(root).render()
 }
 
+/// The route the page's URL fragment points to, if any.
+pub fn location_route() -> Option<crate::route::Route> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    crate::route::Route::parse(&hash)
+}
+
+/// Puts a route in the URL: a new history entry, so that back and forward move between
+/// views; the first one replaces the entry the page was opened with.
+pub fn show_route(route: &crate::route::Route) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let fragment = route.to_fragment();
+    let current = window.location().hash().unwrap_or_default();
+    if current == fragment {
+        return;
+    }
+    if let Ok(history) = window.history() {
+        let _ = if current.is_empty() {
+            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&fragment))
+        } else {
+            history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&fragment))
+        };
+    }
+}
+
 /// Sets the document language, so screen readers speak the chosen language.
 pub fn set_document_lang(lang: crate::i18n::Lang) {
     if let Some(root) = web_sys::window()

@@ -11,6 +11,7 @@ use crate::i18n::Lang;
 use crate::import::mapping::Mapping;
 use crate::import::{Detection, ImportError, Imported, Warning};
 use crate::model::Dataset;
+use crate::route::{Route, View};
 
 /// A loaded dataset with its validation report, computed once when it is loaded. Cloning
 /// shares both.
@@ -91,6 +92,8 @@ pub struct AppState {
     pub pending: Option<Rc<Pending>>,
     /// The user's mapping of headers and labels, kept on this machine.
     pub mapping: Rc<Mapping>,
+    /// The view of the selected node.
+    pub view: View,
 }
 
 pub enum Action {
@@ -113,6 +116,9 @@ pub enum Action {
     Cancel,
     /// A new mapping (the old one with the user's latest choice).
     SetMapping(Mapping),
+    SetView(View),
+    /// Go where a link (the URL fragment) points.
+    Navigate(Route),
 }
 
 impl AppState {
@@ -136,7 +142,51 @@ impl AppState {
             reading: None,
             pending: None,
             mapping: Rc::new(crate::ui::storage::load_mapping()),
+            view: View::default(),
         }
+    }
+
+    /// The state the app opens in, then moved to where the page's link points.
+    pub fn from_location() -> AppState {
+        let initial = AppState::initial();
+        match crate::ui::location_route() {
+            Some(route) => initial.navigated(route),
+            None => initial,
+        }
+    }
+
+    /// The route of this state, for the URL fragment.
+    pub fn route(&self) -> Route {
+        Route {
+            view: self.view,
+            dataset: self
+                .current()
+                .map(|l| l.dataset.id.clone())
+                .unwrap_or_default(),
+            node: self.node.clone(),
+            lang: self.lang,
+            base: self.change.as_ref().map(|c| c.0.clone()),
+            target: self.change.as_ref().map(|c| c.1.clone()),
+        }
+    }
+
+    /// This state moved to `route`; parts that name nothing loaded are left as they were.
+    fn navigated(&self, route: Route) -> AppState {
+        let mut next = self.clone();
+        next.view = route.view;
+        next.lang = route.lang;
+        if let Some(index) = self
+            .loaded
+            .iter()
+            .position(|l| l.dataset.id == route.dataset)
+        {
+            next.dataset = index;
+            if self.loaded[index].dataset.node(&route.node).is_some() {
+                next.node = route.node;
+            }
+        }
+        next.change = route.base.zip(route.target);
+        next
     }
 
     pub fn current(&self) -> Option<&Loaded> {
@@ -220,6 +270,18 @@ impl Reducible for AppState {
             Action::Cancel => {
                 next.pending = None;
                 next.reading = None;
+            }
+            Action::SetView(view) => {
+                if view == self.view {
+                    return self;
+                }
+                next.view = view;
+            }
+            Action::Navigate(route) => {
+                if route == self.route() {
+                    return self;
+                }
+                next = self.navigated(route);
             }
             Action::SetMapping(mapping) => {
                 if mapping == *self.mapping {

@@ -311,3 +311,41 @@ test('a file with no header Raami knows is previewed and its header mapped', asy
   assert.equal(await amount(page, 'toimintakate', 'TS2027'), '15');
   await page.close();
 });
+
+test('views open from their links; back and forward move between them', async () => {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(`${origin}${SUBPATH}#/toteuma/heinola/yhteiset_palvelut?lang=fi`, { waitUntil: 'networkidle' });
+  await page.locator('#followup-heading').waitFor();
+  assert.equal(await page.locator('#followup-heading').innerText(), 'Yhteiset palvelut');
+  assert.equal(await page.locator("tr[data-line='toimintakate'] td[data-col='poikkeama']").innerText(), `${MINUS}1${NBSP}009${NBSP}492`);
+  assert.match(await page.locator("tr[data-line='poistot_ja_arvonalentumiset'] td[data-col='effect']").innerText(), /heikompi kuin talousarvio/);
+  await page.locator('#sort-deviation').click();
+  assert.equal(await page.locator('.follow-up-table tbody tr').first().getAttribute('data-line'), 'palvelujen_ostot');
+  await page.screenshot({ path: path.join(shots, 'follow-up-fi.png'), fullPage: true });
+  // Move on: statement view, another node; then back twice and forward once.
+  await page.locator('#view-taulukko').click();
+  await page.locator("button[data-node='vaalit']").click();
+  assert.match(page.url(), /#\/taulukko\/heinola\/vaalit\?lang=fi/);
+  await page.goBack();
+  assert.match(page.url(), /#\/taulukko\/heinola\/yhteiset_palvelut/);
+  assert.equal(await page.locator('h1').innerText(), 'Yhteiset palvelut');
+  await page.goBack();
+  await page.locator('#followup-heading').waitFor();
+  await page.goForward();
+  await page.locator('#statement-heading').waitFor();
+  // A reload keeps the view.
+  await page.locator("button[lang='en']").click();
+  await page.reload({ waitUntil: 'networkidle' });
+  assert.equal(await page.locator("tr[data-line='toimintakate'] th").innerText(), 'Operating margin');
+  for (const url of requests) assert.ok(url.startsWith(origin + SUBPATH), `request left the app: ${url}`);
+  // axe on the follow-up view.
+  await page.locator('#view-toteuma').click();
+  await page.addScriptTag({ path: path.join(root, '.ci/node_modules/axe-core/axe.min.js') });
+  const result = await page.evaluate(() =>
+    window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+  const summary = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')}`);
+  assert.deepEqual(summary, [], summary.join('\n'));
+  await page.close();
+});

@@ -5,6 +5,7 @@
 use yew::prelude::*;
 
 use super::dataset_info::DatasetInfo;
+use super::follow_up::FollowUpView;
 use super::importer::{ImportBar, ImportSummary};
 use super::investments::Investments;
 use super::lang_switch::LangSwitch;
@@ -17,6 +18,7 @@ use std::rc::Rc;
 
 use crate::import::mapping::Mapping;
 use crate::import::{ImportError, Options, Place};
+use crate::route::View;
 use crate::ui::io::{file_list, read_bytes};
 use crate::ui::state::{Action, AppState, Pending, ReadFile};
 use crate::ui::worker::ImportWorker;
@@ -30,11 +32,54 @@ struct ImportRequest {
 
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(AppState::initial);
+    let state = use_reducer(AppState::from_location);
     let lang = state.lang;
     let dragging = use_state(|| false);
 
     use_effect_with(lang, |lang| crate::ui::set_document_lang(*lang));
+
+    // The view state lives in the URL fragment: every change is a history entry, and back,
+    // forward or an edited link move the app.
+    use_effect_with(state.route(), crate::ui::show_route);
+    {
+        let state = state.clone();
+        use_effect_with((), move |()| {
+            let navigate = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+                if let Some(route) = crate::ui::location_route() {
+                    state.dispatch(Action::Navigate(route));
+                }
+            });
+            let window = web_sys::window();
+            if let Some(window) = &window {
+                use wasm_bindgen::JsCast;
+                let _ = window.add_event_listener_with_callback(
+                    "popstate",
+                    navigate.as_ref().unchecked_ref(),
+                );
+                let _ = window.add_event_listener_with_callback(
+                    "hashchange",
+                    navigate.as_ref().unchecked_ref(),
+                );
+            }
+            move || {
+                if let Some(window) = window {
+                    use wasm_bindgen::JsCast;
+                    let _ = window.remove_event_listener_with_callback(
+                        "popstate",
+                        navigate.as_ref().unchecked_ref(),
+                    );
+                    let _ = window.remove_event_listener_with_callback(
+                        "hashchange",
+                        navigate.as_ref().unchecked_ref(),
+                    );
+                }
+            }
+        });
+    }
+    let on_view = |view: View| {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::SetView(view)))
+    };
 
     // The import worker, started with the page; dropping it terminates it.
     let job = use_mut_ref(|| None::<ImportWorker>);
@@ -221,6 +266,12 @@ pub fn App() -> Html {
     };
 
     let views = match state.current() {
+        Some(loaded) if state.view == View::FollowUp => html! {
+            <>
+                <FollowUpView dataset={loaded.dataset.clone()} node={state.node.clone()} lang={lang} />
+                <ValidationPanel dataset={loaded.dataset.clone()} report={loaded.report.clone()} node={state.node.clone()} lang={lang} />
+            </>
+        },
         Some(loaded) => html! {
             <>
                 <Statement
@@ -260,6 +311,18 @@ pub fn App() -> Html {
                         Some(pending) => html! { <ImportSummary lang={lang} pending={pending.clone()} mapping={state.mapping.clone()} on_map={on_map} on_accept={on_accept} on_cancel={on_cancel} /> },
                         None => html! {},
                     } }
+                    <nav class="view-switch" aria-label={t(lang, Msg::ViewsLabel)}>
+                        { for View::ALL.into_iter().map(|view| {
+                            let label = match view {
+                                View::Statement => t(lang, Msg::ViewStatement),
+                                View::FollowUp => t(lang, Msg::ViewFollowUp),
+                            };
+                            html! {
+                                <button type="button" class="button" id={format!("view-{}", view.slug())}
+                                    aria-pressed={(state.view == view).to_string()} onclick={on_view(view)}>{ label }</button>
+                            }
+                        }) }
+                    </nav>
                     { views }
                 </main>
             </div>

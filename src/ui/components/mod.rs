@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod dataset_info;
+pub mod follow_up;
 pub mod importer;
 pub mod investments;
 pub mod lang_switch;

@@ -1,0 +1,136 @@
+//! The view state in the URL fragment, so that a reload, back and forward, and a copied link
+//! reproduce the exact view on any static host:
+//!
+//! `#/{view}/{dataset}/{node}?lang={fi|sv|en}&base={column}&target={column}`
+//!
+//! - `view`: `taulukko` (the income statement), `toteuma` (budget follow-up);
+//! - `dataset` and `node`: ids from the package (`heinola`, `hyvinvointitoimiala`);
+//! - `base` and `target`: the columns of the change columns (`TP2022`, `TS2026`).
+//!
+//! Unknown parts are ignored, so an old or mistyped link still opens something sensible.
+
+use crate::i18n::Lang;
+
+/// A view of a node.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum View {
+    /// The income statement over all columns, with change and follow-up columns.
+    #[default]
+    Statement,
+    /// Budget follow-up: TA against Toteuma, deviations sorted and marked.
+    FollowUp,
+}
+
+impl View {
+    pub const ALL: [View; 2] = [View::Statement, View::FollowUp];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            View::Statement => "taulukko",
+            View::FollowUp => "toteuma",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<View> {
+        View::ALL.into_iter().find(|v| v.slug() == slug)
+    }
+}
+
+/// Everything a link reproduces.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Route {
+    pub view: View,
+    pub dataset: String,
+    pub node: String,
+    pub lang: Lang,
+    pub base: Option<String>,
+    pub target: Option<String>,
+}
+
+/// Ids in a fragment: letters, digits, `_`, `-`, `+`, `.`; anything else is dropped.
+fn clean(part: &str) -> String {
+    part.chars()
+        .filter(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '+' | '.'))
+        .collect()
+}
+
+impl Route {
+    /// The fragment, with its `#`.
+    pub fn to_fragment(&self) -> String {
+        let mut query = vec![format!("lang={}", self.lang.code())];
+        if let (Some(base), Some(target)) = (&self.base, &self.target) {
+            query.push(format!("base={}", clean(base)));
+            query.push(format!("target={}", clean(target)));
+        }
+        format!(
+            "#/{}/{}/{}?{}",
+            self.view.slug(),
+            clean(&self.dataset),
+            clean(&self.node),
+            query.join("&")
+        )
+    }
+
+    /// Reads a fragment (with or without `#`); `None` when it is not a Raami route at all.
+    pub fn parse(fragment: &str) -> Option<Route> {
+        let body = fragment.trim_start_matches('#').strip_prefix('/')?;
+        let (path, query) = body.split_once('?').unwrap_or((body, ""));
+        let mut parts = path.split('/');
+        let view = View::from_slug(parts.next()?).unwrap_or_default();
+        let dataset = clean(parts.next().unwrap_or(""));
+        let node = clean(parts.next().unwrap_or(""));
+        let mut route = Route {
+            view,
+            dataset,
+            node,
+            ..Route::default()
+        };
+        for pair in query.split('&') {
+            match pair.split_once('=') {
+                Some(("lang", code)) => route.lang = Lang::from_code(code).unwrap_or_default(),
+                Some(("base", column)) => {
+                    route.base = Some(clean(column)).filter(|c| !c.is_empty())
+                }
+                Some(("target", column)) => {
+                    route.target = Some(clean(column)).filter(|c| !c.is_empty())
+                }
+                _ => {}
+            }
+        }
+        Some(route)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_route_round_trips_through_its_fragment() {
+        let route = Route {
+            view: View::FollowUp,
+            dataset: "heinola".into(),
+            node: "yhteiset_palvelut".into(),
+            lang: Lang::Sv,
+            base: Some("TA2025".into()),
+            target: Some("TOT2025".into()),
+        };
+        let fragment = route.to_fragment();
+        assert_eq!(
+            fragment,
+            "#/toteuma/heinola/yhteiset_palvelut?lang=sv&base=TA2025&target=TOT2025"
+        );
+        assert_eq!(Route::parse(&fragment), Some(route));
+    }
+
+    #[test]
+    fn odd_links_open_something_sensible() {
+        assert_eq!(Route::parse(""), None);
+        assert_eq!(Route::parse("#top"), None);
+        let route = Route::parse("#/kaavio/heinola/<script>?lang=de&base=").unwrap();
+        assert_eq!(route.view, View::Statement);
+        assert_eq!(route.node, "script");
+        assert_eq!(route.lang, Lang::Fi);
+        assert_eq!(route.base, None);
+    }
+}

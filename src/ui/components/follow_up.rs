@@ -1,0 +1,90 @@
+//! The budget follow-up view (toteumavertailu): for each Toteuma column of the node, every
+//! line's budget, actual, Poikkeama and Toteuma %, and whether it came out better or worse
+//! than budgeted, marked with a symbol and words as well as colour. Sortable by the size of
+//! the variance, to see which lines drive it.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::analysis::followup::{Effect, by_deviation, follow_up_rows, is_sum};
+use crate::analysis::node_table;
+use crate::i18n::{Lang, Msg, t};
+use crate::model::Dataset;
+use crate::numfmt::{format_eur, format_percent};
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub dataset: Rc<Dataset>,
+    pub node: String,
+    pub lang: Lang,
+}
+
+#[component]
+pub fn FollowUpView(props: &Props) -> Html {
+    let lang = props.lang;
+    let sorted = use_state(|| false);
+    let Some(node) = props.dataset.node(&props.node) else {
+        return html! {};
+    };
+    let table = node_table(&props.dataset, &node.id, None);
+    let toggle = {
+        let sorted = sorted.clone();
+        move |value: bool| {
+            let sorted = sorted.clone();
+            Callback::from(move |_| sorted.set(value))
+        }
+    };
+    let heading = html! { <h1 id="followup-heading">{ &node.name }</h1> };
+    if table.follow_ups.is_empty() {
+        return html! { <section class="follow-up" aria-labelledby="followup-heading">{ heading }<p>{ t(lang, Msg::NoFollowUp) }</p></section> };
+    }
+    html! {
+        <section class="follow-up" aria-labelledby="followup-heading">
+            { heading }
+            <div class="controls" role="group" aria-label={t(lang, Msg::SortDeviation)}>
+                <button type="button" class="button" id="sort-statement" aria-pressed={(!*sorted).to_string()} onclick={toggle(false)}>{ t(lang, Msg::SortStatement) }</button>
+                <button type="button" class="button" id="sort-deviation" aria-pressed={(*sorted).to_string()} onclick={toggle(true)}>{ t(lang, Msg::SortDeviation) }</button>
+            </div>
+            { for table.follow_ups.iter().enumerate().map(|(index, pair)| {
+                let rows = follow_up_rows(&table, index);
+                let shown = if *sorted { by_deviation(&rows) } else { rows.clone() };
+                html! {
+                    <div class="table-scroll" tabindex="0" role="region" aria-label={t(lang, Msg::FollowUpCaption)}>
+                        <table class="follow-up-table">
+                            <caption>{ format!("{}: {} {} – {} (€)", t(lang, Msg::FollowUpCaption), node.name, pair.budget.label(lang), pair.actual.label(lang)) }</caption>
+                            <thead><tr>
+                                <th scope="col">{ t(lang, Msg::Line) }</th>
+                                <th scope="col" class="num">{ pair.budget.label(lang) }</th>
+                                <th scope="col" class="num">{ pair.actual.label(lang) }</th>
+                                <th scope="col" class="num">{ t(lang, Msg::Poikkeama) }</th>
+                                <th scope="col" class="num">{ t(lang, Msg::ToteumaPct) }</th>
+                                <th scope="col">{ t(lang, Msg::Effect) }</th>
+                            </tr></thead>
+                            <tbody>
+                                { for shown.iter().map(|row| {
+                                    let (class, mark, words) = match row.effect {
+                                        Effect::Better => ("better", "▲", t(lang, Msg::EffectBetter)),
+                                        Effect::Worse => ("worse", "▼", t(lang, Msg::EffectWorse)),
+                                        Effect::OnBudget => ("on-budget", "=", t(lang, Msg::EffectOnBudget)),
+                                    };
+                                    html! {
+                                        <tr data-line={row.line.key()} class={classes!(class, is_sum(row.line, &rows).then_some("subtotal"))}>
+                                            <th scope="row" class="line-name">{ row.line.name(lang) }</th>
+                                            <td class="num">{ format_eur(row.budget, lang) }</td>
+                                            <td class="num">{ format_eur(row.actual, lang) }</td>
+                                            <td class="num" data-col="poikkeama">{ format_eur(row.poikkeama, lang) }</td>
+                                            <td class="num" data-col="toteuma-pct">{ row.toteuma_pct.map(|p| format_percent(p, lang)).unwrap_or_default() }</td>
+                                            <td class="effect" data-col="effect"><span aria-hidden="true" class="mark">{ mark }</span>{ words }</td>
+                                        </tr>
+                                    }
+                                }) }
+                            </tbody>
+                        </table>
+                    </div>
+                }
+            }) }
+            <p class="hint">{ t(lang, Msg::DerivedExplain) }</p>
+        </section>
+    }
+}
