@@ -3,9 +3,11 @@
 //!
 //! `#/{view}/{dataset}/{node}?lang={fi|sv|en}&base={column}&target={column}`
 //!
-//! - `view`: `taulukko` (the income statement), `toteuma` (budget follow-up);
+//! - `view`: `taulukko` (the income statement), `toteuma` (budget follow-up), `erittely`
+//!   (one line by the node's units);
 //! - `dataset` and `node`: ids from the package (`heinola`, `hyvinvointitoimiala`);
-//! - `base` and `target`: the columns of the change columns (`TP2022`, `TS2026`).
+//! - `base` and `target`: the columns of the change columns (`TP2022`, `TS2026`);
+//! - `line` and `col`: the line and column of the breakdown (`toimintakate`, `TP2022`).
 //!
 //! Unknown parts are ignored, so an old or mistyped link still opens something sensible.
 
@@ -19,15 +21,18 @@ pub enum View {
     Statement,
     /// Budget follow-up: TA against Toteuma, deviations sorted and marked.
     FollowUp,
+    /// One line in one column by the node's units.
+    Breakdown,
 }
 
 impl View {
-    pub const ALL: [View; 2] = [View::Statement, View::FollowUp];
+    pub const ALL: [View; 3] = [View::Statement, View::FollowUp, View::Breakdown];
 
     pub fn slug(self) -> &'static str {
         match self {
             View::Statement => "taulukko",
             View::FollowUp => "toteuma",
+            View::Breakdown => "erittely",
         }
     }
 
@@ -45,6 +50,9 @@ pub struct Route {
     pub lang: Lang,
     pub base: Option<String>,
     pub target: Option<String>,
+    /// The line and column of the breakdown (`toimintakate`, `TP2022`).
+    pub line: Option<String>,
+    pub column: Option<String>,
 }
 
 /// Ids in a fragment: letters, digits, `_`, `-`, `+`, `.`; anything else is dropped.
@@ -61,6 +69,12 @@ impl Route {
         if let (Some(base), Some(target)) = (&self.base, &self.target) {
             query.push(format!("base={}", clean(base)));
             query.push(format!("target={}", clean(target)));
+        }
+        if let Some(line) = &self.line {
+            query.push(format!("line={}", clean(line)));
+        }
+        if let Some(column) = &self.column {
+            query.push(format!("col={}", clean(column)));
         }
         format!(
             "#/{}/{}/{}?{}",
@@ -94,6 +108,10 @@ impl Route {
                 Some(("target", column)) => {
                     route.target = Some(clean(column)).filter(|c| !c.is_empty())
                 }
+                Some(("line", line)) => route.line = Some(clean(line)).filter(|c| !c.is_empty()),
+                Some(("col", column)) => {
+                    route.column = Some(clean(column)).filter(|c| !c.is_empty())
+                }
                 _ => {}
             }
         }
@@ -114,6 +132,8 @@ mod tests {
             lang: Lang::Sv,
             base: Some("TA2025".into()),
             target: Some("TOT2025".into()),
+            line: None,
+            column: None,
         };
         let fragment = route.to_fragment();
         assert_eq!(
@@ -121,6 +141,23 @@ mod tests {
             "#/toteuma/heinola/yhteiset_palvelut?lang=sv&base=TA2025&target=TOT2025"
         );
         assert_eq!(Route::parse(&fragment), Some(route));
+    }
+
+    #[test]
+    fn a_breakdown_link_names_its_line_and_column() {
+        let route = Route::parse(
+            "#/erittely/heinola/hyvinvointitoimiala?lang=fi&line=henkilostokulut&col=TS2026",
+        )
+        .unwrap();
+        assert_eq!(route.view, View::Breakdown);
+        assert_eq!(
+            (route.line.as_deref(), route.column.as_deref()),
+            (Some("henkilostokulut"), Some("TS2026"))
+        );
+        assert_eq!(
+            route.to_fragment(),
+            "#/erittely/heinola/hyvinvointitoimiala?lang=fi&line=henkilostokulut&col=TS2026"
+        );
     }
 
     #[test]

@@ -10,7 +10,7 @@ use crate::analysis::validate::{Report, validate};
 use crate::i18n::Lang;
 use crate::import::mapping::Mapping;
 use crate::import::{Detection, ImportError, Imported, Warning};
-use crate::model::Dataset;
+use crate::model::{Dataset, Line};
 use crate::route::{Route, View};
 
 /// A loaded dataset with its validation report, computed once when it is loaded. Cloning
@@ -94,6 +94,8 @@ pub struct AppState {
     pub mapping: Rc<Mapping>,
     /// The view of the selected node.
     pub view: View,
+    /// The line and column of the breakdown view; `None` for its defaults.
+    pub breakdown: (Option<Line>, Option<String>),
 }
 
 pub enum Action {
@@ -117,6 +119,10 @@ pub enum Action {
     /// A new mapping (the old one with the user's latest choice).
     SetMapping(Mapping),
     SetView(View),
+    SetBreakdown {
+        line: Line,
+        column: String,
+    },
     /// Go where a link (the URL fragment) points.
     Navigate(Route),
 }
@@ -143,6 +149,7 @@ impl AppState {
             pending: None,
             mapping: Rc::new(crate::ui::storage::load_mapping()),
             view: View::default(),
+            breakdown: (None, None),
         }
     }
 
@@ -167,6 +174,8 @@ impl AppState {
             lang: self.lang,
             base: self.change.as_ref().map(|c| c.0.clone()),
             target: self.change.as_ref().map(|c| c.1.clone()),
+            line: self.breakdown.0.map(|l| l.key()),
+            column: self.breakdown.1.clone(),
         }
     }
 
@@ -186,6 +195,12 @@ impl AppState {
             }
         }
         next.change = route.base.zip(route.target);
+        next.breakdown = (
+            route
+                .line
+                .and_then(|key| Line::all().find(|l| l.key() == key)),
+            route.column,
+        );
         next
     }
 
@@ -270,6 +285,12 @@ impl Reducible for AppState {
             Action::Cancel => {
                 next.pending = None;
                 next.reading = None;
+            }
+            Action::SetBreakdown { line, column } => {
+                if self.breakdown == (Some(line), Some(column.clone())) {
+                    return self;
+                }
+                next.breakdown = (Some(line), Some(column));
             }
             Action::SetView(view) => {
                 if view == self.view {

@@ -349,3 +349,29 @@ test('views open from their links; back and forward move between them', async ()
   assert.deepEqual(summary, [], summary.join('\n'));
   await page.close();
 });
+
+test('the breakdown view drills down and back up, sorted and checked with axe', async () => {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  await page.goto(`${origin}${SUBPATH}#/erittely/heinola/hyvinvointitoimiala?lang=fi&line=henkilostokulut&col=TS2026`, { waitUntil: 'networkidle' });
+  await page.locator('#breakdown-heading').waitFor();
+  assert.equal(await page.locator('#breakdown-heading').innerText(), 'Hyvinvointitoimiala');
+  // Seed 004, Henkilöstökulut TS 2026: Opetus −12 225 700 of the sector's −20 592 300.
+  assert.equal(await page.locator("tr[data-org='opetus_ja_koulutuspalvelut'] td[data-col='amount']").innerText(), `${MINUS}12${NBSP}225${NBSP}700`);
+  assert.equal(await page.locator("tr[data-org='opetus_ja_koulutuspalvelut'] td[data-col='share']").innerText(), `59,37${NBSP}%`);
+  assert.equal(await page.locator("td[data-col='total']").innerText(), `${MINUS}20${NBSP}592${NBSP}300`);
+  await page.locator('#sort-amount').click();
+  assert.equal(await page.locator('.breakdown-table tbody tr').first().getAttribute('data-org'), 'opetus_ja_koulutuspalvelut');
+  await page.screenshot({ path: path.join(shots, 'breakdown-fi.png'), fullPage: true });
+  await page.addScriptTag({ path: path.join(root, '.ci/node_modules/axe-core/axe.min.js') });
+  const result = await page.evaluate(() =>
+    window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+  const summary = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')}`);
+  assert.deepEqual(summary, [], summary.join('\n'));
+  // Drill into a unit, then back up by the breadcrumb.
+  await page.locator("tr[data-org='varhaiskasvatus'] button").click();
+  assert.equal(await page.locator('#breakdown-heading').innerText(), 'Varhaiskasvatus');
+  assert.match(await page.locator('.breakdown').innerText(), /ei ole alayksiköitä/);
+  await page.locator('.breakdown .breadcrumbs button', { hasText: 'Hyvinvointitoimiala' }).click();
+  assert.equal(await page.locator('#breakdown-heading').innerText(), 'Hyvinvointitoimiala');
+  await page.close();
+});

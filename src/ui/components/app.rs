@@ -4,6 +4,7 @@
 
 use yew::prelude::*;
 
+use super::breakdown::BreakdownView;
 use super::dataset_info::DatasetInfo;
 use super::follow_up::FollowUpView;
 use super::importer::{ImportBar, ImportSummary};
@@ -18,6 +19,7 @@ use std::rc::Rc;
 
 use crate::import::mapping::Mapping;
 use crate::import::{ImportError, Options, Place};
+use crate::model::Line;
 use crate::route::View;
 use crate::ui::io::{file_list, read_bytes};
 use crate::ui::state::{Action, AppState, Pending, ReadFile};
@@ -76,6 +78,12 @@ pub fn App() -> Html {
             }
         });
     }
+    let on_breakdown = {
+        let state = state.clone();
+        Callback::from(move |(line, column): (Line, String)| {
+            state.dispatch(Action::SetBreakdown { line, column })
+        })
+    };
     let on_view = |view: View| {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| state.dispatch(Action::SetView(view)))
@@ -266,6 +274,11 @@ pub fn App() -> Html {
     };
 
     let views = match state.current() {
+        Some(loaded) if state.view == View::Breakdown => html! {
+            <BreakdownView dataset={loaded.dataset.clone()} dataset_index={state.dataset} node={state.node.clone()} lang={lang}
+                line={state.breakdown.0} column={state.breakdown.1.clone()} compare={state.change.as_ref().map(|c| c.0.clone())}
+                on_choose={on_breakdown} on_select={on_select.clone()} />
+        },
         Some(loaded) if state.view == View::FollowUp => html! {
             <>
                 <FollowUpView dataset={loaded.dataset.clone()} node={state.node.clone()} lang={lang} />
@@ -316,6 +329,7 @@ pub fn App() -> Html {
                             let label = match view {
                                 View::Statement => t(lang, Msg::ViewStatement),
                                 View::FollowUp => t(lang, Msg::ViewFollowUp),
+                                View::Breakdown => t(lang, Msg::ViewBreakdown),
                             };
                             html! {
                                 <button type="button" class="button" id={format!("view-{}", view.slug())}
