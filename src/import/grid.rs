@@ -494,6 +494,23 @@ fn preview(grid: &Grid) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// The rows under the header that have any cell, with their index, telling `progress`
+/// how far they are now and then.
+fn body_rows<'a>(
+    grid: &'a Grid,
+    header_row: usize,
+    progress: &'a mut dyn FnMut(f64),
+) -> impl Iterator<Item = (usize, &'a [CellValue])> + 'a {
+    let total = grid.rows.len().max(1) as f64;
+    (header_row + 1..grid.rows.len()).filter_map(move |index| {
+        if index % 50_000 == 0 {
+            progress(index as f64 / total);
+        }
+        let row = &grid.rows[index];
+        (!row.iter().all(CellValue::is_empty)).then_some((index, row.as_slice()))
+    })
+}
+
 enum Layout {
     Wide(Vec<(usize, HeaderColumn)>),
     Long(Vec<Option<Role>>),
@@ -572,15 +589,7 @@ fn read_wide(
         .rposition(|c| !c.is_empty())
         .map_or(0, |p| p + 1);
     let mut current_org = default_org;
-    let total = grid.rows.len().max(1) as f64;
-    for row_index in header_row + 1..grid.rows.len() {
-        if row_index % 50_000 == 0 {
-            progress(row_index as f64 / total);
-        }
-        let row = &grid.rows[row_index];
-        if row.iter().all(CellValue::is_empty) {
-            continue;
-        }
+    for (row_index, row) in body_rows(grid, header_row, progress) {
         let filled = row.iter().rposition(|c| !c.is_empty()).map_or(0, |p| p + 1);
         if let Some(org_column) = org_column {
             let org = row.get(org_column).map(CellValue::text).unwrap_or_default();
@@ -731,15 +740,7 @@ fn read_long(
     let Some(value_at) = value_at else { return };
     let codes = ktas::codes();
     let width = roles.len();
-    let total = grid.rows.len().max(1) as f64;
-    for row_index in header_row + 1..grid.rows.len() {
-        if row_index % 50_000 == 0 {
-            progress(row_index as f64 / total);
-        }
-        let row = &grid.rows[row_index];
-        if row.iter().all(CellValue::is_empty) {
-            continue;
-        }
+    for (row_index, row) in body_rows(grid, header_row, progress) {
         let text = |i: Option<usize>| {
             i.and_then(|i| row.get(i))
                 .map(CellValue::text)
