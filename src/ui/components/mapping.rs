@@ -5,6 +5,7 @@
 
 use std::rc::Rc;
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::i18n::{Lang, Msg, t};
@@ -75,8 +76,6 @@ fn input_value(id: &str) -> String {
         .map(|i| i.value())
         .unwrap_or_default()
 }
-
-use wasm_bindgen::JsCast;
 
 #[component]
 pub fn MappingStep(props: &Props) -> Html {
