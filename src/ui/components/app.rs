@@ -165,10 +165,12 @@ pub fn App() -> Html {
             },
         )
     };
+    // One import at a time: files dropped while one is read wait for the user to drop them again.
+    let busy = state.reading.is_some();
     let on_files = {
         let (start_bytes, mapping) = (start_bytes.clone(), state.mapping.clone());
         Callback::from(move |files: Vec<web_sys::File>| {
-            if files.is_empty() {
+            if files.is_empty() || busy {
                 return;
             }
             let (start_bytes, mapping) = (start_bytes.clone(), (*mapping).clone());
@@ -190,6 +192,9 @@ pub fn App() -> Html {
     let on_text = {
         let (start_bytes, mapping) = (start_bytes.clone(), state.mapping.clone());
         Callback::from(move |(name, text): (String, String)| {
+            if busy {
+                return;
+            }
             start_bytes.emit(ImportRequest {
                 sources: vec![(name, Rc::new(text.into_bytes()))],
                 refused: Vec::new(),
