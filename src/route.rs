@@ -7,7 +7,8 @@
 //!   (one line by the node's units);
 //! - `dataset` and `node`: ids from the package (`heinola`, `hyvinvointitoimiala`);
 //! - `base` and `target`: the columns of the change columns (`TP2022`, `TS2026`);
-//! - `line` and `col`: the line and column of the breakdown (`toimintakate`, `TP2022`).
+//! - `line` and `col`: the line and column of the breakdown (`toimintakate`, `TP2022`);
+//! - `per=asukas`: per resident; `hinnat=2024`: at the prices of 2024.
 //!
 //! Unknown parts are ignored, so an old or mistyped link still opens something sensible.
 
@@ -53,6 +54,10 @@ pub struct Route {
     /// The line and column of the breakdown (`toimintakate`, `TP2022`).
     pub line: Option<String>,
     pub column: Option<String>,
+    /// Figures per resident.
+    pub per_resident: bool,
+    /// Figures at the prices of this year.
+    pub real_year: Option<i32>,
 }
 
 /// Ids in a fragment: letters, digits, `_`, `-`, `+`, `.`; anything else is dropped.
@@ -75,6 +80,12 @@ impl Route {
         }
         if let Some(column) = &self.column {
             query.push(format!("col={}", clean(column)));
+        }
+        if self.per_resident {
+            query.push("per=asukas".to_string());
+        }
+        if let Some(year) = self.real_year {
+            query.push(format!("hinnat={year}"));
         }
         format!(
             "#/{}/{}/{}?{}",
@@ -108,6 +119,10 @@ impl Route {
                 Some(("target", column)) => {
                     route.target = Some(clean(column)).filter(|c| !c.is_empty())
                 }
+                Some(("per", "asukas")) => route.per_resident = true,
+                Some(("hinnat", year)) => {
+                    route.real_year = year.parse().ok().filter(|y| (1990..=2100).contains(y))
+                }
                 Some(("line", line)) => route.line = Some(clean(line)).filter(|c| !c.is_empty()),
                 Some(("col", column)) => {
                     route.column = Some(clean(column)).filter(|c| !c.is_empty())
@@ -134,11 +149,13 @@ mod tests {
             target: Some("TOT2025".into()),
             line: None,
             column: None,
+            per_resident: true,
+            real_year: Some(2024),
         };
         let fragment = route.to_fragment();
         assert_eq!(
             fragment,
-            "#/toteuma/heinola/yhteiset_palvelut?lang=sv&base=TA2025&target=TOT2025"
+            "#/toteuma/heinola/yhteiset_palvelut?lang=sv&base=TA2025&target=TOT2025&per=asukas&hinnat=2024"
         );
         assert_eq!(Route::parse(&fragment), Some(route));
     }

@@ -2,6 +2,7 @@
 //! ([`values`]), derived figures ([`derived`]), the table of one node ([`table`]) and
 //! validation ([`validate`]).
 
+pub mod basis;
 pub mod breakdown;
 pub mod derived;
 pub mod followup;

@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
+use crate::analysis::basis::Basis;
 use crate::analysis::validate::{Report, validate};
 use crate::i18n::Lang;
 use crate::import::mapping::Mapping;
@@ -96,6 +97,8 @@ pub struct AppState {
     pub view: View,
     /// The line and column of the breakdown view; `None` for its defaults.
     pub breakdown: (Option<Line>, Option<String>),
+    /// Euros, per resident, at fixed prices; population and index kept on this machine.
+    pub basis: Rc<Basis>,
 }
 
 pub enum Action {
@@ -119,6 +122,7 @@ pub enum Action {
     /// A new mapping (the old one with the user's latest choice).
     SetMapping(Mapping),
     SetView(View),
+    SetBasis(Basis),
     SetBreakdown {
         line: Line,
         column: String,
@@ -150,6 +154,7 @@ impl AppState {
             mapping: Rc::new(crate::ui::storage::load_mapping()),
             view: View::default(),
             breakdown: (None, None),
+            basis: Rc::new(crate::ui::storage::load_basis()),
         }
     }
 
@@ -176,6 +181,8 @@ impl AppState {
             target: self.change.as_ref().map(|c| c.1.clone()),
             line: self.breakdown.0.map(|l| l.key()),
             column: self.breakdown.1.clone(),
+            per_resident: self.basis.per_resident,
+            real_year: self.basis.real_year,
         }
     }
 
@@ -201,6 +208,14 @@ impl AppState {
                 .and_then(|key| Line::all().find(|l| l.key() == key)),
             route.column,
         );
+        if (route.per_resident, route.real_year) != (self.basis.per_resident, self.basis.real_year)
+        {
+            next.basis = Rc::new(Basis {
+                per_resident: route.per_resident,
+                real_year: route.real_year,
+                ..Basis::clone(&self.basis)
+            });
+        }
         next
     }
 
@@ -291,6 +306,12 @@ impl Reducible for AppState {
                     return self;
                 }
                 next.breakdown = (Some(line), Some(column));
+            }
+            Action::SetBasis(basis) => {
+                if basis == *self.basis {
+                    return self;
+                }
+                next.basis = Rc::new(basis);
             }
             Action::SetView(view) => {
                 if view == self.view {

@@ -375,3 +375,31 @@ test('the breakdown view drills down and back up, sorted and checked with axe', 
   assert.equal(await page.locator('#breakdown-heading').innerText(), 'Hyvinvointitoimiala');
   await page.close();
 });
+
+test('figures per resident and at fixed prices, stated on the view and kept in the link', async () => {
+  const { page } = await open();
+  await page.locator('.basis summary').click();
+  // An invented population and index, round enough to check by hand.
+  const population = { 2022: '18 500', 2023: '18 400', 2024: '18 300', 2025: '18 200', 2026: '18 100' };
+  const index = { 2022: '100', 2023: '105', 2024: '110', 2025: '112', 2026: '114' };
+  for (const [year, value] of Object.entries(population)) await page.locator(`#population-${year}`).fill(value);
+  for (const [year, value] of Object.entries(index)) await page.locator(`#index-${year}`).fill(value);
+  await page.locator('#basis-prices').focus();
+  await page.locator('#basis-per-resident').check();
+  await page.locator('#basis-prices').selectOption('2024');
+  // Toimintakate TP 2022: −28 726 249 × 110 / 100 / 18 500 = −1 708,05 €/resident.
+  assert.equal(await amount(page, 'toimintakate', 'TP2022'), `${MINUS}1${NBSP}708`);
+  assert.match(await page.locator('.statement-table caption').innerText(), /€\/asukas, vuoden 2024 hinnoin/);
+  assert.match(page.url(), /per=asukas&hinnat=2024/);
+  // Without the population of 2023, its column goes, and the view says why.
+  await page.locator('#population-2023').fill('');
+  await page.locator('#population-2023').blur();
+  assert.match(await page.locator('.basis-missing').innerText(), /Vuoden 2023 väkiluku puuttuu/);
+  assert.equal(await page.locator("th[data-col='TA2023']").count(), 0);
+  // The population and index are kept on this machine: a reload shows the same figures.
+  await page.locator('#population-2023').fill('18 400');
+  await page.locator('#population-2023').blur();
+  await page.reload({ waitUntil: 'networkidle' });
+  assert.equal(await amount(page, 'toimintakate', 'TP2022'), `${MINUS}1${NBSP}708`);
+  await page.close();
+});

@@ -4,6 +4,7 @@
 
 use yew::prelude::*;
 
+use super::basis::{BasisEditor, unit_label};
 use super::breakdown::BreakdownView;
 use super::dataset_info::DatasetInfo;
 use super::follow_up::FollowUpView;
@@ -17,6 +18,7 @@ use crate::i18n::{Msg, t};
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use crate::analysis::basis::{Basis, apply as apply_basis};
 use crate::import::mapping::Mapping;
 use crate::import::{ImportError, Options, Place};
 use crate::model::Line;
@@ -278,28 +280,56 @@ pub fn App() -> Html {
         })
     };
 
+    // The figures on the chosen basis (per resident, fixed prices): a dataset like any other.
+    let plain = state.current().map(|l| l.dataset.clone());
+    let shown = use_memo((plain, state.basis.clone()), |(plain, basis)| {
+        plain.as_ref().map(|dataset| {
+            let (scaled, missing) = apply_basis(dataset, basis);
+            (Rc::new(scaled), Rc::new(missing))
+        })
+    });
+    let unit: AttrValue = unit_label(&state.basis, lang).into();
+    let on_basis = {
+        let state = state.clone();
+        Callback::from(move |basis: Basis| {
+            crate::ui::storage::save_basis(&basis);
+            state.dispatch(Action::SetBasis(basis));
+        })
+    };
+    let basis_editor = match (state.current(), shown.as_ref()) {
+        (Some(loaded), Some((_, missing))) => html! {
+            <BasisEditor lang={lang} dataset={loaded.dataset.clone()} basis={state.basis.clone()} missing={missing.clone()} on_change={on_basis} />
+        },
+        _ => html! {},
+    };
+    // The figures the views show: on the chosen basis, else as loaded.
+    let scaled = shown.as_ref().as_ref().map(|(d, _)| d.clone());
+    let figures_of = |loaded: &crate::ui::state::Loaded| {
+        scaled.clone().unwrap_or_else(|| loaded.dataset.clone())
+    };
     let views = match state.current() {
         Some(loaded) if state.view == View::Breakdown => html! {
-            <BreakdownView dataset={loaded.dataset.clone()} dataset_index={state.dataset} node={state.node.clone()} lang={lang}
+            <BreakdownView unit={unit.clone()} dataset={figures_of(loaded)} dataset_index={state.dataset} node={state.node.clone()} lang={lang}
                 line={state.breakdown.0} column={state.breakdown.1.clone()} compare={state.change.as_ref().map(|c| c.0.clone())}
                 on_choose={on_breakdown} on_select={on_select.clone()} />
         },
         Some(loaded) if state.view == View::FollowUp => html! {
             <>
-                <FollowUpView dataset={loaded.dataset.clone()} node={state.node.clone()} lang={lang} />
+                <FollowUpView unit={unit.clone()} dataset={figures_of(loaded)} node={state.node.clone()} lang={lang} />
                 <ValidationPanel dataset={loaded.dataset.clone()} report={loaded.report.clone()} node={state.node.clone()} lang={lang} />
             </>
         },
         Some(loaded) => html! {
             <>
                 <Statement
-                    dataset={loaded.dataset.clone()}
+                    unit={unit.clone()}
+                    dataset={figures_of(loaded)}
                     node={state.node.clone()}
                     lang={lang}
                     change={state.change.clone()}
                     on_change_pair={on_change_pair}
                 />
-                <Investments dataset={loaded.dataset.clone()} node={state.node.clone()} lang={lang} />
+                <Investments unit={unit.clone()} dataset={figures_of(loaded)} node={state.node.clone()} lang={lang} />
                 <ValidationPanel dataset={loaded.dataset.clone()} report={loaded.report.clone()} node={state.node.clone()} lang={lang} />
                 <DatasetInfo dataset={loaded.dataset.clone()} lang={lang} />
             </>
@@ -342,6 +372,7 @@ pub fn App() -> Html {
                             }
                         }) }
                     </nav>
+                    { basis_editor }
                     { views }
                 </main>
             </div>

@@ -14,6 +14,9 @@ use crate::numfmt::{format_eur, format_percent};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
+    /// What the figures are in: `€`, `€/asukas`, `€, vuoden 2024 hinnoin`.
+    #[prop_or(AttrValue::Static("€"))]
+    pub unit: AttrValue,
     pub dataset: Rc<Dataset>,
     pub dataset_index: usize,
     pub node: String,
@@ -127,7 +130,7 @@ pub fn BreakdownView(props: &Props) -> Html {
             { if result.rows.is_empty() { html! { <p>{ t(lang, Msg::NoUnits) }</p> } } else { html! {
                 <div class="table-scroll" tabindex="0" role="region" aria-label={t(lang, Msg::BreakdownCaption)}>
                 <table class="breakdown-table">
-                    <caption>{ format!("{}: {}, {} {} (€)", t(lang, Msg::BreakdownCaption), node.name, line.name(lang), column_label) }</caption>
+                    <caption>{ format!("{}: {}, {} {} ({})", t(lang, Msg::BreakdownCaption), node.name, line.name(lang), column_label, props.unit) }</caption>
                     <thead><tr>
                         <th scope="col">{ t(lang, Msg::Unit) }</th>
                         <th scope="col" class="num">{ column_label.clone() }</th>

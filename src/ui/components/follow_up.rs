@@ -15,6 +15,9 @@ use crate::numfmt::{format_eur, format_percent};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
+    /// What the figures are in: `€`, `€/asukas`, `€, vuoden 2024 hinnoin`.
+    #[prop_or(AttrValue::Static("€"))]
+    pub unit: AttrValue,
     pub dataset: Rc<Dataset>,
     pub node: String,
     pub lang: Lang,
@@ -52,7 +55,7 @@ pub fn FollowUpView(props: &Props) -> Html {
                 html! {
                     <div class="table-scroll" tabindex="0" role="region" aria-label={t(lang, Msg::FollowUpCaption)}>
                         <table class="follow-up-table">
-                            <caption>{ format!("{}: {} {} – {} (€)", t(lang, Msg::FollowUpCaption), node.name, pair.budget.label(lang), pair.actual.label(lang)) }</caption>
+                            <caption>{ format!("{}: {} {} – {} ({})", t(lang, Msg::FollowUpCaption), node.name, pair.budget.label(lang), pair.actual.label(lang), props.unit) }</caption>
                             <thead><tr>
                                 <th scope="col">{ t(lang, Msg::Line) }</th>
                                 <th scope="col" class="num">{ pair.budget.label(lang) }</th>

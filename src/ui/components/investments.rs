@@ -13,6 +13,9 @@ use crate::numfmt::{format_eur, format_percent};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
+    /// What the figures are in: `€`, `€/asukas`, `€, vuoden 2024 hinnoin`.
+    #[prop_or(AttrValue::Static("€"))]
+    pub unit: AttrValue,
     pub dataset: Rc<Dataset>,
     pub node: String,
     pub lang: Lang,
@@ -48,7 +51,7 @@ pub fn Investments(props: &Props) -> Html {
                 html! {
                     <div class="table-scroll" tabindex="0" role="region" aria-label={format!("{}: {}", t(lang, Msg::Investments), inv.name)}>
                     <table class="investments-table">
-                        <caption>{ format!("{}: {} (€)", t(lang, Msg::Investments), inv.name) }</caption>
+                        <caption>{ format!("{}: {} ({})", t(lang, Msg::Investments), inv.name, props.unit) }</caption>
                         <thead><tr>
                             <th scope="col">{ t(lang, Msg::Line) }</th>
                             { for columns.iter().map(|c| html! { <th scope="col" class="num">{ c.label(lang) }</th> }) }

@@ -1,6 +1,7 @@
 //! One component per file.
 
 pub mod app;
+pub mod basis;
 pub mod breakdown;
 pub mod dataset_info;
 pub mod follow_up;

@@ -14,6 +14,9 @@ use crate::numfmt::{format_eur, format_percent};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
+    /// What the figures are in: `€`, `€/asukas`, `€, vuoden 2024 hinnoin`.
+    #[prop_or(AttrValue::Static("€"))]
+    pub unit: AttrValue,
     pub dataset: Rc<Dataset>,
     pub node: String,
     pub lang: Lang,
@@ -172,7 +175,7 @@ pub fn Statement(props: &Props) -> Html {
             { controls }
             <div class="table-scroll" tabindex="0" role="region" aria-label={t(lang, Msg::StatementCaption)}>
             <table class="statement-table">
-                <caption>{ format!("{}: {} (€)", t(lang, Msg::StatementCaption), node.name) }</caption>
+                <caption>{ format!("{}: {} ({})", t(lang, Msg::StatementCaption), node.name, props.unit) }</caption>
                 <thead>
                     <tr>
                         <th scope="col" class="line-head">{ t(lang, Msg::Line) }</th>
