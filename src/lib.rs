@@ -16,6 +16,7 @@
 //! [`sample`] (the embedded Heinola data).
 
 pub mod analysis;
+pub mod chart;
 pub mod i18n;
 pub mod import;
 pub mod model;

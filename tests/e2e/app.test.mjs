@@ -403,3 +403,26 @@ test('figures per resident and at fixed prices, stated on the view and kept in t
   assert.equal(await amount(page, 'toimintakate', 'TP2022'), `${MINUS}1${NBSP}708`);
   await page.close();
 });
+
+test('the trend chart: summary, exact figure on hover, legend toggles, redraw on resize', async () => {
+  const { page } = await open();
+  const chart = page.locator('.trend-chart');
+  assert.equal(await chart.locator('figcaption').innerText(),
+    `Toimintakate laskee 3${NBSP}377${NBSP}551 (€): TP 2022 ${MINUS}28${NBSP}726${NBSP}249, TS 2026 ${MINUS}32${NBSP}103${NBSP}800.`);
+  assert.equal(await chart.locator('canvas').getAttribute('role'), 'img');
+  // Hover over the first bar: its exact figure, as the table shows it.
+  const box = await chart.locator('canvas').boundingBox();
+  await page.mouse.move(box.x + 12 + (box.width - 24) / 10, box.y + 100);
+  assert.equal(await chart.locator('.chart-tooltip').innerText(), `Toimintakate · TP 2022: ${MINUS}28${NBSP}726${NBSP}249 €`);
+  // The canvas is drawn at the screen's pixel ratio.
+  const ratio = await page.evaluate(() => window.devicePixelRatio);
+  assert.equal(await chart.locator('canvas').evaluate((c) => c.width), await chart.locator('canvas').evaluate((c) => Math.round(c.clientWidth * window.devicePixelRatio)));
+  assert.ok(ratio >= 1);
+  // Hiding the plan years leaves three bars.
+  await chart.locator("button[data-kind='TS']").click();
+  assert.deepEqual(await chart.locator('.chart-labels span').allInnerTexts(), ['TP 2022', 'TA 2023', 'TA 2024']);
+  await page.screenshot({ path: path.join(shots, 'chart-fi.png') });
+  await page.setViewportSize({ width: 900, height: 1000 });
+  await page.waitForFunction(() => document.querySelector('.chart-canvas').width === Math.round(document.querySelector('.chart-canvas').clientWidth * window.devicePixelRatio));
+  await page.close();
+});

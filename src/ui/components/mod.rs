@@ -3,6 +3,7 @@
 pub mod app;
 pub mod basis;
 pub mod breakdown;
+pub mod chart;
 pub mod dataset_info;
 pub mod follow_up;
 pub mod importer;

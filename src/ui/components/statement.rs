@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::chart::TrendChart;
 use crate::analysis::table::{NodeTable, default_change_pair, node_columns, node_table};
 use crate::analysis::values::Origin;
 use crate::i18n::{Lang, Msg, t};
@@ -172,6 +173,7 @@ pub fn Statement(props: &Props) -> Html {
     html! {
         <section class="statement" aria-labelledby="statement-heading">
             { heading }
+            <TrendChart dataset={props.dataset.clone()} node={node.id.clone()} lang={lang} unit={props.unit.clone()} />
             { controls }
             <div class="table-scroll" tabindex="0" role="region" aria-label={t(lang, Msg::StatementCaption)}>
             <table class="statement-table">
