@@ -135,6 +135,46 @@ pub fn summary(
     }
 }
 
+/// One sentence on a breakdown: the line and column, how many units, and the largest.
+pub fn breakdown_summary(
+    line: Line,
+    column: &str,
+    units: &[(String, Option<Amount>, Option<Decimal>)],
+    unit: &str,
+    lang: Lang,
+) -> String {
+    let largest = units
+        .iter()
+        .filter_map(|(name, amount, share)| Some((name, (*amount)?, *share)))
+        .max_by_key(|(_, a, _)| a.abs());
+    let name = line.name(lang);
+    let count = units.len();
+    match (largest, lang) {
+        (None, _) => format!("{name}, {column}"),
+        (Some((unit_name, amount, share)), Lang::Fi) => format!(
+            "{name}, {column}, {count} yksikköä: suurin {unit_name} {} {unit}{}.",
+            format_eur(amount, lang),
+            share
+                .map(|s| format!(" ({})", crate::numfmt::format_percent(s, lang)))
+                .unwrap_or_default()
+        ),
+        (Some((unit_name, amount, share)), Lang::Sv) => format!(
+            "{name}, {column}, {count} enheter: störst {unit_name} {} {unit}{}.",
+            format_eur(amount, lang),
+            share
+                .map(|s| format!(" ({})", crate::numfmt::format_percent(s, lang)))
+                .unwrap_or_default()
+        ),
+        (Some((unit_name, amount, share)), Lang::En) => format!(
+            "{name}, {column}, {count} units: the largest is {unit_name}, {} {unit}{}.",
+            format_eur(amount, lang),
+            share
+                .map(|s| format!(" ({})", crate::numfmt::format_percent(s, lang)))
+                .unwrap_or_default()
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -161,6 +201,27 @@ mod tests {
         assert_eq!(hit(&layout, 60.0), Some(0));
         assert_eq!(hit(&layout, 160.0), None);
         assert_eq!(hit(&layout, 250.0), Some(2));
+    }
+
+    #[test]
+    fn the_breakdown_summary_names_the_largest_unit() {
+        let dataset = crate::sample::heinola().unwrap();
+        let b = crate::analysis::breakdown::breakdown(
+            &dataset,
+            "hyvinvointitoimiala",
+            Line::Henkilostokulut,
+            "TS2026",
+            None,
+        );
+        let units: Vec<_> = b
+            .rows
+            .iter()
+            .map(|r| (r.name.clone(), r.amount, r.share_pct))
+            .collect();
+        assert_eq!(
+            breakdown_summary(Line::Henkilostokulut, "TS 2026", &units, "€", Lang::Fi),
+            "Henkilöstökulut, TS 2026, 4 yksikköä: suurin Opetus- ja koulutuspalvelut \u{2212}12\u{a0}225\u{a0}700 € (59,37\u{a0}%)."
+        );
     }
 
     #[test]

@@ -367,7 +367,15 @@ test('the breakdown view drills down and back up, sorted and checked with axe', 
     window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
   const summary = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')}`);
   assert.deepEqual(summary, [], summary.join('\n'));
-  // Drill into a unit, then back up by the breadcrumb.
+  // The chart sums it up; clicking a unit's bar drills into it (sorted by amount:
+  // Opetus, Varhaiskasvatus, Virikkeellinen elämä, HyTe), then back up by the breadcrumb.
+  assert.equal(await page.locator('.breakdown figcaption').innerText(),
+    `Henkilöstökulut, TS 2026, 4 yksikköä: suurin Opetus- ja koulutuspalvelut ${MINUS}12${NBSP}225${NBSP}700 € (59,37${NBSP}%).`);
+  const box = await page.locator('.breakdown canvas').boundingBox();
+  await page.mouse.click(box.x + 12 + (box.width - 24) * 3 / 8, box.y + 100);
+  assert.equal(await page.locator('#breakdown-heading').innerText(), 'Varhaiskasvatus');
+  await page.locator('.breakdown .breadcrumbs button', { hasText: 'Hyvinvointitoimiala' }).click();
+  // Drill into a unit by its name in the table, then back up by the breadcrumb.
   await page.locator("tr[data-org='varhaiskasvatus'] button").click();
   assert.equal(await page.locator('#breakdown-heading').innerText(), 'Varhaiskasvatus');
   assert.match(await page.locator('.breakdown').innerText(), /ei ole alayksiköitä/);

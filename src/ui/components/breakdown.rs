@@ -6,8 +6,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::chart::BarChart;
 use crate::analysis::breakdown::{SortBy, breakdown, sorted};
 use crate::analysis::table::{node_columns, node_table};
+use crate::chart::{breakdown_summary, colour};
 use crate::i18n::{Lang, Msg, t};
 use crate::model::{Dataset, Line};
 use crate::numfmt::{format_eur, format_percent};
@@ -127,6 +129,29 @@ pub fn BreakdownView(props: &Props) -> Html {
                 { sort_button(SortBy::Amount, "sort-amount", Msg::SortAmount) }
                 { sort_button(SortBy::Change, "sort-change", Msg::SortChange) }
             </div>
+            { if result.rows.is_empty() { html! {} } else {
+                // Clicking a unit's bar drills into it; the table below is the chart's alternative.
+                let (on_select, index) = (props.on_select.clone(), props.dataset_index);
+                let orgs: Vec<String> = rows.iter().map(|r| r.org.clone()).collect();
+                let on_bar = Callback::from(move |i: usize| {
+                    if let Some(org) = orgs.get(i) {
+                        on_select.emit((index, org.clone()));
+                    }
+                });
+                let kind_colour = dataset.column(&column).map_or((0, 114, 178), |c| colour(c.kind));
+                let units: Vec<_> = rows.iter().map(|r| (r.name.clone(), r.amount, r.share_pct)).collect();
+                html! {
+                    <BarChart
+                        labels={rows.iter().map(|r| r.name.clone()).collect::<Vec<_>>()}
+                        values={rows.iter().map(|r| r.amount).collect::<Vec<_>>()}
+                        colours={vec![kind_colour; rows.len()]}
+                        summary={breakdown_summary(line, &column_label, &units, &props.unit, lang)}
+                        subject={format!("{}, {column_label} ·", line.name(lang))}
+                        unit={props.unit.clone()}
+                        lang={lang}
+                        on_click={on_bar} />
+                }
+            } }
             { if result.rows.is_empty() { html! { <p>{ t(lang, Msg::NoUnits) }</p> } } else { html! {
                 <div class="table-scroll" tabindex="0" role="region" aria-label={t(lang, Msg::BreakdownCaption)}>
                 <table class="breakdown-table">

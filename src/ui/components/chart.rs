@@ -33,7 +33,7 @@ pub struct Props {
 fn paint(
     canvas: &web_sys::HtmlCanvasElement,
     values: &[Option<rust_decimal::Decimal>],
-    kinds: &[ColumnKind],
+    colours: &[(u8, u8, u8)],
 ) -> Option<crate::chart::Layout> {
     let ratio = web_sys::window()
         .map_or(1.0, |w| w.device_pixel_ratio())
@@ -54,7 +54,7 @@ fn paint(
     root.fill(&WHITE).ok()?;
     let px = |v: f64| (v * ratio).round() as i32;
     for bar in &placed.bars {
-        let (r, g, b) = colour(kinds[bar.index]);
+        let (r, g, b) = colours.get(bar.index).copied().unwrap_or((0, 114, 178));
         let style = RGBColor(r, g, b).filled();
         root.draw(&Rectangle::new(
             [(px(bar.x0), px(bar.y0)), (px(bar.x1), px(bar.y1))],
@@ -75,16 +75,30 @@ fn paint(
     Some(placed)
 }
 
+#[derive(Properties, PartialEq)]
+pub struct BarProps {
+    /// One label per bar, shown under it.
+    pub labels: Vec<String>,
+    pub values: Vec<Option<rust_decimal::Decimal>>,
+    pub colours: Vec<(u8, u8, u8)>,
+    /// The sentence a screen reader hears, also shown as the caption.
+    pub summary: String,
+    /// Put before a hovered bar's figure (`Toimintakate ·`).
+    pub subject: String,
+    pub unit: AttrValue,
+    pub lang: Lang,
+    /// Called with a bar's index when it is clicked.
+    #[prop_or_default]
+    pub on_click: Option<Callback<usize>>,
+}
+
+/// Bars on a canvas, with labels, the exact figure on hover, and a caption.
 #[component]
-pub fn TrendChart(props: &Props) -> Html {
-    let lang = props.lang;
-    let line_choice = use_state(|| Line::Toimintakate);
-    let hidden = use_state(BTreeSet::<ColumnKind>::new);
+pub fn BarChart(props: &BarProps) -> Html {
     let hover = use_state(|| None::<usize>);
     let size = use_state(|| 0u32);
     let canvas = use_node_ref();
     let placed = use_mut_ref(|| None::<crate::chart::Layout>);
-
     // Redraw on resize.
     {
         let size = size.clone();
@@ -104,39 +118,17 @@ pub fn TrendChart(props: &Props) -> Html {
             }
         });
     }
-
-    let table = node_table(&props.dataset, &props.node, None);
-    let lines: Vec<Line> = table.rows.iter().map(|r| r.line).collect();
-    let line = if lines.contains(&line_choice) {
-        *line_choice
-    } else {
-        lines.last().copied().unwrap_or(Line::Toimintakate)
-    };
-    let columns: Vec<_> = table
-        .columns
-        .iter()
-        .filter(|c| !hidden.contains(&c.kind))
-        .cloned()
-        .collect();
-    let values: Vec<Option<rust_decimal::Decimal>> =
-        columns.iter().map(|c| table.amount(line, &c.id)).collect();
-    let kinds: Vec<ColumnKind> = columns.iter().map(|c| c.kind).collect();
-    let sentence = summary(line, &columns, &values, &props.unit, lang);
-
     {
-        let (canvas, placed, values, kinds) = (
-            canvas.clone(),
-            placed.clone(),
-            values.clone(),
-            kinds.clone(),
+        let (canvas, placed) = (canvas.clone(), placed.clone());
+        use_effect_with(
+            (props.values.clone(), props.colours.clone(), *size),
+            move |(values, colours, _)| {
+                if let Some(element) = canvas.cast::<web_sys::HtmlCanvasElement>() {
+                    *placed.borrow_mut() = paint(&element, values, colours);
+                }
+            },
         );
-        use_effect_with((values.clone(), kinds.clone(), *size), move |_| {
-            if let Some(element) = canvas.cast::<web_sys::HtmlCanvasElement>() {
-                *placed.borrow_mut() = paint(&element, &values, &kinds);
-            }
-        });
     }
-
     let on_move = {
         let (hover, placed) = (hover.clone(), placed.clone());
         Callback::from(move |e: MouseEvent| {
@@ -153,6 +145,60 @@ pub fn TrendChart(props: &Props) -> Html {
         let hover = hover.clone();
         Callback::from(move |_: MouseEvent| hover.set(None))
     };
+    let on_click = props.on_click.clone().map(|cb| {
+        let placed = placed.clone();
+        Callback::from(move |e: MouseEvent| {
+            if let Some(index) = placed
+                .borrow()
+                .as_ref()
+                .and_then(|l| hit(l, f64::from(e.offset_x())))
+            {
+                cb.emit(index);
+            }
+        })
+    });
+    let tooltip = hover.and_then(|i| {
+        Some((
+            props.labels.get(i)?,
+            props.values.get(i).copied().flatten()?,
+        ))
+    });
+    html! {
+        <figure class="bar-chart">
+            <canvas ref={canvas} class={classes!("chart-canvas", props.on_click.is_some().then_some("clickable"))} role="img" aria-label={props.summary.clone()}
+                onmousemove={on_move} onmouseleave={on_leave} onclick={on_click} />
+            <div class="chart-labels" aria-hidden="true">
+                { for props.labels.iter().map(|label| html! { <span>{ label }</span> }) }
+            </div>
+            <p class="chart-tooltip" aria-hidden="true">{ match tooltip {
+                Some((label, value)) => format!("{} {label}: {} {}", props.subject, format_eur(value, props.lang), props.unit),
+                None => "\u{a0}".to_string(),
+            } }</p>
+            <figcaption>{ props.summary.clone() }</figcaption>
+        </figure>
+    }
+}
+
+#[component]
+pub fn TrendChart(props: &Props) -> Html {
+    let lang = props.lang;
+    let line_choice = use_state(|| Line::Toimintakate);
+    let hidden = use_state(BTreeSet::<ColumnKind>::new);
+    let table = node_table(&props.dataset, &props.node, None);
+    let lines: Vec<Line> = table.rows.iter().map(|r| r.line).collect();
+    let line = if lines.contains(&line_choice) {
+        *line_choice
+    } else {
+        lines.last().copied().unwrap_or(Line::Toimintakate)
+    };
+    let columns: Vec<_> = table
+        .columns
+        .iter()
+        .filter(|c| !hidden.contains(&c.kind))
+        .cloned()
+        .collect();
+    let values: Vec<Option<rust_decimal::Decimal>> =
+        columns.iter().map(|c| table.amount(line, &c.id)).collect();
     let on_line = {
         let line_choice = line_choice.clone();
         Callback::from(move |e: Event| {
@@ -162,15 +208,11 @@ pub fn TrendChart(props: &Props) -> Html {
             }
         })
     };
-    let present: Vec<ColumnKind> = {
-        let mut kinds: Vec<ColumnKind> = table.columns.iter().map(|c| c.kind).collect();
-        kinds.sort();
-        kinds.dedup();
-        kinds
-    };
-    let tooltip = hover.and_then(|i| Some((columns.get(i)?, values.get(i).copied().flatten()?)));
+    let mut present: Vec<ColumnKind> = table.columns.iter().map(|c| c.kind).collect();
+    present.sort();
+    present.dedup();
     html! {
-        <figure class="trend-chart">
+        <div class="trend-chart">
             <div class="controls">
                 <label class="field" for="chart-line"><span>{ t(lang, Msg::ChooseLine) }</span>
                     <select id="chart-line" onchange={on_line}>
@@ -199,15 +241,14 @@ pub fn TrendChart(props: &Props) -> Html {
                     }) }
                 </div>
             </div>
-            <canvas ref={canvas} class="chart-canvas" role="img" aria-label={sentence.clone()} onmousemove={on_move} onmouseleave={on_leave} />
-            <div class="chart-labels" aria-hidden="true">
-                { for columns.iter().map(|c| html! { <span>{ c.label(lang) }</span> }) }
-            </div>
-            <p class="chart-tooltip" aria-hidden="true">{ match tooltip {
-                Some((column, value)) => format!("{} · {}: {} {}", line.name(lang), column.label(lang), format_eur(value, lang), props.unit),
-                None => "\u{a0}".to_string(),
-            } }</p>
-            <figcaption>{ sentence }</figcaption>
-        </figure>
+            <BarChart
+                labels={columns.iter().map(|c| c.label(lang)).collect::<Vec<_>>()}
+                colours={columns.iter().map(|c| colour(c.kind)).collect::<Vec<_>>()}
+                summary={summary(line, &columns, &values, &props.unit, lang)}
+                subject={format!("{} ·", line.name(lang))}
+                values={values}
+                unit={props.unit.clone()}
+                lang={lang} />
+        </div>
     }
 }
