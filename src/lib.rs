@@ -11,9 +11,11 @@
 //! - *Toimiala* (sector) > *palvelualue* (service area) > *vastuualue* (unit).
 //!
 //! Module map: [`model`] (money, lines, columns, organisation, dataset), [`analysis`]
-//! (computed tables, derived figures, validation), [`package`] (the JSON package format),
-//! [`numfmt`] (Finnish number parsing and printing), [`i18n`] (fi/sv/en texts),
-//! [`sample`] (the embedded Heinola data).
+//! (computed tables, derived figures, validation, follow-up, breakdown, per-resident and
+//! real-terms bases), [`import`] (every file format into the model), [`package`] (the JSON
+//! package format), [`report`] (reports as text, CSV, JSON), [`route`] (the view state in the
+//! URL fragment), [`chart`] (chart geometry and summaries), [`numfmt`] (Finnish number
+//! parsing and printing), [`i18n`] (fi/sv/en texts), [`sample`] (the embedded Heinola data).
 
 pub mod analysis;
 pub mod chart;
