@@ -1,6 +1,7 @@
 //! Computation over a dataset: values of every (node, line, column) with their origin
 //! ([`values`]), derived figures ([`derived`]), the table of one node ([`table`]) and
-//! validation ([`validate`]).
+//! validation ([`mod@validate`]), and the follow-up, breakdown and basis views
+//! ([`followup`], [`breakdown`], [`basis`]).
 
 pub mod basis;
 pub mod breakdown;
