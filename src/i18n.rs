@@ -131,6 +131,11 @@ pub enum Msg {
     SortAmount,
     SortChange,
     Total,
+    ViewAcross,
+    AcrossCaption,
+    MeasureAmount,
+    MeasureChange,
+    MeasureShare,
 }
 
 /// The text of `msg` in `lang`.
@@ -446,6 +451,21 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
         (Total, Lang::Fi) => "Yhteensä",
         (Total, Lang::Sv) => "Totalt",
         (Total, Lang::En) => "Total",
+        (ViewAcross, Lang::Fi) => "Rivi yksiköittäin ja vuosittain",
+        (ViewAcross, Lang::Sv) => "Post per enhet och år",
+        (ViewAcross, Lang::En) => "Line by unit and year",
+        (AcrossCaption, Lang::Fi) => "Koko organisaatio",
+        (AcrossCaption, Lang::Sv) => "Hela organisationen",
+        (AcrossCaption, Lang::En) => "The whole organisation",
+        (MeasureAmount, Lang::Fi) => "Euroina",
+        (MeasureAmount, Lang::Sv) => "I euro",
+        (MeasureAmount, Lang::En) => "Amounts",
+        (MeasureChange, Lang::Fi) => "Muutos ensimmäisestä sarakkeesta",
+        (MeasureChange, Lang::Sv) => "Förändring från första kolumnen",
+        (MeasureChange, Lang::En) => "Change from the first column",
+        (MeasureShare, Lang::Fi) => "Osuus yläyksiköstä",
+        (MeasureShare, Lang::Sv) => "Andel av överordnad enhet",
+        (MeasureShare, Lang::En) => "Share of the parent",
         (DerivedExplain, Lang::En) => {
             "Variance = budget − actual; actual % = actual / budget × 100. Both are always computed, never stored."
         }

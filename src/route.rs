@@ -4,11 +4,12 @@
 //! `#/{view}/{dataset}/{node}?lang={fi|sv|en}&base={column}&target={column}`
 //!
 //! - `view`: `taulukko` (the income statement), `toteuma` (budget follow-up), `erittely`
-//!   (one line by the node's units);
+//!   (one line by the node's units), `rivi` (one line across the tree and the years);
 //! - `dataset` and `node`: ids from the package (`heinola`, `hyvinvointitoimiala`);
 //! - `base` and `target`: the columns of the change columns (`TP2022`, `TS2026`);
 //! - `line` and `col`: the line and column of the breakdown (`toimintakate`, `TP2022`);
-//! - `per=asukas`: per resident; `hinnat=2024`: at the prices of 2024.
+//! - `per=asukas`: per resident; `hinnat=2024`: at the prices of 2024;
+//! - `mitta`: what the `rivi` view shows: `euro`, `muutos` (change), `osuus` (share).
 //!
 //! Unknown parts are ignored, so an old or mistyped link still opens something sensible.
 
@@ -24,16 +25,24 @@ pub enum View {
     FollowUp,
     /// One line in one column by the node's units.
     Breakdown,
+    /// One line across the whole tree and every column.
+    Across,
 }
 
 impl View {
-    pub const ALL: [View; 3] = [View::Statement, View::FollowUp, View::Breakdown];
+    pub const ALL: [View; 4] = [
+        View::Statement,
+        View::FollowUp,
+        View::Breakdown,
+        View::Across,
+    ];
 
     pub fn slug(self) -> &'static str {
         match self {
             View::Statement => "taulukko",
             View::FollowUp => "toteuma",
             View::Breakdown => "erittely",
+            View::Across => "rivi",
         }
     }
 
@@ -54,6 +63,8 @@ pub struct Route {
     /// The line and column of the breakdown (`toimintakate`, `TP2022`).
     pub line: Option<String>,
     pub column: Option<String>,
+    /// What the line-across view shows: `euro`, `muutos`, `osuus`.
+    pub measure: Option<String>,
     /// Figures per resident.
     pub per_resident: bool,
     /// Figures at the prices of this year.
@@ -80,6 +91,9 @@ impl Route {
         }
         if let Some(column) = &self.column {
             query.push(format!("col={}", clean(column)));
+        }
+        if let Some(measure) = &self.measure {
+            query.push(format!("mitta={}", clean(measure)));
         }
         if self.per_resident {
             query.push("per=asukas".to_string());
@@ -120,6 +134,9 @@ impl Route {
                     route.target = Some(clean(column)).filter(|c| !c.is_empty())
                 }
                 Some(("per", "asukas")) => route.per_resident = true,
+                Some(("mitta", measure)) => {
+                    route.measure = Some(clean(measure)).filter(|m| !m.is_empty())
+                }
                 Some(("hinnat", year)) => {
                     route.real_year = year.parse().ok().filter(|y| (1990..=2100).contains(y))
                 }
@@ -149,6 +166,7 @@ mod tests {
             target: Some("TOT2025".into()),
             line: None,
             column: None,
+            measure: None,
             per_resident: true,
             real_year: Some(2024),
         };

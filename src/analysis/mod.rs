@@ -3,6 +3,7 @@
 //! validation ([`mod@validate`]), and the follow-up, breakdown and basis views
 //! ([`followup`], [`breakdown`], [`basis`]).
 
+pub mod across;
 pub mod basis;
 pub mod breakdown;
 pub mod derived;

@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
+use crate::analysis::across::Measure;
 use crate::analysis::basis::Basis;
 use crate::analysis::validate::{Report, validate};
 use crate::i18n::Lang;
@@ -99,6 +100,8 @@ pub struct AppState {
     pub breakdown: (Option<Line>, Option<String>),
     /// Euros, per resident, at fixed prices; population and index kept on this machine.
     pub basis: Rc<Basis>,
+    /// What the line-across view shows.
+    pub measure: Measure,
 }
 
 pub enum Action {
@@ -123,6 +126,9 @@ pub enum Action {
     SetMapping(Mapping),
     SetView(View),
     SetBasis(Basis),
+    SetMeasure(Measure),
+    /// The line of the breakdown and line-across views.
+    SetLine(Line),
     SetBreakdown {
         line: Line,
         column: String,
@@ -155,6 +161,7 @@ impl AppState {
             view: View::default(),
             breakdown: (None, None),
             basis: Rc::new(crate::ui::storage::load_basis()),
+            measure: Measure::default(),
         }
     }
 
@@ -181,6 +188,7 @@ impl AppState {
             target: self.change.as_ref().map(|c| c.1.clone()),
             line: self.breakdown.0.map(|l| l.key()),
             column: self.breakdown.1.clone(),
+            measure: (self.measure != Measure::default()).then(|| self.measure.slug().to_string()),
             per_resident: self.basis.per_resident,
             real_year: self.basis.real_year,
         }
@@ -208,6 +216,11 @@ impl AppState {
                 .and_then(|key| Line::all().find(|l| l.key() == key)),
             route.column,
         );
+        next.measure = route
+            .measure
+            .as_deref()
+            .and_then(Measure::from_slug)
+            .unwrap_or_default();
         if (route.per_resident, route.real_year) != (self.basis.per_resident, self.basis.real_year)
         {
             next.basis = Rc::new(Basis {
@@ -306,6 +319,18 @@ impl Reducible for AppState {
                     return self;
                 }
                 next.breakdown = (Some(line), Some(column));
+            }
+            Action::SetMeasure(measure) => {
+                if measure == self.measure {
+                    return self;
+                }
+                next.measure = measure;
+            }
+            Action::SetLine(line) => {
+                if self.breakdown.0 == Some(line) {
+                    return self;
+                }
+                next.breakdown.0 = Some(line);
             }
             Action::SetBasis(basis) => {
                 if basis == *self.basis {

@@ -434,3 +434,25 @@ test('the trend chart: summary, exact figure on hover, legend toggles, redraw on
   await page.waitForFunction(() => document.querySelector('.chart-canvas').width === Math.round(document.querySelector('.chart-canvas').clientWidth * window.devicePixelRatio));
   await page.close();
 });
+
+test('one line across the tree and the years: amounts, change, share; a link and axe', async () => {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  await page.goto(`${origin}${SUBPATH}#/rivi/heinola/hyvinvointitoimiala?lang=fi&line=henkilostokulut`, { waitUntil: 'networkidle' });
+  await page.locator('#across-heading').waitFor();
+  assert.equal(await page.locator('#across-heading').innerText(), 'Henkilöstökulut: Heinola');
+  // Seed 004: Varhaiskasvatus TP 2022 −5 903 322 … TS 2026 −6 246 500.
+  assert.equal(await page.locator("tr[data-org='varhaiskasvatus'] td[data-col='TP2022']").innerText(), `${MINUS}5${NBSP}903${NBSP}322`);
+  assert.equal(await page.locator("tr[data-org='varhaiskasvatus'] td[data-col='TS2026']").innerText(), `${MINUS}6${NBSP}246${NBSP}500`);
+  await page.locator('#measure-osuus').click();
+  assert.match(page.url(), /mitta=osuus/);
+  assert.equal(await page.locator("tr[data-org='opetus_ja_koulutuspalvelut'] td[data-col='TS2026']").innerText(), `59,37${NBSP}%`);
+  await page.locator('#measure-muutos').click();
+  assert.equal(await page.locator("tr[data-org='hyvinvointitoimiala'] td[data-col='TS2026']").innerText(), `${MINUS}1${NBSP}628${NBSP}088`);
+  await page.screenshot({ path: path.join(shots, 'across-fi.png'), fullPage: true });
+  await page.addScriptTag({ path: path.join(root, '.ci/node_modules/axe-core/axe.min.js') });
+  const result = await page.evaluate(() =>
+    window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+  const summary = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')}`);
+  assert.deepEqual(summary, [], summary.join('\n'));
+  await page.close();
+});

@@ -4,6 +4,7 @@
 
 use yew::prelude::*;
 
+use super::across::AcrossView;
 use super::basis::{BasisEditor, unit_label};
 use super::breakdown::BreakdownView;
 use super::dataset_info::DatasetInfo;
@@ -85,6 +86,14 @@ pub fn App() -> Html {
         Callback::from(move |(line, column): (Line, String)| {
             state.dispatch(Action::SetBreakdown { line, column })
         })
+    };
+    let on_line = {
+        let state = state.clone();
+        Callback::from(move |line: Line| state.dispatch(Action::SetLine(line)))
+    };
+    let on_measure = {
+        let state = state.clone();
+        Callback::from(move |measure| state.dispatch(Action::SetMeasure(measure)))
     };
     let on_view = |view: View| {
         let state = state.clone();
@@ -308,6 +317,10 @@ pub fn App() -> Html {
         scaled.clone().unwrap_or_else(|| loaded.dataset.clone())
     };
     let views = match state.current() {
+        Some(loaded) if state.view == View::Across => html! {
+            <AcrossView unit={unit.clone()} dataset={figures_of(loaded)} dataset_index={state.dataset} line={state.breakdown.0}
+                measure={state.measure} lang={lang} on_line={on_line} on_measure={on_measure} on_select={on_select.clone()} />
+        },
         Some(loaded) if state.view == View::Breakdown => html! {
             <BreakdownView unit={unit.clone()} dataset={figures_of(loaded)} dataset_index={state.dataset} node={state.node.clone()} lang={lang}
                 line={state.breakdown.0} column={state.breakdown.1.clone()} compare={state.change.as_ref().map(|c| c.0.clone())}
@@ -365,6 +378,7 @@ pub fn App() -> Html {
                                 View::Statement => t(lang, Msg::ViewStatement),
                                 View::FollowUp => t(lang, Msg::ViewFollowUp),
                                 View::Breakdown => t(lang, Msg::ViewBreakdown),
+                                View::Across => t(lang, Msg::ViewAcross),
                             };
                             html! {
                                 <button type="button" class="button" id={format!("view-{}", view.slug())}

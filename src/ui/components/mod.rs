@@ -1,5 +1,6 @@
 //! One component per file.
 
+pub mod across;
 pub mod app;
 pub mod basis;
 pub mod breakdown;
