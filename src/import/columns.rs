@@ -3,7 +3,13 @@
 //! `Ennuste 2025`, `TA+m 2025`, `Muutettu talousarvio 2025`, and the derived columns
 //! `Poikkeama` and `Toteuma %`, which are checked, never stored.
 
+use rust_decimal::Decimal;
+
+use super::WarningKind;
+use crate::analysis::derived::{poikkeama, ratio_pct_tolerance, toteuma_pct};
+use crate::i18n::Lang;
 use crate::model::ColumnKind;
+use crate::numfmt::{format_amount, rounding_half_unit};
 
 /// One column of a header.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -161,6 +167,61 @@ pub fn parse_header(text: &str) -> Option<Header> {
         columns,
     };
     (header.value_columns() >= 2).then_some(header)
+}
+
+/// The printed derived figures of one row (Poikkeama, Toteuma %) that its budget and actual
+/// do not give within the rounding of printed figures, as warnings. `cells` pairs each header
+/// column with the row's figure in it. Books print Toteuma % as 0,00 where the budget is 0
+/// and the percentage is undefined; that is accepted.
+pub fn derived_mismatches(
+    label: &str,
+    cells: &[(HeaderColumn, Option<Decimal>)],
+) -> Vec<WarningKind> {
+    let find = |want: fn(ColumnKind) -> bool| {
+        cells.iter().find_map(|(h, v)| match h {
+            HeaderColumn::Value { kind, .. } if want(*kind) => *v,
+            _ => None,
+        })
+    };
+    let (Some(b), Some(a)) = (
+        find(ColumnKind::is_budget),
+        find(|k| k == ColumnKind::Toteuma),
+    ) else {
+        return Vec::new();
+    };
+    cells
+        .iter()
+        .filter_map(|(header, printed)| {
+            let printed = (*printed)?;
+            let (computed, tolerance, name) = match header {
+                HeaderColumn::Poikkeama => (
+                    Some(poikkeama(b, a)),
+                    rounding_half_unit(b) + rounding_half_unit(a),
+                    "Poikkeama",
+                ),
+                HeaderColumn::ToteumaPct => (
+                    toteuma_pct(b, a),
+                    ratio_pct_tolerance(a, b, rounding_half_unit(a), rounding_half_unit(b))
+                        .unwrap_or_default(),
+                    "Toteuma %",
+                ),
+                HeaderColumn::Value { .. } => return None,
+            };
+            let agrees = match computed {
+                None => printed.is_zero(),
+                Some(c) => (printed - c).abs() <= rounding_half_unit(printed) + tolerance,
+            };
+            (!agrees).then(|| WarningKind::DerivedMismatch {
+                label: label.to_string(),
+                column: name.to_string(),
+                printed: format_amount(printed, printed.scale(), Lang::Fi),
+                computed: computed.map_or_else(
+                    || "–".to_string(),
+                    |c| format_amount(c, printed.scale(), Lang::Fi),
+                ),
+            })
+        })
+        .collect()
 }
 
 /// Parses one header cell of a spreadsheet (`TP 2022`, `Talousarvio 2025`, `Poikkeama`):

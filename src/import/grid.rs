@@ -14,13 +14,12 @@ use std::collections::{BTreeMap, HashMap};
 
 use rust_decimal::Decimal;
 
-use super::columns::{HeaderColumn, parse_column_cell};
+use super::columns::{HeaderColumn, derived_mismatches, parse_column_cell};
 use super::ktas;
 use super::mapping::{LineTarget, Mapping};
 use super::{Detection, ImportError, Imported, Place, Warning, WarningKind, slug};
-use crate::analysis::derived::{poikkeama, ratio_pct_tolerance, toteuma_pct};
 use crate::model::{Column, ColumnKind, Dataset, Figures, Line, OrgLevel, OrgNode};
-use crate::numfmt::{NumberStyle, format_amount, parse_number, rounding_half_unit};
+use crate::numfmt::{NumberStyle, format_amount, parse_number};
 
 /// At most this many warnings are listed one by one; the rest are counted.
 pub const WARNING_LIMIT: usize = 200;
@@ -650,7 +649,11 @@ fn read_wide(
         if bad {
             continue;
         }
-        check_wide_derived(grid, row_index, &label, &values, collector);
+        let cells: Vec<(HeaderColumn, Option<Decimal>)> =
+            values.iter().map(|(_, h, v)| (*h, *v)).collect();
+        for kind in derived_mismatches(&label, &cells) {
+            collector.warn(grid.place(row_index, None), kind);
+        }
         for (id, _, value) in values {
             if let (Some(id), Some(value)) = (id, value) {
                 collector.add(
@@ -661,60 +664,6 @@ fn read_wide(
                     (grid.place(row_index, None), &label),
                 );
             }
-        }
-    }
-}
-
-fn check_wide_derived(
-    grid: &Grid,
-    row_index: usize,
-    label: &str,
-    values: &[(Option<String>, HeaderColumn, Option<Decimal>)],
-    collector: &mut Collector,
-) {
-    let find = |want: fn(ColumnKind) -> bool| {
-        values.iter().find_map(|(_, h, v)| match h {
-            HeaderColumn::Value { kind, .. } if want(*kind) => *v,
-            _ => None,
-        })
-    };
-    let (Some(b), Some(a)) = (
-        find(ColumnKind::is_budget),
-        find(|k| k == ColumnKind::Toteuma),
-    ) else {
-        return;
-    };
-    for (_, header, printed) in values {
-        let Some(printed) = printed else { continue };
-        let (computed, tolerance, name) = match header {
-            HeaderColumn::Poikkeama => (
-                Some(poikkeama(b, a)),
-                rounding_half_unit(b) + rounding_half_unit(a),
-                "Poikkeama",
-            ),
-            HeaderColumn::ToteumaPct => (
-                toteuma_pct(b, a),
-                ratio_pct_tolerance(a, b, rounding_half_unit(a), rounding_half_unit(b))
-                    .unwrap_or_default(),
-                "Toteuma %",
-            ),
-            HeaderColumn::Value { .. } => continue,
-        };
-        let ok = match computed {
-            None => printed.is_zero(),
-            Some(c) => (*printed - c).abs() <= rounding_half_unit(*printed) + tolerance,
-        };
-        if !ok {
-            let kind = WarningKind::DerivedMismatch {
-                label: label.to_string(),
-                column: name.to_string(),
-                printed: format_amount(*printed, printed.scale(), crate::i18n::Lang::Fi),
-                computed: computed.map_or_else(
-                    || "–".to_string(),
-                    |c| format_amount(c, printed.scale(), crate::i18n::Lang::Fi),
-                ),
-            };
-            collector.warn(grid.place(row_index, None), kind);
         }
     }
 }

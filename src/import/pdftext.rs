@@ -13,17 +13,17 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use super::columns::{Header, HeaderColumn, join_two_line_header, parse_header};
+use super::columns::{
+    Header, HeaderColumn, derived_mismatches, join_two_line_header, parse_header,
+};
 use super::mapping::{LineTarget, Mapping};
 use super::split::splits;
 use super::{Detection, ImportError, Imported, Place, Warning, WarningKind, slug};
-use crate::analysis::derived::{poikkeama, ratio_pct_tolerance, toteuma_pct};
 use crate::analysis::validate::{CheckKind, Severity, validate};
 use crate::model::{
-    Amount, Column, ColumnKind, Dataset, Figures, Investment, InvestmentLine, Line, OrgLevel,
-    OrgNode,
+    Amount, Column, Dataset, Figures, Investment, InvestmentLine, Line, OrgLevel, OrgNode,
 };
-use crate::numfmt::{format_amount, format_eur, parse_fi_number, rounding_half_unit};
+use crate::numfmt::{format_eur, parse_fi_number, rounding_half_unit};
 
 /// At most this many splits of one row are considered.
 const SPLIT_CAP: usize = 2_000;
@@ -970,61 +970,21 @@ fn infer_units(dataset: &mut Dataset, detections: &mut Vec<Detection>) {
 
 /// Compares printed Poikkeama and Toteuma % with what the figures give.
 fn check_derived(file: &str, table: &RawTable, rows: &[ReadRow], warnings: &mut Vec<Warning>) {
-    let columns = &table.header.columns;
-    // The budget and actual a derived column refers to: the TA (or TA+m) and the Toteuma of
-    // the header.
-    let find = |want: fn(ColumnKind) -> bool| {
-        columns
-            .iter()
-            .position(|c| matches!(c, HeaderColumn::Value { kind, .. } if want(*kind)))
-    };
-    let (Some(budget), Some(actual)) = (
-        find(ColumnKind::is_budget),
-        find(|k| k == ColumnKind::Toteuma),
-    ) else {
-        return;
-    };
     for row in rows {
-        let values = &row.candidates[0];
-        let (Some(b), Some(a)) = (values[budget], values[actual]) else {
-            continue;
-        };
-        for (i, column) in columns.iter().enumerate() {
-            let Some(printed) = values[i] else { continue };
-            let (computed, tolerance, name) = match column {
-                HeaderColumn::Poikkeama => (
-                    Some(poikkeama(b, a)),
-                    rounding_half_unit(b) + rounding_half_unit(a),
-                    "Poikkeama",
-                ),
-                HeaderColumn::ToteumaPct => {
-                    let pct = toteuma_pct(b, a);
-                    let tolerance =
-                        ratio_pct_tolerance(a, b, rounding_half_unit(a), rounding_half_unit(b))
-                            .unwrap_or_default();
-                    (pct, tolerance, "Toteuma %")
-                }
-                HeaderColumn::Value { .. } => continue,
-            };
-            let ok = match computed {
-                // Books print 0,00 where TA is zero and the percentage is undefined.
-                None => printed.is_zero(),
-                Some(c) => (printed - c).abs() <= rounding_half_unit(printed) + tolerance,
-            };
-            if !ok {
-                warnings.push(Warning {
+        let cells: Vec<(HeaderColumn, Option<Decimal>)> = table
+            .header
+            .columns
+            .iter()
+            .copied()
+            .zip(row.candidates[0].iter().copied())
+            .collect();
+        warnings.extend(
+            derived_mismatches(&row.label, &cells)
+                .into_iter()
+                .map(|kind| Warning {
                     place: Place::line(file, row.line),
-                    kind: WarningKind::DerivedMismatch {
-                        label: row.label.clone(),
-                        column: name.to_string(),
-                        printed: format_amount(printed, printed.scale(), crate::i18n::Lang::Fi),
-                        computed: computed.map_or_else(
-                            || "–".to_string(),
-                            |c| format_amount(c, printed.scale(), crate::i18n::Lang::Fi),
-                        ),
-                    },
-                });
-            }
-        }
+                    kind,
+                }),
+        );
     }
 }
