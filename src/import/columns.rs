@@ -35,7 +35,8 @@ impl Header {
     }
 }
 
-fn kind_word(word: &str) -> Option<ColumnKind> {
+/// The kind a header word names (`TP`, `Talousarvio`, `Toteuma`, `Utfall`), any case.
+pub fn kind_word(word: &str) -> Option<ColumnKind> {
     match word.to_lowercase().trim_end_matches([':', '.', ',']) {
         "tp" | "tilinpäätös" | "bs" | "bokslut" => Some(ColumnKind::Tp),
         "ta" | "talousarvio" | "budjetti" | "budget" => Some(ColumnKind::Ta),

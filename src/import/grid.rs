@@ -14,7 +14,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use rust_decimal::Decimal;
 
-use super::columns::{HeaderColumn, derived_mismatches, parse_column_cell};
+use super::columns::{HeaderColumn, derived_mismatches, kind_word, parse_column_cell};
 use super::ktas;
 use super::mapping::{LineTarget, Mapping};
 use super::{Detection, ImportError, Imported, Place, Warning, WarningKind, slug};
@@ -146,15 +146,11 @@ fn role_of(header: &str) -> Option<Role> {
 }
 
 fn kind_of(text: &str) -> Option<ColumnKind> {
-    let lower = text.trim().to_lowercase();
-    match lower.as_str() {
-        "tp" | "tilinpäätös" => Some(ColumnKind::Tp),
-        "ta" | "talousarvio" => Some(ColumnKind::Ta),
-        "ta+m" | "tam" | "muutettu talousarvio" | "ta muutoksineen" => Some(ColumnKind::TaMuutettu),
-        "ts" | "taloussuunnitelma" | "suunnitelma" => Some(ColumnKind::Ts),
-        "toteuma" | "tot" => Some(ColumnKind::Toteuma),
-        "ennuste" | "enn" => Some(ColumnKind::Ennuste),
-        _ => None,
+    // The kind column of a long table holds the words a header uses (one word), or the
+    // amended budget spelt out.
+    match crate::model::line::normalise_label(text).as_str() {
+        "muutettu talousarvio" | "ta muutoksineen" => Some(ColumnKind::TaMuutettu),
+        word => kind_word(word),
     }
 }
 
