@@ -6,9 +6,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::statement::kind_class;
 use crate::analysis::across::{Measure, across};
 use crate::i18n::{Lang, Msg, t};
-use crate::model::{ColumnKind, Dataset, Line};
+use crate::model::{Dataset, Line};
 use crate::numfmt::{format_eur, format_percent};
 
 #[derive(Properties, PartialEq)]
@@ -70,12 +71,7 @@ pub fn AcrossView(props: &Props) -> Html {
                 <thead><tr>
                     <th scope="col">{ t(lang, Msg::Unit) }</th>
                     { for columns.iter().map(|c| {
-                        let class = match c.kind {
-                            ColumnKind::Tp | ColumnKind::Toteuma => "col-actual",
-                            ColumnKind::Ta | ColumnKind::TaMuutettu => "col-budget",
-                            ColumnKind::Ts | ColumnKind::Ennuste => "col-plan",
-                        };
-                        html! { <th scope="col" class={classes!("num", class)}>{ c.label(lang) }</th> }
+                        html! { <th scope="col" class={classes!("num", kind_class(c.kind))}>{ c.label(lang) }</th> }
                     }) }
                 </tr></thead>
                 <tbody>

@@ -25,8 +25,9 @@ pub struct Props {
     pub on_change_pair: Callback<(String, String)>,
 }
 
-fn kind_class(column: &Column) -> &'static str {
-    match column.kind {
+/// The style of a column's kind: actuals, budgets and plans are told apart.
+pub fn kind_class(kind: ColumnKind) -> &'static str {
+    match kind {
         ColumnKind::Tp | ColumnKind::Toteuma => "col-actual",
         ColumnKind::Ta | ColumnKind::TaMuutettu => "col-budget",
         ColumnKind::Ts | ColumnKind::Ennuste => "col-plan",
@@ -42,7 +43,7 @@ fn amount_cell(table: &NodeTable, row_index: usize, column_index: usize, lang: L
     let row = &table.rows[row_index];
     let column = &table.columns[column_index];
     let Some(cell) = &row.cells[column_index] else {
-        return html! { <td class={classes!("num", kind_class(column))}></td> };
+        return html! { <td class={classes!("num", kind_class(column.kind))}></td> };
     };
     let computed = match cell.value.origin {
         Origin::Stated => html! {},
@@ -71,7 +72,7 @@ fn amount_cell(table: &NodeTable, row_index: usize, column_index: usize, lang: L
         _ => html! {},
     };
     html! {
-        <td class={classes!("num", kind_class(column), cell.is_computed().then_some("is-computed"))}
+        <td class={classes!("num", kind_class(column.kind), cell.is_computed().then_some("is-computed"))}
             data-col={column.id.clone()}>
             { rounding }{ computed }<span class="amount">{ format_eur(cell.amount(), lang) }</span>
         </td>
@@ -182,7 +183,7 @@ pub fn Statement(props: &Props) -> Html {
                     <tr>
                         <th scope="col" class="line-head">{ t(lang, Msg::Line) }</th>
                         { for table.columns.iter().map(|c| html! {
-                            <th scope="col" class={classes!("num", kind_class(c))} title={c.kind.long_name(lang)} data-col={c.id.clone()}>
+                            <th scope="col" class={classes!("num", kind_class(c.kind))} title={c.kind.long_name(lang)} data-col={c.id.clone()}>
                                 { c.label(lang) }
                                 { match note_index(c) {
                                     Some(n) => html! { <sup><a href={format!("#note-{n}")} aria-label={format!("{} {n}", t(lang, Msg::Notes))}>{ format!("{n})") }</a></sup> },
