@@ -48,6 +48,33 @@ pub fn show_route(route: &crate::route::Route) {
     }
 }
 
+/// Calls `on_event` whenever the window fires one of `events`, for as long as the component
+/// that uses the hook is mounted.
+#[yew::hook]
+pub fn use_window_events(events: &'static [&'static str], on_event: yew::Callback<()>) {
+    use wasm_bindgen::JsCast;
+    yew::use_effect_with((), move |()| {
+        let listener = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || on_event.emit(()));
+        let window = web_sys::window();
+        if let Some(window) = &window {
+            for event in events {
+                let _ = window
+                    .add_event_listener_with_callback(event, listener.as_ref().unchecked_ref());
+            }
+        }
+        move || {
+            if let Some(window) = window {
+                for event in events {
+                    let _ = window.remove_event_listener_with_callback(
+                        event,
+                        listener.as_ref().unchecked_ref(),
+                    );
+                }
+            }
+        }
+    });
+}
+
 /// Sets the document language, so screen readers speak the chosen language.
 pub fn set_document_lang(lang: crate::i18n::Lang) {
     if let Some(root) = web_sys::window()

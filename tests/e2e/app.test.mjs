@@ -430,8 +430,11 @@ test('the trend chart: summary, exact figure on hover, legend toggles, redraw on
   await chart.locator("button[data-kind='TS']").click();
   assert.deepEqual(await chart.locator('.chart-labels span').allInnerTexts(), ['TP 2022', 'TA 2023', 'TA 2024']);
   await page.screenshot({ path: path.join(shots, 'chart-fi.png') });
-  await page.setViewportSize({ width: 900, height: 1000 });
-  await page.waitForFunction(() => document.querySelector('.chart-canvas').width === Math.round(document.querySelector('.chart-canvas').clientWidth * window.devicePixelRatio));
+  // Every resize redraws, not only the first.
+  for (const width of [900, 1200, 1000]) {
+    await page.setViewportSize({ width, height: 1000 });
+    await page.waitForFunction(() => document.querySelector('.chart-canvas').width === Math.round(document.querySelector('.chart-canvas').clientWidth * window.devicePixelRatio));
+  }
   await page.close();
 });
 

@@ -48,38 +48,14 @@ pub fn App() -> Html {
     use_effect_with(state.route(), crate::ui::show_route);
     {
         let state = state.clone();
-        use_effect_with((), move |()| {
-            let navigate = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+        crate::ui::use_window_events(
+            &["popstate", "hashchange"],
+            Callback::from(move |()| {
                 if let Some(route) = crate::ui::location_route() {
                     state.dispatch(Action::Navigate(route));
                 }
-            });
-            let window = web_sys::window();
-            if let Some(window) = &window {
-                use wasm_bindgen::JsCast;
-                let _ = window.add_event_listener_with_callback(
-                    "popstate",
-                    navigate.as_ref().unchecked_ref(),
-                );
-                let _ = window.add_event_listener_with_callback(
-                    "hashchange",
-                    navigate.as_ref().unchecked_ref(),
-                );
-            }
-            move || {
-                if let Some(window) = window {
-                    use wasm_bindgen::JsCast;
-                    let _ = window.remove_event_listener_with_callback(
-                        "popstate",
-                        navigate.as_ref().unchecked_ref(),
-                    );
-                    let _ = window.remove_event_listener_with_callback(
-                        "hashchange",
-                        navigate.as_ref().unchecked_ref(),
-                    );
-                }
-            }
-        });
+            }),
+        );
     }
     let on_breakdown = {
         let state = state.clone();

@@ -10,7 +10,6 @@ use std::rc::Rc;
 
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::analysis::table::node_table;
@@ -96,32 +95,30 @@ pub struct BarProps {
 #[component]
 pub fn BarChart(props: &BarProps) -> Html {
     let hover = use_state(|| None::<usize>);
-    let size = use_state(|| 0u32);
+    // Resizes seen so far: the drawing depends on it, so a resize redraws. A counter that the
+    // listener bumps in place, since the listener outlives the render it was made in.
+    let resizes = use_mut_ref(|| 0u32);
+    let redraw = use_force_update();
     let canvas = use_node_ref();
     let placed = use_mut_ref(|| None::<crate::chart::Layout>);
-    // Redraw on resize.
     {
-        let size = size.clone();
-        use_effect_with((), move |()| {
-            let bump = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || size.set(*size + 1));
-            let window = web_sys::window();
-            if let Some(w) = &window {
-                let _ = w.add_event_listener_with_callback("resize", bump.as_ref().unchecked_ref());
-            }
-            move || {
-                if let Some(w) = window {
-                    let _ = w.remove_event_listener_with_callback(
-                        "resize",
-                        bump.as_ref().unchecked_ref(),
-                    );
-                }
-            }
-        });
+        let resizes = resizes.clone();
+        crate::ui::use_window_events(
+            &["resize"],
+            Callback::from(move |()| {
+                *resizes.borrow_mut() += 1;
+                redraw.force_update();
+            }),
+        );
     }
     {
         let (canvas, placed) = (canvas.clone(), placed.clone());
         use_effect_with(
-            (props.values.clone(), props.colours.clone(), *size),
+            (
+                props.values.clone(),
+                props.colours.clone(),
+                *resizes.borrow(),
+            ),
             move |(values, colours, _)| {
                 if let Some(element) = canvas.cast::<web_sys::HtmlCanvasElement>() {
                     *placed.borrow_mut() = paint(&element, values, colours);
