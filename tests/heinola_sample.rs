@@ -450,3 +450,87 @@ fn a_package_keeps_decimals_exactly() {
         "-123456789012.345"
     );
 }
+
+/// The goals of seed 003 as the document prints them: the council's goals of Yhteiset
+/// palvelut (page "Toiminnalliset tavoitteet") and the operating plan's (page
+/// "Käyttösuunnitelman vastuualueittaiset tavoitteet"), four strategic aims each.
+#[test]
+fn the_goals_of_the_financial_statement_and_their_statuses() {
+    use raami::analysis::goals::{goals_under, status_by_aim};
+    use raami::model::{GoalLevel, GoalStatus};
+    let dataset = heinola().unwrap();
+    let under = goals_under(&dataset, "yhteiset_palvelut");
+    assert_eq!(under.len(), 1);
+    let goals = &under[0].1;
+    let read: Vec<(GoalLevel, &str, Option<GoalStatus>, usize)> = goals
+        .iter()
+        .map(|g| (g.level, g.aim.as_str(), g.status, g.goals.len()))
+        .collect();
+    use GoalLevel::{Kayttosuunnitelma as K, Valtuusto as V};
+    use GoalStatus::{Osittain, Toteutuu};
+    assert_eq!(
+        read,
+        vec![
+            (V, "Hyvinvoinnin kasvu", Some(Toteutuu), 2),
+            (V, "Uudistuva työ ja asuminen", Some(Toteutuu), 3),
+            (V, "Vahva kaupunkiyhteisö", Some(Osittain), 3),
+            (V, "Kestävä talous", Some(Toteutuu), 2),
+            (K, "Hyvinvoinnin kasvu", Some(Osittain), 2),
+            (K, "Uudistuva työ ja asuminen", Some(Toteutuu), 3),
+            (K, "Vahva kaupunkiyhteisö", Some(Toteutuu), 5),
+            (K, "Kestävä talous", Some(Toteutuu), 4),
+        ]
+    );
+    // The row broken over a page: its goal and sub-aim go on where the page stopped.
+    assert_eq!(
+        goals[5].goals[0],
+        "Elinkeinopalveluiden uuden toimintamallin toteutus yhteistyössä Ladecin kanssa"
+    );
+    assert_eq!(
+        goals[5].sub_aims[1],
+        "Dynaaminen ja uudistuva elinkeinoelämä"
+    );
+    assert_eq!(
+        goals[3].sub_aims[2],
+        "Kasvua tukevat tulevaisuusinvestoinnit"
+    );
+    assert_eq!(
+        goals[7].responsible.as_deref(),
+        Some(
+            "Hallinto- ja kehitysjohtaja, Talouspalvelupäällikkö, Digi- ja tietohallintopäällikkö"
+        )
+    );
+    assert_eq!(
+        goals[7].metrics[3],
+        "Tietoturvakoulutusjärjestelmän mukainen osaamistaso vähintään 50 %"
+    );
+
+    let counts = status_by_aim(goals.iter().copied());
+    let by_aim: Vec<(&str, usize, usize, usize)> = counts
+        .iter()
+        .map(|c| {
+            (
+                c.aim.as_str(),
+                c.count(Toteutuu),
+                c.count(Osittain),
+                c.count(GoalStatus::EiToteudu),
+            )
+        })
+        .collect();
+    assert_eq!(
+        by_aim,
+        vec![
+            ("Hyvinvoinnin kasvu", 1, 1, 0),
+            ("Uudistuva työ ja asuminen", 2, 0, 0),
+            ("Vahva kaupunkiyhteisö", 1, 1, 0),
+            ("Kestävä talous", 2, 0, 0),
+        ]
+    );
+    // The sector of seed 004 (a budget) has no goals table with statuses.
+    assert!(goals_under(&dataset, "hyvinvointitoimiala").is_empty());
+    // From the city's top, the goals of the unit are found under it.
+    assert_eq!(
+        goals_under(&dataset, "yhteiset_palvelut")[0].0,
+        "yhteiset_palvelut"
+    );
+}

@@ -104,6 +104,21 @@ fn assert_matches_sample(imported: &Imported, sample: &Dataset) {
         .filter(|((org, _), _)| imported_tree.contains(&org.as_str()))
         .collect();
     assert_eq!(as_map(dataset, true), expected);
+    // Goals: every row of every goals table, as the sample has it.
+    let goals_of = |ds: &Dataset, map: bool| -> Vec<raami::model::Goal> {
+        ds.goals
+            .iter()
+            .map(|g| {
+                let mut g = g.clone();
+                if map {
+                    g.org = sample_id(&g.org).to_string();
+                }
+                g
+            })
+            .filter(|g| imported_tree.contains(&g.org.as_str()))
+            .collect()
+    };
+    assert_eq!(goals_of(dataset, true), goals_of(sample, false));
 }
 
 #[test]
@@ -112,6 +127,16 @@ fn seed_003_as_pasted_text_gives_yhteiset_palvelut() {
     let sample = heinola().unwrap();
     assert_matches_sample(&imported, &sample);
     assert_eq!(imported.dataset.org.len(), 8);
+    // Two goals tables over page breaks, four aims each; the projects table is not one.
+    assert_eq!(imported.dataset.goals.len(), 8);
+    assert_eq!(
+        imported
+            .detections
+            .iter()
+            .filter(|d| matches!(d, Detection::Goals { count: 4, .. }))
+            .count(),
+        2
+    );
     // The note printed under every table is attached to the TP 2024 column.
     assert!(imported.detections.contains(&Detection::ColumnNote {
         kind: raami::model::ColumnKind::Tp,

@@ -8,6 +8,7 @@ pub mod basis;
 pub mod breakdown;
 pub mod derived;
 pub mod followup;
+pub mod goals;
 pub mod table;
 pub mod validate;
 pub mod values;

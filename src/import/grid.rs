@@ -461,6 +461,7 @@ pub fn import_grid_with_progress(
         org,
         figures,
         investments: Vec::new(),
+        goals: Vec::new(),
     };
     Ok(Imported {
         dataset,

@@ -10,6 +10,7 @@
 pub mod columns;
 pub mod csvfile;
 pub mod decode;
+pub mod goals;
 pub mod grid;
 pub mod ktas;
 pub mod mapping;
@@ -159,6 +160,12 @@ pub enum Detection {
     Sheet {
         name: String,
         sheets: Vec<String>,
+    },
+    /// Goals read from a goals table, and the org node they were given to.
+    Goals {
+        count: usize,
+        org: String,
+        line: usize,
     },
 }
 
@@ -375,6 +382,15 @@ impl Detection {
             (Detection::Sheet { name, sheets }, Lang::En) => {
                 format!("sheet “{name}” (the workbook has: {})", sheets.join(", "))
             }
+            (Detection::Goals { count, org, line }, Lang::Fi) => {
+                format!("tavoitetaulukko (rivi {line}): {count} tavoiteriviä yksikölle ”{org}”")
+            }
+            (Detection::Goals { count, org, line }, Lang::Sv) => {
+                format!("måltabell (rad {line}): {count} målrader för ”{org}”")
+            }
+            (Detection::Goals { count, org, line }, Lang::En) => {
+                format!("goals table (line {line}): {count} goal rows for “{org}”")
+            }
         }
     }
 }
@@ -420,6 +436,8 @@ pub enum WarningKind {
     SkippedColumn { header: String },
     /// A row whose year and kind are not recognised.
     UnknownColumn { label: String, found: String },
+    /// A goal's status that is none of Toteutuu, Toteutuu osittain, Ei toteudu.
+    UnknownStatus { aim: String, found: String },
     /// Warnings beyond the listed ones, counted.
     More { count: usize },
 }
@@ -570,6 +588,15 @@ impl Warning {
             (WarningKind::UnknownColumn { label, found }, Lang::En) => {
                 format!("“{label}” has year and kind “{found}”, expected e.g. “TA 2025”; skipped")
             }
+            (WarningKind::UnknownStatus { aim, found }, Lang::Fi) => format!(
+                "tavoitteen ”{aim}” tila ”{found}” ei ole Toteutuu, Toteutuu osittain eikä Ei toteudu; tila jätettiin tyhjäksi"
+            ),
+            (WarningKind::UnknownStatus { aim, found }, Lang::Sv) => format!(
+                "målet ”{aim}” har läget ”{found}”, som varken är Uppnås, Uppnås delvis eller Uppnås inte; läget lämnades tomt"
+            ),
+            (WarningKind::UnknownStatus { aim, found }, Lang::En) => format!(
+                "the status “{found}” of goal “{aim}” is none of Met, Partly met, Not met; it was left empty"
+            ),
             (WarningKind::More { count }, Lang::Fi) => format!("ja {count} muuta varoitusta"),
             (WarningKind::More { count }, Lang::Sv) => format!("och {count} andra varningar"),
             (WarningKind::More { count }, Lang::En) => format!("and {count} more warnings"),

@@ -16,6 +16,7 @@ use rust_decimal::Decimal;
 use super::columns::{
     Header, HeaderColumn, derived_mismatches, join_two_line_header, parse_header,
 };
+use super::goals::find_goal_tables;
 use super::mapping::{LineTarget, Mapping};
 use super::split::splits;
 use super::{Detection, ImportError, Imported, Place, Warning, WarningKind, slug};
@@ -850,6 +851,7 @@ pub fn import_text_with_mapping(
             .map(|d| (slug(&d.name), d.figures.clone()))
             .collect(),
         investments: Vec::new(),
+        goals: Vec::new(),
     };
     if dataset.id.is_empty() {
         dataset.id = "tuotu".to_string();
@@ -887,11 +889,70 @@ pub fn import_text_with_mapping(
         });
     }
 
+    read_goals(file, text, &mut dataset, &mut detections, &mut warnings);
+
     Ok(Imported {
         dataset,
         detections,
         warnings,
     })
+}
+
+/// Reads the goals tables of the text and gives each to the org node named by the nearest
+/// heading above it that names one, else to the first node. A table without a year takes
+/// the latest year of the figures.
+fn read_goals(
+    file: &str,
+    text: &str,
+    dataset: &mut Dataset,
+    detections: &mut Vec<Detection>,
+    warnings: &mut Vec<Warning>,
+) {
+    let raw: Vec<(usize, &str)> = text.lines().enumerate().map(|(n, l)| (n + 1, l)).collect();
+    let latest = dataset
+        .columns
+        .iter()
+        .map(|c| c.year)
+        .max()
+        .unwrap_or_default();
+    for table in find_goal_tables(&raw, heading_of) {
+        let owner = table
+            .headings
+            .iter()
+            .find_map(|h| {
+                let h = h.to_lowercase();
+                dataset.org.iter().find(|n| n.name.to_lowercase() == h)
+            })
+            .or_else(|| dataset.org.first());
+        let Some(owner) = owner.map(|n| (n.id.clone(), n.name.clone())) else {
+            continue;
+        };
+        if table.goals.is_empty() {
+            continue;
+        }
+        detections.push(Detection::Goals {
+            count: table.goals.len(),
+            org: owner.1.clone(),
+            line: table.line,
+        });
+        for found in table.goals {
+            if let Some(status) = found.unread_status {
+                warnings.push(Warning {
+                    place: Place::line(file, found.line),
+                    kind: WarningKind::UnknownStatus {
+                        aim: found.goal.aim.clone(),
+                        found: status,
+                    },
+                });
+            }
+            let mut goal = found.goal;
+            goal.org = owner.0.clone();
+            if found.year.is_none() {
+                goal.year = latest;
+            }
+            dataset.goals.push(goal);
+        }
+    }
 }
 
 /// Makes later nodes the units of the first where their figures add up to it. Years in

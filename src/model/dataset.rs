@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
-use super::{Amount, Column, ColumnId, Line, OrgId, OrgNode};
+use super::{Amount, Column, ColumnId, Goal, Line, OrgId, OrgNode};
 
 /// Stated figures of one org node: line → column → amount.
 pub type Figures = BTreeMap<Line, BTreeMap<ColumnId, Amount>>;
@@ -52,6 +52,9 @@ pub struct Dataset {
     pub figures: BTreeMap<OrgId, Figures>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub investments: Vec<Investment>,
+    /// Operational goals and how they came out.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub goals: Vec<Goal>,
 }
 
 /// A structural fault of a dataset: something a figure or node refers to does not exist.
@@ -145,6 +148,16 @@ impl Dataset {
                 .flat_map(move |by_col| by_col.keys().map(move |col| (org, col)))
         });
         let mut reported = BTreeSet::new();
+        for goal in &self.goals {
+            if !org_ids.contains(goal.org.as_str())
+                && reported.insert((goal.org.clone(), String::new()))
+            {
+                errors.push(DatasetError::FiguresForUnknownOrg {
+                    dataset: dataset.clone(),
+                    org: goal.org.clone(),
+                });
+            }
+        }
         for (org, column) in figure_refs.chain(investment_refs) {
             if !org_ids.contains(org.as_str()) {
                 if reported.insert((org.clone(), String::new())) {
@@ -229,6 +242,11 @@ impl Dataset {
     }
 
     /// The investments tables of a node.
+    /// The goals of one org node.
+    pub fn goals_of<'a>(&'a self, org: &'a str) -> impl Iterator<Item = &'a Goal> + 'a {
+        self.goals.iter().filter(move |g| g.org == org)
+    }
+
     pub fn investments_of<'a>(&'a self, org: &'a str) -> impl Iterator<Item = &'a Investment> + 'a {
         self.investments.iter().filter(move |inv| inv.org == org)
     }

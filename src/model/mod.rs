@@ -7,11 +7,13 @@
 
 pub mod column;
 pub mod dataset;
+pub mod goal;
 pub mod line;
 pub mod org;
 
 pub use column::{Column, ColumnId, ColumnKind, ColumnStatus};
 pub use dataset::{Dataset, DatasetError, Figures, Investment, InvestmentLine};
+pub use goal::{Goal, GoalLevel, GoalStatus};
 pub use line::{Line, Role};
 pub use org::{OrgId, OrgLevel, OrgNode};
 

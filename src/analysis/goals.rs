@@ -1,0 +1,90 @@
+//! Goals of a node and the units under it, and how many of them came out as Toteutuu,
+//! Toteutuu osittain and Ei toteudu under each strategic aim.
+
+use crate::model::{Dataset, Goal, GoalStatus};
+
+/// The goals of `node` and of every unit under it, node by node in tree order (the node
+/// first), each node's goals in the order the document gives them.
+pub fn goals_under<'a>(dataset: &'a Dataset, node: &str) -> Vec<(String, Vec<&'a Goal>)> {
+    let mut order = Vec::new();
+    let mut stack = vec![node.to_string()];
+    // Depth first, children in dataset order; a cycle cannot occur in a checked dataset,
+    // and the walk stops after as many steps as there are nodes in any case.
+    while let Some(id) = stack.pop() {
+        if order.contains(&id) || order.len() > dataset.org.len() {
+            continue;
+        }
+        let children: Vec<String> = dataset.children(&id).map(|c| c.id.clone()).collect();
+        order.push(id);
+        stack.extend(children.into_iter().rev());
+    }
+    order
+        .into_iter()
+        .filter_map(|id| {
+            let goals: Vec<&Goal> = dataset.goals.iter().filter(|g| g.org == id).collect();
+            (!goals.is_empty()).then_some((id, goals))
+        })
+        .collect()
+}
+
+/// The statuses of the goals under one strategic aim.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AimCount {
+    /// The aim as first printed.
+    pub aim: String,
+    /// Goal rows with each status, in the order of [`GoalStatus::ALL`].
+    pub counts: [usize; 3],
+    /// Goal rows without a status (a budget's goals, or a status Raami did not read).
+    pub without: usize,
+}
+
+impl AimCount {
+    pub fn count(&self, status: GoalStatus) -> usize {
+        GoalStatus::ALL
+            .iter()
+            .position(|s| *s == status)
+            .map_or(0, |i| self.counts[i])
+    }
+
+    pub fn total(&self) -> usize {
+        self.counts.iter().sum::<usize>() + self.without
+    }
+}
+
+/// Counts statuses per strategic aim, aims in the order they first appear. Aims are the
+/// same when their names are, ignoring case and spacing.
+pub fn status_by_aim<'a>(goals: impl IntoIterator<Item = &'a Goal>) -> Vec<AimCount> {
+    let key = |aim: &str| {
+        aim.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    let mut counts: Vec<(String, AimCount)> = Vec::new();
+    for goal in goals {
+        let k = key(&goal.aim);
+        let index = match counts.iter().position(|(c, _)| *c == k) {
+            Some(i) => i,
+            None => {
+                counts.push((
+                    k,
+                    AimCount {
+                        aim: goal.aim.clone(),
+                        counts: [0; 3],
+                        without: 0,
+                    },
+                ));
+                counts.len() - 1
+            }
+        };
+        let entry = &mut counts[index].1;
+        match goal
+            .status
+            .and_then(|s| GoalStatus::ALL.iter().position(|x| *x == s))
+        {
+            Some(i) => entry.counts[i] += 1,
+            None => entry.without += 1,
+        }
+    }
+    counts.into_iter().map(|(_, c)| c).collect()
+}

@@ -1,0 +1,441 @@
+//! Goals tables (toiminnalliset tavoitteet) of a financial statement or budget: a header
+//! naming the strategic aim, the goal and usually the metric, who answers for it, the outcome
+//! and the status, then one row per aim. Rows broken by a page break go on in a row whose aim
+//! is empty or starts in lower case, and they are joined back to the row they continue.
+//!
+//! Cells are read as lists: `<p>` and `<li>` items, `•` bullets, or runs of text separated by
+//! two spaces, as PDF copies print them. The aim is the bold text of its cell (or its first
+//! item); the items under it are its parts.
+
+use crate::model::{Goal, GoalLevel, GoalStatus};
+
+/// What a column of a goals table holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Aim,
+    Goal,
+    Metric,
+    Responsible,
+    Outcome,
+    Status,
+    Other,
+}
+
+fn role_of(header: &str) -> Role {
+    let lower = header.to_lowercase();
+    if lower.contains("päämäärä") || lower.contains("strategi") {
+        Role::Aim
+    } else if lower.contains("mittari") || lower.contains("mätare") || lower.contains("metric") {
+        Role::Metric
+    } else if lower.contains("tavoite") || lower.contains("mål") || lower.contains("goal") {
+        Role::Goal
+    } else if lower.starts_with("vastuu") || lower.starts_with("ansvar") {
+        Role::Responsible
+    } else if lower.starts_with("toteum")
+        || lower.starts_with("toteutuminen")
+        || lower.starts_with("utfall")
+        || lower.starts_with("outcome")
+    {
+        Role::Outcome
+    } else if matches!(
+        lower.trim(),
+        "tila" | "arvio" | "status" | "tilanne" | "läge"
+    ) {
+        Role::Status
+    } else {
+        Role::Other
+    }
+}
+
+/// The roles of a header's cells, when the header is that of a goals table: it names an aim
+/// and a goal.
+/// A table of projects (`Hankkeen nimi`, `Kokonaisrahoitus`) names aims and goals too, but
+/// it is no goals table.
+fn goal_header(cells: &[String]) -> Option<Vec<Role>> {
+    let projects = cells.iter().any(|c| {
+        let lower = c.trim().to_lowercase();
+        lower.starts_with("hank") || lower.starts_with("projekt") || lower.starts_with("project")
+    });
+    let roles: Vec<Role> = cells.iter().map(|c| role_of(c)).collect();
+    (!projects && roles.contains(&Role::Aim) && roles.contains(&Role::Goal)).then_some(roles)
+}
+
+/// The year a header names (`Tavoite 2025`).
+fn header_year(cells: &[String]) -> Option<i32> {
+    cells.iter().find_map(|cell| {
+        cell.split(|c: char| !c.is_ascii_digit())
+            .filter(|t| t.len() == 4)
+            .filter_map(|t| t.parse::<i32>().ok())
+            .find(|y| (1990..=2100).contains(y))
+    })
+}
+
+fn strip_tags(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut in_tag = false;
+    for c in raw.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                out.push(' ');
+            }
+            _ if in_tag => {}
+            _ => out.push(c),
+        }
+    }
+    out.replace(['\u{00A0}', '\u{202F}'], " ")
+}
+
+fn tidy(item: &str) -> String {
+    item.trim()
+        .trim_start_matches(['•', '-', '–', '·'])
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The items of a cell, in order.
+fn items(raw: &str) -> Vec<String> {
+    let lower = raw.to_ascii_lowercase();
+    let pieces: Vec<String> = if lower.contains("<p") || lower.contains("<li") {
+        // Split at every opening of an item; what is outside them goes with the one before.
+        let mut pieces = Vec::new();
+        let mut rest = raw;
+        while let Some(at) = find_item_open(rest) {
+            pieces.push(rest[..at].to_string());
+            rest = &rest[at + 1..];
+            // Skip the rest of the tag.
+            match rest.find('>') {
+                Some(end) => rest = &rest[end + 1..],
+                None => rest = "",
+            }
+        }
+        pieces.push(rest.to_string());
+        pieces.into_iter().map(|p| strip_tags(&p)).collect()
+    } else {
+        vec![strip_tags(raw)]
+    };
+    pieces
+        .iter()
+        .flat_map(|p| p.split('•').flat_map(|p| p.split("  ")))
+        .map(tidy)
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+fn find_item_open(text: &str) -> Option<usize> {
+    // ASCII lower case keeps byte positions.
+    let lower = text.to_ascii_lowercase();
+    [lower.find("<p>"), lower.find("<p "), lower.find("<li")]
+        .into_iter()
+        .flatten()
+        .min()
+}
+
+/// The aim of a cell and its parts: the bold text is the aim, else the first item.
+fn aim_of(raw: &str) -> (String, Vec<String>) {
+    let lower = raw.to_ascii_lowercase();
+    if let (Some(open), Some(close)) = (lower.find("<b>"), lower.find("</b>"))
+        && open < close
+    {
+        let aim = tidy(&strip_tags(&raw[open + 3..close]));
+        let rest = format!("{}{}", &raw[..open], &raw[close + 4..]);
+        return (aim, items(&rest));
+    }
+    let mut all = items(raw);
+    if all.is_empty() {
+        return (String::new(), Vec::new());
+    }
+    let aim = all.remove(0);
+    (aim, all)
+}
+
+/// Joins a continued list: an item that starts in lower case goes on from the last one,
+/// unless that one ended a sentence.
+fn continue_list(list: &mut Vec<String>, more: Vec<String>) {
+    for (i, item) in more.into_iter().enumerate() {
+        let goes_on = i == 0
+            && item.chars().next().is_some_and(char::is_lowercase)
+            && list
+                .last()
+                .is_some_and(|last| !last.ends_with(['.', '!', '?', ':']));
+        match list.last_mut() {
+            Some(last) if goes_on => {
+                last.push(' ');
+                last.push_str(&item);
+            }
+            _ => list.push(item),
+        }
+    }
+}
+
+/// A goal read from a file, before it is given its org node.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FoundGoal {
+    /// Line (or row) of the goal's first row.
+    pub line: usize,
+    /// The year the header names, if any.
+    pub year: Option<i32>,
+    pub level: GoalLevel,
+    pub goal: Goal,
+    /// The printed status when Raami did not recognise it.
+    pub unread_status: Option<String>,
+}
+
+/// Reads the rows of one goals table. `rows` are (line, cells); repeated headers (a table
+/// going on over a page) are passed over.
+pub fn read_goal_rows(
+    header: &[String],
+    level: GoalLevel,
+    rows: impl IntoIterator<Item = (usize, Vec<String>)>,
+) -> Vec<FoundGoal> {
+    let Some(roles) = goal_header(header) else {
+        return Vec::new();
+    };
+    let year = header_year(header);
+    let cell = |cells: &[String], role: Role| -> String {
+        roles
+            .iter()
+            .zip(cells)
+            .filter(|(r, _)| **r == role)
+            .map(|(_, c)| c.as_str())
+            .collect::<Vec<_>>()
+            .join("  ")
+    };
+    let mut found: Vec<FoundGoal> = Vec::new();
+    for (line, cells) in rows {
+        if goal_header(&cells).is_some() || cells.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        let status_text = tidy(&strip_tags(&cell(&cells, Role::Status)));
+        let (aim, sub_aims) = aim_of(&cell(&cells, Role::Aim));
+        let continues = status_text.is_empty()
+            && !cell(&cells, Role::Aim).to_lowercase().contains("<b>")
+            && !aim.chars().next().is_some_and(char::is_uppercase);
+        if continues && let Some(last) = found.last_mut() {
+            let goal = &mut last.goal;
+            let mut aim_items = Vec::new();
+            if !aim.is_empty() {
+                aim_items.push(aim);
+            }
+            aim_items.extend(sub_aims);
+            if goal.sub_aims.is_empty() {
+                let mut whole = vec![goal.aim.clone()];
+                continue_list(&mut whole, aim_items);
+                goal.aim = whole.remove(0);
+                goal.sub_aims = whole;
+            } else {
+                continue_list(&mut goal.sub_aims, aim_items);
+            }
+            continue_list(&mut goal.goals, items(&cell(&cells, Role::Goal)));
+            continue_list(&mut goal.metrics, items(&cell(&cells, Role::Metric)));
+            continue_list(&mut goal.outcome, items(&cell(&cells, Role::Outcome)));
+            let more = items(&cell(&cells, Role::Responsible)).join(", ");
+            if !more.is_empty() {
+                goal.responsible = Some(match goal.responsible.take() {
+                    Some(r) => format!("{r}, {more}"),
+                    None => more,
+                });
+            }
+            continue;
+        }
+        let status = GoalStatus::parse(&status_text);
+        let responsible = items(&cell(&cells, Role::Responsible)).join(", ");
+        found.push(FoundGoal {
+            line,
+            year,
+            level,
+            unread_status: (status.is_none() && !status_text.is_empty()).then_some(status_text),
+            goal: Goal {
+                org: String::new(),
+                year: year.unwrap_or_default(),
+                level,
+                aim,
+                sub_aims,
+                goals: items(&cell(&cells, Role::Goal)),
+                metrics: items(&cell(&cells, Role::Metric)),
+                responsible: (!responsible.is_empty()).then_some(responsible),
+                outcome: items(&cell(&cells, Role::Outcome)),
+                status,
+            },
+        });
+    }
+    found.retain(|f| !f.goal.aim.is_empty() || !f.goal.goals.is_empty());
+    found
+}
+
+/// A goals table found in a text, with the headings above it (nearest first), which name
+/// the org node it belongs to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GoalTable {
+    pub line: usize,
+    pub headings: Vec<String>,
+    pub goals: Vec<FoundGoal>,
+}
+
+/// Finds the goals tables of a text copied from a PDF: tab-separated rows under a header
+/// that names an aim and a goal. The table goes on over blank lines and repeated headers
+/// and ends at the first line that is not a row.
+pub fn find_goal_tables(
+    lines: &[(usize, &str)],
+    heading_of: impl Fn(&str) -> Option<String>,
+) -> Vec<GoalTable> {
+    let split = |text: &str| -> Vec<String> { text.split('\t').map(str::to_string).collect() };
+    let mut tables = Vec::new();
+    let mut i = 0;
+    let mut headings: Vec<String> = Vec::new();
+    let mut context_start = 0;
+    while i < lines.len() {
+        let (number, text) = lines[i];
+        if let Some(h) = heading_of(text) {
+            headings.insert(0, h);
+        }
+        let header = split(text);
+        if !text.contains('\t') || goal_header(&header).is_none() {
+            i += 1;
+            continue;
+        }
+        // The level: the text since the last heading or table says whose goals these are.
+        let context: String = lines[context_start..i]
+            .iter()
+            .rev()
+            .take(12)
+            .map(|(_, t)| t.to_lowercase())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let level = if context.contains("sitov") || context.contains("valtuust") {
+            GoalLevel::Valtuusto
+        } else if context.contains("käyttösuunnitelm") {
+            GoalLevel::Kayttosuunnitelma
+        } else {
+            GoalLevel::Valtuusto
+        };
+        let mut rows = Vec::new();
+        let mut j = i + 1;
+        while let Some((n, t)) = lines.get(j) {
+            if t.contains('\t') {
+                rows.push((*n, split(t)));
+            } else if !t.trim().is_empty() {
+                break;
+            }
+            j += 1;
+        }
+        tables.push(GoalTable {
+            line: number,
+            headings: headings.clone(),
+            goals: read_goal_rows(&header, level, rows),
+        });
+        context_start = j;
+        i = j;
+    }
+    tables
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_metric_column_is_not_taken_for_the_goal() {
+        let header: Vec<String> = [
+            "Strateginen päämäärä",
+            "Tavoite 2025",
+            "Mittari ja tavoitetaso",
+            "Vastuu",
+            "Toteuma 31.12.",
+            "Tila",
+        ]
+        .map(str::to_string)
+        .to_vec();
+        assert_eq!(
+            goal_header(&header),
+            Some(vec![
+                Role::Aim,
+                Role::Goal,
+                Role::Metric,
+                Role::Responsible,
+                Role::Outcome,
+                Role::Status
+            ])
+        );
+        assert_eq!(header_year(&header), Some(2025));
+        let projects: Vec<String> = [
+            "Strateginen päämäärä",
+            "Hankkeen nimi",
+            "Hankkeen tavoite, kuvaus ja rahoittaja",
+            "Toteuma 31.12.",
+        ]
+        .map(str::to_string)
+        .to_vec();
+        assert_eq!(goal_header(&projects), None);
+    }
+
+    #[test]
+    fn cells_are_read_as_lists() {
+        assert_eq!(
+            items("<p>Yksi asia</p> <p>Toinen asia</p>"),
+            vec!["Yksi asia", "Toinen asia"]
+        );
+        assert_eq!(
+            items("Työkykyjohtaminen  Sopimushallinta • Arkistointi"),
+            vec!["Työkykyjohtaminen", "Sopimushallinta", "Arkistointi"]
+        );
+        assert_eq!(
+            aim_of(
+                "<b>Kestävä talous</b> <ul> <li>• Velkamäärän vähentäminen</li> <li>Käyttötalouden tasapaino</li> </ul>"
+            ),
+            (
+                "Kestävä talous".to_string(),
+                vec![
+                    "Velkamäärän vähentäminen".to_string(),
+                    "Käyttötalouden tasapaino".to_string()
+                ]
+            )
+        );
+    }
+
+    #[test]
+    fn a_row_broken_by_a_page_goes_on_where_it_stopped() {
+        let header: Vec<String> = ["Strateginen päämäärä", "Tavoite 2025", "Toteuma", "Tila"]
+            .map(str::to_string)
+            .to_vec();
+        let rows = vec![
+            (
+                10,
+                vec![
+                    "<b>Kestävä talous</b> <ul><li>Kasvua tukevat</li></ul>".to_string(),
+                    "<p>Tietoturvan edistäminen</p>".to_string(),
+                    "<p>Sovellus käytössä. MS sovelluksen</p>".to_string(),
+                    "Toteutuu osittain".to_string(),
+                ],
+            ),
+            (11, header.clone()),
+            (
+                12,
+                vec![
+                    "tulevaisuusinvestoinnit".to_string(),
+                    String::new(),
+                    "<p>osalta kaksi koulutusta.</p> <p>Työ jatkuu.</p>".to_string(),
+                    String::new(),
+                ],
+            ),
+        ];
+        let found = read_goal_rows(&header, GoalLevel::Valtuusto, rows);
+        assert_eq!(found.len(), 1);
+        let goal = &found[0].goal;
+        assert_eq!(
+            goal.sub_aims,
+            vec!["Kasvua tukevat tulevaisuusinvestoinnit"]
+        );
+        assert_eq!(
+            goal.outcome,
+            vec![
+                "Sovellus käytössä. MS sovelluksen osalta kaksi koulutusta.",
+                "Työ jatkuu."
+            ]
+        );
+        assert_eq!(goal.status, Some(GoalStatus::Osittain));
+        assert_eq!(goal.year, 2025);
+    }
+}
