@@ -4,7 +4,8 @@
 //! `#/{view}/{dataset}/{node}?lang={fi|sv|en}&base={column}&target={column}`
 //!
 //! - `view`: `taulukko` (the income statement), `toteuma` (budget follow-up), `erittely`
-//!   (one line by the node's units), `rivi` (one line across the tree and the years);
+//!   (one line by the node's units), `rivi` (one line across the tree and the years),
+//!   `tavoitteet` (goals and their statuses, and investments, of the node and its units);
 //! - `dataset` and `node`: ids from the package (`heinola`, `hyvinvointitoimiala`);
 //! - `base` and `target`: the columns of the change columns (`TP2022`, `TS2026`);
 //! - `line` and `col`: the line and column of the breakdown (`toimintakate`, `TP2022`);
@@ -27,14 +28,17 @@ pub enum View {
     Breakdown,
     /// One line across the whole tree and every column.
     Across,
+    /// Goals with their statuses, and investments, of the node and its units.
+    Goals,
 }
 
 impl View {
-    pub const ALL: [View; 4] = [
+    pub const ALL: [View; 5] = [
         View::Statement,
         View::FollowUp,
         View::Breakdown,
         View::Across,
+        View::Goals,
     ];
 
     pub fn slug(self) -> &'static str {
@@ -43,6 +47,7 @@ impl View {
             View::FollowUp => "toteuma",
             View::Breakdown => "erittely",
             View::Across => "rivi",
+            View::Goals => "tavoitteet",
         }
     }
 

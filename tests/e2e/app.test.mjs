@@ -61,6 +61,27 @@ async function open() {
   return { page, requests, errors };
 }
 
+/** Runs axe-core on the page as it is and fails on any WCAG 2.1 A or AA violation. */
+async function assertAxe(page, what = '') {
+  if (!(await page.evaluate(() => Boolean(window.axe)))) {
+    await page.addScriptTag({ path: path.join(root, '.ci/node_modules/axe-core/axe.min.js') });
+  }
+  const result = await page.evaluate(() =>
+    window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+  const summary = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')}`);
+  assert.deepEqual(summary, [], `${what}: ${summary.join('\n')}`);
+}
+
+/** Opens a view from its link, as a shared link would, and waits for its heading. */
+async function openLink(fragment, heading) {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(`${origin}${SUBPATH}${fragment}`, { waitUntil: 'networkidle' });
+  await page.locator(heading).waitFor();
+  return { page, requests };
+}
+
 const amount = (page, line, col) =>
   page.locator(`tr[data-line='${line}'] td[data-col='${col}'] .amount`).innerText();
 const cell = (page, line, col) => page.locator(`tr[data-line='${line}'] td[data-col='${col}']`).innerText();
@@ -117,22 +138,15 @@ test('keyboard only: tab to a node, open it, switch language', async () => {
 
 test('axe-core finds no WCAG 2.1 AA violations', async () => {
   const { page } = await open();
-  await page.addScriptTag({ path: path.join(root, '.ci/node_modules/axe-core/axe.min.js') });
   for (const node of ['hyvinvointitoimiala', 'yhteiset_palvelut']) {
     await page.locator(`button[data-node='${node}']`).click();
-    const result = await page.evaluate(() =>
-      window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
-    const summary = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')}`);
-    assert.deepEqual(summary, [], `${node}: ${summary.join('\n')}`);
+    await assertAxe(page, node);
   }
   // The import summary and the paste box, open.
   await page.locator('#file-input').setInputFiles(path.join(root, 'tests/fixtures/003_057b7abbdb0e3ebc.txt'));
   await page.locator('.import-summary').waitFor();
   await page.locator('.paste summary').click();
-  const result = await page.evaluate(() =>
-    window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
-  const summary = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')}`);
-  assert.deepEqual(summary, [], `import summary: ${summary.join('\n')}`);
+  await assertAxe(page, 'import summary');
   await page.close();
 });
 
@@ -342,11 +356,7 @@ test('views open from their links; back and forward move between them', async ()
   for (const url of requests) assert.ok(url.startsWith(origin + SUBPATH), `request left the app: ${url}`);
   // axe on the follow-up view.
   await page.locator('#view-toteuma').click();
-  await page.addScriptTag({ path: path.join(root, '.ci/node_modules/axe-core/axe.min.js') });
-  const result = await page.evaluate(() =>
-    window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
-  const summary = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')}`);
-  assert.deepEqual(summary, [], summary.join('\n'));
+  await assertAxe(page);
   await page.close();
 });
 
@@ -362,11 +372,7 @@ test('the breakdown view drills down and back up, sorted and checked with axe', 
   await page.locator('#sort-amount').click();
   assert.equal(await page.locator('.breakdown-table tbody tr').first().getAttribute('data-org'), 'opetus_ja_koulutuspalvelut');
   await page.screenshot({ path: path.join(shots, 'breakdown-fi.png'), fullPage: true });
-  await page.addScriptTag({ path: path.join(root, '.ci/node_modules/axe-core/axe.min.js') });
-  const result = await page.evaluate(() =>
-    window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
-  const summary = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')}`);
-  assert.deepEqual(summary, [], summary.join('\n'));
+  await assertAxe(page);
   // The chart sums it up; clicking a unit's bar drills into it (sorted by amount:
   // Opetus, Varhaiskasvatus, Virikkeellinen elämä, HyTe), then back up by the breadcrumb.
   assert.equal(await page.locator('.breakdown figcaption').innerText(),
@@ -452,10 +458,38 @@ test('one line across the tree and the years: amounts, change, share; a link and
   await page.locator('#measure-muutos').click();
   assert.equal(await page.locator("tr[data-org='hyvinvointitoimiala'] td[data-col='TS2026']").innerText(), `${MINUS}1${NBSP}628${NBSP}088`);
   await page.screenshot({ path: path.join(shots, 'across-fi.png'), fullPage: true });
-  await page.addScriptTag({ path: path.join(root, '.ci/node_modules/axe-core/axe.min.js') });
-  const result = await page.evaluate(() =>
-    window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
-  const summary = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')}`);
-  assert.deepEqual(summary, [], summary.join('\n'));
+  await assertAxe(page);
+  await page.close();
+});
+
+test('goals and investments: statuses counted per strategic aim, a table per unit, in three languages', async () => {
+  const { page, requests } = await openLink('#/tavoitteet/heinola/yhteiset_palvelut?lang=fi', '#goals-heading');
+  assert.equal(await page.locator('#goals-heading').innerText(), 'Yhteiset palvelut');
+  // Seed 003: four aims, each with a council goal and an operating-plan goal.
+  const row = (aim) => page.locator('.status-table tbody tr', { hasText: aim });
+  assert.equal(await row('Hyvinvoinnin kasvu').locator("td[data-status='met']").innerText(), '1');
+  assert.equal(await row('Hyvinvoinnin kasvu').locator("td[data-status='partly']").innerText(), '1');
+  assert.equal(await row('Kestävä talous').locator("td[data-status='met']").innerText(), '2');
+  assert.equal(await page.locator(".status-table tfoot td[data-status='met']").innerText(), '6');
+  assert.equal(await page.locator(".status-table tfoot td[data-status='partly']").innerText(), '2');
+  assert.equal(await page.locator(".status-table tfoot td[data-col='total']").innerText(), '8');
+  // The council's table: Vahva kaupunkiyhteisö came out partly, marked by a symbol and words.
+  const council = page.locator(".goals-table[data-level='valtuusto']");
+  assert.match(await council.locator('caption').innerText(), /Valtuustoon nähden sitovat tavoitteet 2025/);
+  assert.equal(await council.locator('tbody tr').nth(2).locator("td[data-col='status']").innerText(), '◐Toteutuu osittain');
+  const plan = page.locator(".goals-table[data-level='kayttosuunnitelma']");
+  assert.equal(await plan.locator('tbody tr').count(), 4);
+  assert.match(await plan.locator('tbody tr').nth(1).innerText(), /Elinkeinopalveluiden uuden toimintamallin toteutus yhteistyössä Ladecin kanssa/);
+  // The unit's investments are in its section.
+  assert.equal(await page.locator(".goal-unit[data-org='yhteiset_palvelut'] .investments-table").count(), 1);
+  await page.screenshot({ path: path.join(shots, 'goals-fi.png'), fullPage: true });
+  await assertAxe(page, 'goals');
+  await page.locator("button[lang='sv']").click();
+  assert.match(await page.locator('.status-table thead').innerText(), /Uppnås delvis/);
+  assert.match(page.url(), /#\/tavoitteet\/heinola\/yhteiset_palvelut\?lang=sv/);
+  // A sector with no goals in the data says so, and still shows its investments.
+  await page.locator("button[data-node='hyvinvointitoimiala']").click();
+  assert.equal(await page.locator('.status-table').count(), 0);
+  for (const url of requests) assert.ok(url.startsWith(origin + SUBPATH), `request left the app: ${url}`);
   await page.close();
 });

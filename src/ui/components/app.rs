@@ -9,6 +9,7 @@ use super::basis::{BasisEditor, unit_label};
 use super::breakdown::BreakdownView;
 use super::dataset_info::DatasetInfo;
 use super::follow_up::FollowUpView;
+use super::goals::GoalsView;
 use super::importer::{ImportBar, ImportSummary};
 use super::investments::Investments;
 use super::lang_switch::LangSwitch;
@@ -297,6 +298,9 @@ pub fn App() -> Html {
             <AcrossView unit={unit.clone()} dataset={figures_of(loaded)} dataset_index={state.dataset} line={state.breakdown.0}
                 measure={state.measure} lang={lang} on_line={on_line} on_measure={on_measure} on_select={on_select.clone()} />
         },
+        Some(loaded) if state.view == View::Goals => html! {
+            <GoalsView unit={unit.clone()} dataset={figures_of(loaded)} dataset_index={state.dataset} node={state.node.clone()} lang={lang} on_select={on_select.clone()} />
+        },
         Some(loaded) if state.view == View::Breakdown => html! {
             <BreakdownView unit={unit.clone()} dataset={figures_of(loaded)} dataset_index={state.dataset} node={state.node.clone()} lang={lang}
                 line={state.breakdown.0} column={state.breakdown.1.clone()} compare={state.change.as_ref().map(|c| c.0.clone())}
@@ -355,6 +359,7 @@ pub fn App() -> Html {
                                 View::FollowUp => t(lang, Msg::ViewFollowUp),
                                 View::Breakdown => t(lang, Msg::ViewBreakdown),
                                 View::Across => t(lang, Msg::ViewAcross),
+                                View::Goals => t(lang, Msg::ViewGoals),
                             };
                             html! {
                                 <button type="button" class="button" id={format!("view-{}", view.slug())}

@@ -19,6 +19,9 @@ pub struct Props {
     pub dataset: Rc<Dataset>,
     pub node: String,
     pub lang: Lang,
+    /// Shown under a unit's heading (the goals view): the heading is one level lower.
+    #[prop_or_default]
+    pub nested: bool,
 }
 
 fn line_name(line: InvestmentLine, lang: Lang) -> &'static str {
@@ -37,9 +40,15 @@ pub fn Investments(props: &Props) -> Html {
     if tables.is_empty() {
         return html! {};
     }
+    let heading_id = format!("investments-{}", props.node);
+    let heading = if props.nested {
+        html! { <h3 id={heading_id.clone()}>{ t(lang, Msg::Investments) }</h3> }
+    } else {
+        html! { <h2 id={heading_id.clone()}>{ t(lang, Msg::Investments) }</h2> }
+    };
     html! {
-        <section class="investments" aria-labelledby="investments-heading">
-            <h2 id="investments-heading">{ t(lang, Msg::Investments) }</h2>
+        <section class="investments" aria-labelledby={heading_id}>
+            { heading }
             { for tables.into_iter().map(|inv| {
                 let columns: Vec<Column> = dataset
                     .columns_in_order()

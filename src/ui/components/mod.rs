@@ -7,6 +7,7 @@ pub mod breakdown;
 pub mod chart;
 pub mod dataset_info;
 pub mod follow_up;
+pub mod goals;
 pub mod importer;
 pub mod investments;
 pub mod lang_switch;
