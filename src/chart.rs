@@ -21,13 +21,408 @@ pub fn colour(kind: ColumnKind) -> (u8, u8, u8) {
     }
 }
 
-/// A bar placed on the drawing, in CSS pixels.
+/// How a kind of column is filled, so that actuals, budgets and plans differ by more than
+/// colour: actuals solid, budgets hatched, plans and forecasts dotted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Pattern {
+    Solid,
+    Hatched,
+    Dotted,
+}
+
+pub fn pattern(kind: ColumnKind) -> Pattern {
+    match kind {
+        ColumnKind::Tp | ColumnKind::Toteuma => Pattern::Solid,
+        ColumnKind::Ta | ColumnKind::TaMuutettu => Pattern::Hatched,
+        ColumnKind::Ts | ColumnKind::Ennuste => Pattern::Dotted,
+    }
+}
+
+/// Colours for series that are not kinds of column (the units of a stacked chart), from the
+/// same colour-blind-safe palette, in an order that keeps neighbours apart.
+pub const SERIES: [(u8, u8, u8); 7] = [
+    (0, 114, 178),
+    (230, 159, 0),
+    (0, 158, 115),
+    (204, 121, 167),
+    (86, 180, 233),
+    (213, 94, 0),
+    (0, 0, 0),
+];
+
+pub fn series_colour(index: usize) -> (u8, u8, u8) {
+    SERIES[index % SERIES.len()]
+}
+
+/// Revenue, or a deviation for the better, in a waterfall or deviation chart.
+pub const UP: (u8, u8, u8) = (0, 114, 178);
+/// Expense, or a deviation for the worse.
+pub const DOWN: (u8, u8, u8) = (213, 94, 0);
+/// A total (Toimintakate, Vuosikate, Tilikauden tulos).
+pub const TOTAL: (u8, u8, u8) = (60, 66, 74);
+
+/// One rectangle of a chart in figures: it stands in slot `slot` (a column, a step, a line)
+/// from `lo` to `hi`, belongs to series `series`, and shows `value` when hovered.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mark {
+    pub slot: usize,
+    pub series: usize,
+    pub lo: Amount,
+    pub hi: Amount,
+    pub value: Amount,
+    pub colour: (u8, u8, u8),
+    pub pattern: Pattern,
+    /// What the mark is, for the hover text: `Toimintakate · TP 2022`.
+    pub label: String,
+}
+
+/// One bar per value from zero, in its column's colour and pattern.
+pub fn bar_marks(
+    values: &[Option<Amount>],
+    columns: &[Column],
+    subject: &str,
+    lang: Lang,
+) -> Vec<Mark> {
+    values
+        .iter()
+        .zip(columns)
+        .enumerate()
+        .filter_map(|(slot, (value, column))| {
+            let v = (*value)?;
+            Some(Mark {
+                slot,
+                series: 0,
+                lo: v.min(Decimal::ZERO),
+                hi: v.max(Decimal::ZERO),
+                value: v,
+                colour: colour(column.kind),
+                pattern: pattern(column.kind),
+                label: format!("{subject} · {}", column.label(lang)),
+            })
+        })
+        .collect()
+}
+
+/// Bars of one colour and pattern, one per value, labelled by `labels`.
+pub fn plain_marks(
+    values: &[Option<Amount>],
+    labels: &[String],
+    colour: (u8, u8, u8),
+    pattern: Pattern,
+    subject: &str,
+) -> Vec<Mark> {
+    values
+        .iter()
+        .zip(labels)
+        .enumerate()
+        .filter_map(|(slot, (value, label))| {
+            let v = (*value)?;
+            Some(Mark {
+                slot,
+                series: 0,
+                lo: v.min(Decimal::ZERO),
+                hi: v.max(Decimal::ZERO),
+                value: v,
+                colour,
+                pattern,
+                label: format!("{subject} · {label}"),
+            })
+        })
+        .collect()
+}
+
+/// Stacked bars: one bar per column, one segment per series (a unit), positive values
+/// stacked up from zero and negative ones down. `series` is (name, value per column).
+pub fn stacked_marks(
+    series: &[(String, Vec<Option<Amount>>)],
+    columns: &[Column],
+    lang: Lang,
+) -> Vec<Mark> {
+    let mut up = vec![Decimal::ZERO; columns.len()];
+    let mut down = vec![Decimal::ZERO; columns.len()];
+    let mut marks = Vec::new();
+    for (index, (name, values)) in series.iter().enumerate() {
+        for (slot, (value, column)) in values.iter().zip(columns).enumerate() {
+            let Some(v) = *value else { continue };
+            if v.is_zero() {
+                continue;
+            }
+            let (lo, hi) = if v > Decimal::ZERO {
+                let lo = up[slot];
+                up[slot] += v;
+                (lo, up[slot])
+            } else {
+                let hi = down[slot];
+                down[slot] += v;
+                (down[slot], hi)
+            };
+            marks.push(Mark {
+                slot,
+                series: index,
+                lo,
+                hi,
+                value: v,
+                colour: series_colour(index),
+                pattern: pattern(column.kind),
+                label: format!("{name} · {}", column.label(lang)),
+            });
+        }
+    }
+    marks
+}
+
+/// One step of a waterfall: a line that moves the running total, or a total.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Step {
+    pub line: Line,
+    pub total: bool,
+    /// Where the step starts and ends (a total starts at zero).
+    pub from: Amount,
+    pub to: Amount,
+}
+
+/// The totals a waterfall stops at, in order.
+const WATERFALL_TOTALS: [Line; 4] = [
+    Line::Toimintakate,
+    Line::Vuosikate,
+    Line::TilikaudenTulos,
+    Line::TilikaudenYlijaama,
+];
+
+/// The waterfall of one column of a node's statement: Toimintatuotot, then each cost line
+/// (Toimintakulut split into its parts where the table has them), to Toimintakate; then the
+/// lines to Vuosikate and to Tilikauden tulos, as far as the table goes. Each total is shown
+/// as the table gives it, and the running total starts again from it, so that rounding in
+/// the document does not build up.
+pub fn waterfall(table: &crate::analysis::NodeTable, column: &str) -> Vec<Step> {
+    let amount = |line: Line| table.amount(line, column);
+    let mut steps = Vec::new();
+    let mut running = Decimal::ZERO;
+    let mut previous_total: Option<Line> = None;
+    for total in WATERFALL_TOTALS {
+        let Some(total_value) = amount(total) else {
+            continue;
+        };
+        let mut parts: Vec<Line> = Vec::new();
+        for part in total.parts() {
+            if Some(*part) == previous_total {
+                continue;
+            }
+            // A subtotal of the previous total's parts (Vuosikate inside Tilikauden tulos).
+            if WATERFALL_TOTALS.contains(part) {
+                continue;
+            }
+            let split: Vec<Line> = if *part != Line::Toimintatuotot && !part.parts().is_empty() {
+                part.parts()
+                    .iter()
+                    .copied()
+                    .filter(|p| amount(*p).is_some())
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            if split.is_empty() {
+                parts.push(*part);
+            } else {
+                parts.extend(split);
+            }
+        }
+        for part in parts {
+            let Some(value) = amount(part) else { continue };
+            if value.is_zero() {
+                continue;
+            }
+            steps.push(Step {
+                line: part,
+                total: false,
+                from: running,
+                to: running + value,
+            });
+            running += value;
+        }
+        steps.push(Step {
+            line: total,
+            total: true,
+            from: Decimal::ZERO,
+            to: total_value,
+        });
+        running = total_value;
+        previous_total = Some(total);
+    }
+    steps
+}
+
+/// The marks of a waterfall: rises in blue, falls in vermillion, totals in grey, all in the
+/// column's pattern.
+pub fn waterfall_marks(steps: &[Step], column: &Column, lang: Lang) -> Vec<Mark> {
+    steps
+        .iter()
+        .enumerate()
+        .map(|(slot, step)| {
+            let colour = if step.total {
+                TOTAL
+            } else if step.to >= step.from {
+                UP
+            } else {
+                DOWN
+            };
+            Mark {
+                slot,
+                series: 0,
+                lo: step.from.min(step.to),
+                hi: step.from.max(step.to),
+                value: if step.total {
+                    step.to
+                } else {
+                    step.to - step.from
+                },
+                colour,
+                pattern: pattern(column.kind),
+                label: format!("{} · {}", step.line.name(lang), column.label(lang)),
+            }
+        })
+        .collect()
+}
+
+/// One sentence on a waterfall: revenue, costs, and each total.
+pub fn waterfall_summary(steps: &[Step], column: &Column, unit: &str, lang: Lang) -> String {
+    let mut parts = Vec::new();
+    let revenue: Amount = steps
+        .iter()
+        .take_while(|s| !s.total)
+        .filter(|s| s.to > s.from)
+        .map(|s| s.to - s.from)
+        .sum();
+    let costs: Amount = steps
+        .iter()
+        .take_while(|s| !s.total)
+        .filter(|s| s.to < s.from)
+        .map(|s| s.to - s.from)
+        .sum();
+    let (income_word, cost_word) = match lang {
+        Lang::Fi => ("tuotot", "kulut"),
+        Lang::Sv => ("intäkter", "kostnader"),
+        Lang::En => ("revenue", "costs"),
+    };
+    parts.push(format!("{income_word} {}", format_eur(revenue, lang)));
+    parts.push(format!("{cost_word} {}", format_eur(costs, lang)));
+    for step in steps.iter().filter(|s| s.total) {
+        parts.push(format!(
+            "{} {}",
+            step.line.name(lang),
+            format_eur(step.to, lang)
+        ));
+    }
+    format!("{} ({unit}): {}.", column.label(lang), parts.join(", "))
+}
+
+/// The bars of a deviation chart: each line's actual minus its budget, so that a bar above
+/// zero is for the better (more revenue, less expense) and below it for the worse; better
+/// in blue and solid, worse in vermillion and hatched.
+pub fn deviation_marks(
+    rows: &[crate::analysis::followup::FollowUpRow],
+    pair: &str,
+    lang: Lang,
+) -> Vec<Mark> {
+    rows.iter()
+        .enumerate()
+        .map(|(slot, row)| {
+            let v = row.actual - row.budget;
+            let better = v >= Decimal::ZERO;
+            Mark {
+                slot,
+                series: 0,
+                lo: v.min(Decimal::ZERO),
+                hi: v.max(Decimal::ZERO),
+                value: v,
+                colour: if better { UP } else { DOWN },
+                pattern: if better {
+                    Pattern::Solid
+                } else {
+                    Pattern::Hatched
+                },
+                label: format!("{} · {pair}", row.line.name(lang)),
+            }
+        })
+        .collect()
+}
+
+/// One sentence on a deviation chart: how many lines came out better and worse, and the
+/// largest deviation.
+pub fn deviation_summary(
+    rows: &[crate::analysis::followup::FollowUpRow],
+    pair: &str,
+    unit: &str,
+    lang: Lang,
+) -> String {
+    use crate::analysis::followup::Effect;
+    let better = rows.iter().filter(|r| r.effect == Effect::Better).count();
+    let worse = rows.iter().filter(|r| r.effect == Effect::Worse).count();
+    let largest = rows.iter().max_by_key(|r| (r.actual - r.budget).abs());
+    let tail = largest
+        .map(|r| {
+            let v = format_eur(r.actual - r.budget, lang);
+            match lang {
+                Lang::Fi => format!("; suurin poikkeama {} {v} {unit}", r.line.name(lang)),
+                Lang::Sv => format!("; största avvikelsen {} {v} {unit}", r.line.name(lang)),
+                Lang::En => format!("; the largest is {} {v} {unit}", r.line.name(lang)),
+            }
+        })
+        .unwrap_or_default();
+    match lang {
+        Lang::Fi => {
+            format!("{pair}: {better} riviä talousarviota paremmin, {worse} heikommin{tail}.")
+        }
+        Lang::Sv => format!("{pair}: {better} poster bättre än budgeten, {worse} sämre{tail}."),
+        Lang::En => format!("{pair}: {better} lines better than budget, {worse} worse{tail}."),
+    }
+}
+
+/// One sentence on a stacked chart: the line, the number of units, and the largest unit in
+/// the last column.
+pub fn stacked_summary(
+    line: Line,
+    series: &[(String, Vec<Option<Amount>>)],
+    columns: &[Column],
+    unit: &str,
+    lang: Lang,
+) -> String {
+    let (Some(first), Some(last)) = (columns.first(), columns.last()) else {
+        return line.name(lang).to_string();
+    };
+    let last_index = columns.len() - 1;
+    let largest = series
+        .iter()
+        .filter_map(|(name, values)| Some((name, values.get(last_index).copied().flatten()?)))
+        .max_by_key(|(_, v)| v.abs());
+    let (name, count) = (line.name(lang), series.len());
+    let (from, to) = (first.label(lang), last.label(lang));
+    match (largest, lang) {
+        (Some((unit_name, v)), Lang::Fi) => format!(
+            "{name} {count} yksikön mukaan, {from}–{to}: {to} suurin {unit_name} {} {unit}.",
+            format_eur(v, lang)
+        ),
+        (Some((unit_name, v)), Lang::Sv) => format!(
+            "{name} per {count} enheter, {from}–{to}: {to} störst {unit_name} {} {unit}.",
+            format_eur(v, lang)
+        ),
+        (Some((unit_name, v)), Lang::En) => format!(
+            "{name} by {count} units, {from}–{to}: in {to} the largest is {unit_name}, {} {unit}.",
+            format_eur(v, lang)
+        ),
+        (None, _) => format!("{name}, {from}–{to}"),
+    }
+}
+
+/// A mark placed on the drawing, in CSS pixels.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct PlacedBar {
-    pub index: usize,
+    /// Index into the marks.
+    pub mark: usize,
+    pub slot: usize,
     pub x0: f64,
     pub x1: f64,
-    /// Top and bottom; a negative value hangs down from the zero line.
+    /// Top and bottom.
     pub y0: f64,
     pub y1: f64,
 }
@@ -40,7 +435,7 @@ pub struct Frame {
     pub pad: f64,
 }
 
-/// Where the bars stand and where zero is.
+/// Where the marks stand and where zero is.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Layout {
     pub bars: Vec<PlacedBar>,
@@ -48,49 +443,99 @@ pub struct Layout {
     pub slot: f64,
 }
 
-/// Lays out one bar per value (missing values leave their slot empty), scaled to the
-/// largest size, with zero where the signs need it.
-pub fn layout(values: &[Option<Amount>], frame: Frame) -> Layout {
-    let n = values.len().max(1) as f64;
+/// Lays out marks in `slots` slots across the frame, scaled so that the highest and the
+/// lowest end fit, with zero where the signs need it.
+pub fn layout(marks: &[Mark], slots: usize, frame: Frame) -> Layout {
+    let n = slots.max(1) as f64;
     let slot = (frame.width - 2.0 * frame.pad).max(1.0) / n;
-    let as_f64 = |v: &Amount| v.to_f64().unwrap_or(0.0);
-    let max = values.iter().flatten().map(as_f64).fold(0.0_f64, f64::max);
-    let min = values.iter().flatten().map(as_f64).fold(0.0_f64, f64::min);
+    let f = |v: Amount| v.to_f64().unwrap_or(0.0);
+    let max = marks.iter().map(|m| f(m.hi)).fold(0.0_f64, f64::max);
+    let min = marks.iter().map(|m| f(m.lo)).fold(0.0_f64, f64::min);
     let span = (max - min).max(1.0);
     let plot_height = (frame.height - 2.0 * frame.pad).max(1.0);
     let y_of = |v: f64| frame.pad + (max - v) / span * plot_height;
-    let zero_y = y_of(0.0);
-    let bars = values
+    let bars = marks
         .iter()
         .enumerate()
-        .filter_map(|(index, value)| {
-            let v = as_f64(value.as_ref()?);
-            let x0 = frame.pad + slot * index as f64 + slot * 0.15;
-            let x1 = frame.pad + slot * (index as f64 + 1.0) - slot * 0.15;
-            let (y0, y1) = if v >= 0.0 {
-                (y_of(v), zero_y)
-            } else {
-                (zero_y, y_of(v))
-            };
-            Some(PlacedBar {
-                index,
-                x0,
-                x1,
-                y0,
-                y1,
-            })
+        .map(|(index, m)| PlacedBar {
+            mark: index,
+            slot: m.slot,
+            x0: frame.pad + slot * m.slot as f64 + slot * 0.15,
+            x1: frame.pad + slot * (m.slot as f64 + 1.0) - slot * 0.15,
+            y0: y_of(f(m.hi)),
+            y1: y_of(f(m.lo)),
         })
         .collect();
-    Layout { bars, zero_y, slot }
+    Layout {
+        bars,
+        zero_y: y_of(0.0),
+        slot,
+    }
 }
 
-/// The bar whose slot a pointer at `x` is over.
-pub fn hit(layout: &Layout, x: f64) -> Option<usize> {
+/// The mark a pointer at (`x`, `y`) is over: of the marks in the slot under `x`, the one
+/// that holds `y`, else the nearest.
+pub fn hit(layout: &Layout, x: f64, y: f64) -> Option<usize> {
+    let margin = layout.slot * 0.15;
     layout
         .bars
         .iter()
-        .find(|b| x >= b.x0 - layout.slot * 0.15 && x <= b.x1 + layout.slot * 0.15)
-        .map(|b| b.index)
+        .filter(|b| x >= b.x0 - margin && x <= b.x1 + margin)
+        .min_by(|a, b| {
+            let distance = |bar: &PlacedBar| {
+                if y < bar.y0 {
+                    bar.y0 - y
+                } else if y > bar.y1 {
+                    y - bar.y1
+                } else {
+                    0.0
+                }
+            };
+            distance(a).total_cmp(&distance(b))
+        })
+        .map(|b| b.mark)
+}
+
+/// Diagonal lines that hatch a rectangle, `spacing` apart, clipped to it.
+pub fn hatch(bar: &PlacedBar, spacing: f64) -> Vec<((f64, f64), (f64, f64))> {
+    let (w, h) = (bar.x1 - bar.x0, bar.y1 - bar.y0);
+    if w <= 0.0 || h <= 0.0 || spacing <= 0.0 {
+        return Vec::new();
+    }
+    // Lines x − y = c, from the bottom-left corner to the top-right one.
+    let mut lines = Vec::new();
+    let mut c = -h + spacing / 2.0;
+    while c < w {
+        // Points on the line within the box, in box coordinates (y down).
+        let (start_x, start_y) = if c >= 0.0 { (c, 0.0) } else { (0.0, -c) };
+        let run = (w - start_x).min(h - start_y);
+        lines.push((
+            (bar.x0 + start_x, bar.y0 + start_y),
+            (bar.x0 + start_x + run, bar.y0 + start_y + run),
+        ));
+        c += spacing;
+    }
+    lines
+}
+
+/// Dots on a grid `spacing` apart inside a rectangle.
+pub fn dots(bar: &PlacedBar, spacing: f64) -> Vec<(f64, f64)> {
+    let mut out = Vec::new();
+    if spacing <= 0.0 {
+        return out;
+    }
+    let mut y = bar.y0 + spacing / 2.0;
+    let mut row = 0;
+    while y < bar.y1 {
+        let mut x = bar.x0 + spacing / 2.0 + if row % 2 == 1 { spacing / 2.0 } else { 0.0 };
+        while x < bar.x1 {
+            out.push((x, y));
+            x += spacing;
+        }
+        y += spacing;
+        row += 1;
+    }
+    out
 }
 
 /// One sentence for screen readers: the line, its first and last figure, the change.
@@ -186,21 +631,93 @@ mod tests {
     #[test]
     fn bars_hang_from_zero_and_fill_their_slots() {
         let values = [Some(dec("100")), None, Some(dec("-50"))];
+        let labels: Vec<String> = ["a", "b", "c"].map(str::to_string).to_vec();
+        let marks = plain_marks(&values, &labels, UP, Pattern::Solid, "x");
         let frame = Frame {
             width: 320.0,
             height: 170.0,
             pad: 10.0,
         };
-        let layout = layout(&values, frame);
+        let layout = layout(&marks, values.len(), frame);
         assert_eq!(layout.bars.len(), 2);
         assert_eq!(layout.slot, 100.0);
         // 150 units over 150 px: zero 100 px below the top pad.
         assert_eq!(layout.zero_y, 110.0);
         assert_eq!((layout.bars[0].y0, layout.bars[0].y1), (10.0, 110.0));
         assert_eq!((layout.bars[1].y0, layout.bars[1].y1), (110.0, 160.0));
-        assert_eq!(hit(&layout, 60.0), Some(0));
-        assert_eq!(hit(&layout, 160.0), None);
-        assert_eq!(hit(&layout, 250.0), Some(2));
+        assert_eq!(hit(&layout, 60.0, 50.0), Some(0));
+        assert_eq!(hit(&layout, 160.0, 50.0), None);
+        assert_eq!(hit(&layout, 250.0, 0.0), Some(1));
+        assert_eq!(marks[1].label, "x · c");
+    }
+
+    #[test]
+    fn stacked_segments_go_up_and_down_from_zero_and_are_hit_by_height() {
+        let dataset = crate::sample::heinola().unwrap();
+        let columns: Vec<Column> = dataset.columns_in_order().into_iter().cloned().collect();
+        let series = vec![
+            ("A".to_string(), vec![Some(dec("10")), Some(dec("-5"))]),
+            ("B".to_string(), vec![Some(dec("20")), Some(dec("-15"))]),
+        ];
+        let marks = stacked_marks(&series, &columns[..2], Lang::Fi);
+        let ends: Vec<(Decimal, Decimal)> = marks.iter().map(|m| (m.lo, m.hi)).collect();
+        assert_eq!(
+            ends,
+            vec![
+                (dec("0"), dec("10")),
+                (dec("-5"), dec("0")),
+                (dec("10"), dec("30")),
+                (dec("-20"), dec("-5")),
+            ]
+        );
+        // 50 units over 100 px; zero 60 px from the top pad.
+        let layout = layout(
+            &marks,
+            2,
+            Frame {
+                width: 220.0,
+                height: 120.0,
+                pad: 10.0,
+            },
+        );
+        assert_eq!(layout.zero_y, 70.0);
+        // In the first slot, 15 px below the top is B (10…30); just above zero is A.
+        assert_eq!(hit(&layout, 50.0, 15.0), Some(2));
+        assert_eq!(hit(&layout, 50.0, 65.0), Some(0));
+        // Below everything in the second slot: the nearest, B's −20…−5.
+        assert_eq!(hit(&layout, 160.0, 119.0), Some(3));
+        assert_eq!(marks[3].pattern, pattern(columns[1].kind));
+    }
+
+    #[test]
+    fn hatching_and_dots_stay_inside_their_bar() {
+        let bar = PlacedBar {
+            mark: 0,
+            slot: 0,
+            x0: 10.0,
+            x1: 30.0,
+            y0: 5.0,
+            y1: 45.0,
+        };
+        let lines = hatch(&bar, 6.0);
+        assert!(lines.len() >= 9);
+        for ((ax, ay), (bx, by)) in &lines {
+            for (x, y) in [(ax, ay), (bx, by)] {
+                assert!(
+                    (10.0..=30.0).contains(x) && (5.0..=45.0).contains(y),
+                    "{x},{y}"
+                );
+            }
+            // 45 degrees.
+            assert!(((bx - ax) - (by - ay)).abs() < 1e-9);
+        }
+        let points = dots(&bar, 5.0);
+        assert!(
+            points
+                .iter()
+                .all(|(x, y)| (10.0..30.0).contains(x) && (5.0..45.0).contains(y))
+        );
+        assert_eq!(points.len(), 8 * 4 - 4);
     }
 
     #[test]
@@ -238,5 +755,77 @@ mod tests {
             "Toimintakate laskee 3\u{a0}377\u{a0}551 (€): TP 2022 \u{2212}28\u{a0}726\u{a0}249, TS 2026 \u{2212}32\u{a0}103\u{a0}800."
         );
         assert_eq!(colour(ColumnKind::Ts), (86, 180, 233));
+    }
+
+    #[test]
+    fn the_waterfall_of_the_sector_steps_through_its_statement() {
+        let dataset = crate::sample::heinola().unwrap();
+        let table = crate::analysis::node_table(&dataset, "hyvinvointitoimiala", None);
+        let steps = waterfall(&table, "TS2026");
+        let lines: Vec<(Line, bool)> = steps.iter().map(|s| (s.line, s.total)).collect();
+        assert_eq!(lines.first(), Some(&(Line::Toimintatuotot, false)));
+        let margin = steps.iter().find(|s| s.line == Line::Toimintakate).unwrap();
+        // Seed 004, TS 2026: Toimintakate −32 103 800.
+        assert_eq!(margin.to, dec("-32103800"));
+        assert!(margin.total);
+        // The steps before it run from zero to it, within the document's rounding.
+        let before: Vec<&Step> = steps
+            .iter()
+            .take_while(|s| s.line != Line::Toimintakate)
+            .collect();
+        assert!(before.iter().any(|s| s.line == Line::Henkilostokulut));
+        assert!(!before.iter().any(|s| s.line == Line::Toimintakulut));
+        assert_eq!(before[0].from, Decimal::ZERO);
+        for pair in before.windows(2) {
+            assert_eq!(pair[0].to, pair[1].from);
+        }
+        assert!((before.last().unwrap().to - margin.to).abs() <= dec("5"));
+        // It ends at Tilikauden tulos, after Poistot.
+        let last = steps.last().unwrap();
+        assert_eq!((last.line, last.total), (Line::TilikaudenTulos, true));
+        assert!(
+            steps
+                .iter()
+                .any(|s| s.line == Line::PoistotJaArvonalentumiset)
+        );
+        let column = dataset.column("TS2026").unwrap();
+        let marks = waterfall_marks(&steps, column, Lang::Fi);
+        assert_eq!(marks[0].colour, UP);
+        assert_eq!(
+            marks
+                .iter()
+                .find(|m| m.label.starts_with("Henkilöstökulut"))
+                .unwrap()
+                .colour,
+            DOWN
+        );
+        assert_eq!(marks[0].pattern, Pattern::Dotted);
+        let text = waterfall_summary(&steps, column, "€", Lang::Fi);
+        assert!(text.starts_with("TS 2026 (€): tuotot "), "{text}");
+        assert!(
+            text.contains("Toimintakate \u{2212}32\u{a0}103\u{a0}800"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn the_deviation_chart_puts_better_above_zero() {
+        let dataset = crate::sample::heinola().unwrap();
+        let table = crate::analysis::node_table(&dataset, "yhteiset_palvelut", None);
+        let rows = crate::analysis::followup::follow_up_rows(&table, 0);
+        let marks = deviation_marks(&rows, "TA 2025 – Toteuma 2025", Lang::Fi);
+        let margin = rows
+            .iter()
+            .position(|r| r.line == Line::Toimintakate)
+            .unwrap();
+        // Seed 003: Toimintakate came out 1 009 492 better than budgeted.
+        assert_eq!(marks[margin].value, dec("1009492"));
+        assert_eq!(
+            (marks[margin].colour, marks[margin].pattern),
+            (UP, Pattern::Solid)
+        );
+        let text = deviation_summary(&rows, "TA 2025 – Toteuma 2025", "€", Lang::Fi);
+        assert!(text.starts_with("TA 2025 – Toteuma 2025: "), "{text}");
+        assert!(text.contains("riviä talousarviota paremmin"), "{text}");
     }
 }

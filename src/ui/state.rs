@@ -133,6 +133,11 @@ pub enum Action {
         line: Line,
         column: String,
     },
+    /// Open the breakdown of a line in a column: a chart's bar drilled into.
+    OpenBreakdown {
+        line: Line,
+        column: String,
+    },
     /// Go where a link (the URL fragment) points.
     Navigate(Route),
 }
@@ -319,6 +324,10 @@ impl Reducible for AppState {
                     return self;
                 }
                 next.breakdown = (Some(line), Some(column));
+            }
+            Action::OpenBreakdown { line, column } => {
+                next.breakdown = (Some(line), Some(column));
+                next.view = View::Breakdown;
             }
             Action::SetMeasure(measure) => {
                 if measure == self.measure {

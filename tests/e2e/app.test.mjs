@@ -375,9 +375,9 @@ test('the breakdown view drills down and back up, sorted and checked with axe', 
   await assertAxe(page);
   // The chart sums it up; clicking a unit's bar drills into it (sorted by amount:
   // Opetus, Varhaiskasvatus, Virikkeellinen elämä, HyTe), then back up by the breadcrumb.
-  assert.equal(await page.locator('.breakdown figcaption').innerText(),
+  assert.equal(await page.locator('.breakdown figcaption').first().innerText(),
     `Henkilöstökulut, TS 2026, 4 yksikköä: suurin Opetus- ja koulutuspalvelut ${MINUS}12${NBSP}225${NBSP}700 € (59,37${NBSP}%).`);
-  const box = await page.locator('.breakdown canvas').boundingBox();
+  const box = await page.locator('.breakdown canvas').first().boundingBox();
   await page.mouse.click(box.x + 12 + (box.width - 24) * 3 / 8, box.y + 100);
   assert.equal(await page.locator('#breakdown-heading').innerText(), 'Varhaiskasvatus');
   await page.locator('.breakdown .breadcrumbs button', { hasText: 'Hyvinvointitoimiala' }).click();
@@ -491,5 +491,97 @@ test('goals and investments: statuses counted per strategic aim, a table per uni
   await page.locator("button[data-node='hyvinvointitoimiala']").click();
   assert.equal(await page.locator('.status-table').count(), 0);
   for (const url of requests) assert.ok(url.startsWith(origin + SUBPATH), `request left the app: ${url}`);
+  await page.close();
+});
+
+/** The point over slot `index` of `slots` on a chart's canvas, `dy` px below its top. */
+async function slotPoint(canvas, index, slots, dy = 100) {
+  await canvas.scrollIntoViewIfNeeded();
+  const box = await canvas.boundingBox();
+  return { x: box.x + 12 + (box.width - 24) * (index + 0.5) / slots, y: box.y + dy };
+}
+
+test('the waterfall steps from revenue to the result; a bar or Enter drills into its line', async () => {
+  const { page, requests } = await openLink('#/taulukko/heinola/hyvinvointitoimiala?lang=fi', '#statement-heading');
+  const chart = page.locator('.waterfall-chart');
+  // Seed 004, TS 2026: Toimintakate −32 103 800, and Tilikauden tulos at the end.
+  assert.match(await chart.locator('figcaption').innerText(), new RegExp(`^TS 2026 \\(€\\): tuotot .*Toimintakate ${MINUS}32${NBSP}103${NBSP}800`));
+  assert.equal(await chart.locator("tr[data-step='toimintakate'] td[data-col='step']").innerText(), `${MINUS}32${NBSP}103${NBSP}800`);
+  const steps = await chart.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.dataset.step));
+  assert.equal(steps[0], 'toimintatuotot');
+  assert.equal(steps.at(-1), 'tilikauden_tulos');
+  // The chart's steps are the table's rows, bar for row.
+  assert.equal(await chart.locator('.chart-labels span').count(), steps.length);
+  // Hover over Henkilöstökulut: its exact figure, as in the statement.
+  const canvas = chart.locator('canvas');
+  const i = steps.indexOf('henkilostokulut');
+  const point = await slotPoint(canvas, i, steps.length);
+  await page.mouse.move(point.x, point.y);
+  assert.equal(await chart.locator('.chart-tooltip').innerText(), `Henkilöstökulut · TS 2026: ${MINUS}20${NBSP}592${NBSP}300 €`);
+  // Another column.
+  await page.locator('#waterfall-column').selectOption('TP2022');
+  assert.equal(await chart.locator("tr[data-step='toimintakate'] td[data-col='step']").innerText(), `${MINUS}28${NBSP}726${NBSP}249`);
+  await page.screenshot({ path: path.join(shots, 'waterfall-fi.png'), fullPage: true });
+  // Keyboard: focus the chart, arrow to the second step, Enter opens its breakdown.
+  await page.mouse.move(0, 0);
+  await canvas.focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  assert.match(await chart.locator('.chart-tooltip').innerText(), new RegExp(`^${await chart.locator('tbody tr').nth(1).locator('th').innerText()} · TP 2022: `));
+  await page.keyboard.press('Enter');
+  await page.locator('#breakdown-heading').waitFor();
+  assert.match(page.url(), new RegExp(`#/erittely/heinola/hyvinvointitoimiala\\?lang=fi&line=${steps[1]}&col=TP2022`));
+  // Back, and a click on the trend chart's first bar opens Toimintakate TP 2022 by unit.
+  await page.goBack();
+  await page.locator('#statement-heading').waitFor();
+  const trend = page.locator('.trend-chart canvas');
+  const first = await slotPoint(trend, 0, 5);
+  await page.mouse.click(first.x, first.y);
+  await page.locator('#breakdown-heading').waitFor();
+  assert.match(page.url(), /line=toimintakate&col=TP2022/);
+  assert.equal(await page.locator("td[data-col='total']").innerText(), `${MINUS}28${NBSP}726${NBSP}249`);
+  for (const url of requests) assert.ok(url.startsWith(origin + SUBPATH), `request left the app: ${url}`);
+  await assertAxe(page, 'breakdown from a chart');
+  await page.close();
+});
+
+test('the deviation chart of the follow-up: better above zero, and a bar opens the line by unit', async () => {
+  const { page } = await openLink('#/toteuma/heinola/yhteiset_palvelut?lang=fi', '#followup-heading');
+  const chart = page.locator('.bar-chart.deviation');
+  assert.match(await chart.locator('figcaption').innerText(), /^TA 2025 – Toteuma 2025: \d+ riviä talousarviota paremmin, \d+ heikommin; suurin poikkeama /);
+  // The table shows the same effect: Toimintakate came out 1 009 492 better.
+  assert.equal(await page.locator("tr[data-line='toimintakate'] [data-col='effect-amount']").innerText(), `+1${NBSP}009${NBSP}492`);
+  const labels = await chart.locator('.chart-labels span').allInnerTexts();
+  const i = labels.indexOf('Palvelujen ostot');
+  assert.ok(i >= 0, labels.join(', '));
+  const effect = await page.locator("tr[data-line='palvelujen_ostot'] [data-col='effect-amount']").innerText();
+  const point = await slotPoint(chart.locator('canvas'), i, labels.length);
+  await page.mouse.move(point.x, point.y);
+  assert.equal(await chart.locator('.chart-tooltip').innerText(), `Palvelujen ostot · TA 2025 – Toteuma 2025: ${effect.replace('+', '')} €`);
+  await page.mouse.click(point.x, point.y);
+  await page.locator('#breakdown-heading').waitFor();
+  assert.match(page.url(), /line=palvelujen_ostot&col=TOT2025/);
+  await page.close();
+});
+
+test('stacked bars by unit: the same figures as their table; legend hides a unit; a segment drills in', async () => {
+  const { page } = await openLink('#/erittely/heinola/hyvinvointitoimiala?lang=fi&line=henkilostokulut&col=TS2026', '#breakdown-heading');
+  const chart = page.locator('.stacked-chart');
+  // Seed 004: Varhaiskasvatus Henkilöstökulut TP 2022 −5 903 322, TS 2026 −6 246 500.
+  assert.equal(await chart.locator("tr[data-org='varhaiskasvatus'] td[data-col='TP2022']").innerText(), `${MINUS}5${NBSP}903${NBSP}322`);
+  assert.equal(await chart.locator("tr[data-org='varhaiskasvatus'] td[data-col='TS2026']").innerText(), `${MINUS}6${NBSP}246${NBSP}500`);
+  assert.match(await chart.locator('figcaption').innerText(), /^Henkilöstökulut 4 yksikön mukaan, TP 2022–TS 2026: TS 2026 suurin Opetus- ja koulutuspalvelut /);
+  // Hide the largest unit: the sentence names the next one.
+  await chart.locator("button[data-kind='opetus_ja_koulutuspalvelut']").click();
+  assert.equal(await chart.locator("button[data-kind='opetus_ja_koulutuspalvelut']").getAttribute('aria-pressed'), 'false');
+  assert.match(await chart.locator('figcaption').innerText(), /3 yksikön|suurin Varhaiskasvatus/);
+  await chart.locator("button[data-kind='opetus_ja_koulutuspalvelut']").click();
+  await page.screenshot({ path: path.join(shots, 'stacked-fi.png'), fullPage: true });
+  // Expenses hang below zero, the first unit nearest to it: just under the top of the last
+  // column is the first unit.
+  const firstUnit = await chart.locator('tbody tr').first().getAttribute('data-org');
+  const point = await slotPoint(chart.locator('canvas'), 4, 5, 16);
+  await page.mouse.click(point.x, point.y);
+  await page.waitForFunction((id) => location.hash.includes(`/${id}?`), firstUnit);
   await page.close();
 });

@@ -64,6 +64,12 @@ pub fn App() -> Html {
             state.dispatch(Action::SetBreakdown { line, column })
         })
     };
+    let on_drill = {
+        let state = state.clone();
+        Callback::from(move |(line, column): (Line, String)| {
+            state.dispatch(Action::OpenBreakdown { line, column })
+        })
+    };
     let on_line = {
         let state = state.clone();
         Callback::from(move |line: Line| state.dispatch(Action::SetLine(line)))
@@ -308,7 +314,7 @@ pub fn App() -> Html {
         },
         Some(loaded) if state.view == View::FollowUp => html! {
             <>
-                <FollowUpView unit={unit.clone()} dataset={figures_of(loaded)} node={state.node.clone()} lang={lang} />
+                <FollowUpView unit={unit.clone()} dataset={figures_of(loaded)} node={state.node.clone()} lang={lang} on_drill={on_drill.clone()} />
                 <ValidationPanel dataset={loaded.dataset.clone()} report={loaded.report.clone()} node={state.node.clone()} lang={lang} />
             </>
         },
@@ -321,6 +327,7 @@ pub fn App() -> Html {
                     lang={lang}
                     change={state.change.clone()}
                     on_change_pair={on_change_pair}
+                    on_drill={on_drill.clone()}
                 />
                 <Investments unit={unit.clone()} dataset={figures_of(loaded)} node={state.node.clone()} lang={lang} />
                 <ValidationPanel dataset={loaded.dataset.clone()} report={loaded.report.clone()} node={state.node.clone()} lang={lang} />

@@ -6,10 +6,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::chart::BarChart;
+use super::chart::{BarChart, StackedChart};
 use crate::analysis::breakdown::{SortBy, breakdown, sorted};
 use crate::analysis::table::{node_columns, node_table};
-use crate::chart::{breakdown_summary, colour};
+use crate::chart::{Pattern, breakdown_summary, colour, pattern, plain_marks};
 use crate::i18n::{Lang, Msg, t};
 use crate::model::{Dataset, Line};
 use crate::numfmt::{format_eur, format_percent};
@@ -138,20 +138,31 @@ pub fn BreakdownView(props: &Props) -> Html {
                         on_select.emit((index, org.clone()));
                     }
                 });
-                let kind_colour = dataset.column(&column).map_or((0, 114, 178), |c| colour(c.kind));
+                let (kind_colour, kind_pattern) = dataset.column(&column).map_or(((0, 114, 178), Pattern::Solid), |c| (colour(c.kind), pattern(c.kind)));
                 let units: Vec<_> = rows.iter().map(|r| (r.name.clone(), r.amount, r.share_pct)).collect();
+                let labels: Vec<String> = rows.iter().map(|r| r.name.clone()).collect();
+                let amounts: Vec<_> = rows.iter().map(|r| r.amount).collect();
+                // Marks keep their slot, so a click maps back to the unit of that slot.
+                let marks = plain_marks(&amounts, &labels, kind_colour, kind_pattern, &format!("{}, {column_label}", line.name(lang)));
+                let slots: Vec<usize> = marks.iter().map(|m| m.slot).collect();
+                let on_bar = Callback::from(move |i: usize| {
+                    if let Some(slot) = slots.get(i) {
+                        on_bar.emit(*slot);
+                    }
+                });
                 html! {
                     <BarChart
-                        labels={rows.iter().map(|r| r.name.clone()).collect::<Vec<_>>()}
-                        values={rows.iter().map(|r| r.amount).collect::<Vec<_>>()}
-                        colours={vec![kind_colour; rows.len()]}
+                        labels={labels}
+                        marks={marks}
                         summary={breakdown_summary(line, &column_label, &units, &props.unit, lang)}
-                        subject={format!("{}, {column_label} ·", line.name(lang))}
                         unit={props.unit.clone()}
                         lang={lang}
                         on_click={on_bar} />
                 }
             } }
+            { if result.rows.is_empty() { html! {} } else { html! {
+                <StackedChart dataset={dataset.clone()} dataset_index={props.dataset_index} node={node.id.clone()} line={line} lang={lang} unit={props.unit.clone()} on_select={props.on_select.clone()} />
+            } } }
             { if result.rows.is_empty() { html! { <p>{ t(lang, Msg::NoUnits) }</p> } } else { html! {
                 <div class="table-scroll" tabindex="0" role="region" aria-label={t(lang, Msg::BreakdownCaption)}>
                 <table class="breakdown-table">

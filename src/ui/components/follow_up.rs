@@ -7,10 +7,12 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::chart::{BarChart, LegendKey};
 use crate::analysis::followup::{Effect, by_deviation, follow_up_rows, is_sum};
 use crate::analysis::node_table;
+use crate::chart::{DOWN, Pattern, UP, deviation_marks, deviation_summary};
 use crate::i18n::{Lang, Msg, t};
-use crate::model::Dataset;
+use crate::model::{Dataset, Line};
 use crate::numfmt::{format_eur, format_percent};
 
 #[derive(Properties, PartialEq)]
@@ -21,6 +23,18 @@ pub struct Props {
     pub dataset: Rc<Dataset>,
     pub node: String,
     pub lang: Lang,
+    /// Drill into a line in a column (the breakdown of that line by unit).
+    #[prop_or_default]
+    pub on_drill: Option<Callback<(Line, String)>>,
+}
+
+/// An effect on the result with its sign: `+1 009 492`, `−3 518`, `0`.
+fn signed(amount: rust_decimal::Decimal, lang: Lang) -> String {
+    if amount > rust_decimal::Decimal::ZERO {
+        format!("+{}", format_eur(amount, lang))
+    } else {
+        format_eur(amount, lang)
+    }
 }
 
 #[component]
@@ -52,7 +66,35 @@ pub fn FollowUpView(props: &Props) -> Html {
             { for table.follow_ups.iter().enumerate().map(|(index, pair)| {
                 let rows = follow_up_rows(&table, index);
                 let shown = if *sorted { by_deviation(&rows) } else { rows.clone() };
+                // The chart: the lines that are not subtotals, in the table's order.
+                let parts: Vec<_> = shown.iter().filter(|r| !is_sum(r.line, &rows)).cloned().collect();
+                let pair_label = format!("{} – {}", pair.budget.label(lang), pair.actual.label(lang));
+                let marks = deviation_marks(&parts, &pair_label, lang);
+                let on_bar = props.on_drill.clone().map(|drill| {
+                    let (lines, column) = (parts.iter().map(|r| r.line).collect::<Vec<_>>(), pair.actual.id.clone());
+                    Callback::from(move |i: usize| {
+                        if let Some(line) = lines.get(i) {
+                            drill.emit((*line, column.clone()));
+                        }
+                    })
+                });
+                let legend = vec![
+                    LegendKey { label: t(lang, Msg::DeviationBetter).to_string(), colour: UP, pattern: Pattern::Solid, key: "better".into() },
+                    LegendKey { label: t(lang, Msg::DeviationWorse).to_string(), colour: DOWN, pattern: Pattern::Hatched, key: "worse".into() },
+                ];
                 html! {
+                    <>
+                    <h2 class="chart-heading">{ format!("{}: {pair_label}", t(lang, Msg::ChartDeviation)) }</h2>
+                    <p class="hint">{ t(lang, Msg::EffectOnResult) }</p>
+                    <BarChart
+                        class={classes!("deviation")}
+                        labels={parts.iter().map(|r| r.line.name(lang).to_string()).collect::<Vec<_>>()}
+                        summary={deviation_summary(&parts, &pair_label, &props.unit, lang)}
+                        marks={marks}
+                        unit={props.unit.clone()}
+                        lang={lang}
+                        legend={legend}
+                        on_click={on_bar} />
                     <div class="table-scroll" tabindex="0" role="region" aria-label={t(lang, Msg::FollowUpCaption)}>
                         <table class="follow-up-table">
                             <caption>{ format!("{}: {} {} – {} ({})", t(lang, Msg::FollowUpCaption), node.name, pair.budget.label(lang), pair.actual.label(lang), props.unit) }</caption>
@@ -78,13 +120,14 @@ pub fn FollowUpView(props: &Props) -> Html {
                                             <td class="num">{ format_eur(row.actual, lang) }</td>
                                             <td class="num" data-col="poikkeama">{ format_eur(row.poikkeama, lang) }</td>
                                             <td class="num" data-col="toteuma-pct">{ row.toteuma_pct.map(|p| format_percent(p, lang)).unwrap_or_default() }</td>
-                                            <td class="effect" data-col="effect"><span aria-hidden="true" class="mark">{ mark }</span>{ words }</td>
+                                            <td class="effect" data-col="effect"><span aria-hidden="true" class="mark">{ mark }</span>{ words }{ " " }<span class="effect-amount" data-col="effect-amount">{ signed(row.actual - row.budget, lang) }</span></td>
                                         </tr>
                                     }
                                 }) }
                             </tbody>
                         </table>
                     </div>
+                    </>
                 }
             }) }
             <p class="hint">{ t(lang, Msg::DerivedExplain) }</p>

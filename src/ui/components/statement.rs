@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::chart::TrendChart;
+use super::chart::{TrendChart, WaterfallChart};
 use crate::analysis::table::{NodeTable, default_change_pair, node_columns, node_table};
 use crate::analysis::values::Origin;
 use crate::i18n::{Lang, Msg, t};
@@ -23,6 +23,9 @@ pub struct Props {
     pub lang: Lang,
     pub change: Option<(String, String)>,
     pub on_change_pair: Callback<(String, String)>,
+    /// Drill into a line in a column (the breakdown of that line by unit).
+    #[prop_or_default]
+    pub on_drill: Option<Callback<(crate::model::Line, String)>>,
 }
 
 /// The style of a column's kind: actuals, budgets and plans are told apart.
@@ -174,7 +177,10 @@ pub fn Statement(props: &Props) -> Html {
     html! {
         <section class="statement" aria-labelledby="statement-heading">
             { heading }
-            <TrendChart dataset={props.dataset.clone()} node={node.id.clone()} lang={lang} unit={props.unit.clone()} />
+            <div class="charts">
+                <TrendChart dataset={props.dataset.clone()} node={node.id.clone()} lang={lang} unit={props.unit.clone()} on_drill={props.on_drill.clone()} />
+                <WaterfallChart dataset={props.dataset.clone()} node={node.id.clone()} lang={lang} unit={props.unit.clone()} on_drill={props.on_drill.clone()} />
+            </div>
             { controls }
             <div class="table-scroll" tabindex="0" role="region" aria-label={t(lang, Msg::StatementCaption)}>
             <table class="statement-table">
