@@ -75,6 +75,15 @@ ensure_chromium() {
   export CHROMEDRIVER=/usr/bin/chromedriver
 }
 
+# poppler-utils: the print test reads the PDF Chromium prints (pdftotext, pdfinfo, pdfimages).
+ensure_poppler() {
+  if ! command -v pdftotext >/dev/null || ! command -v pdfimages >/dev/null || ! command -v pdfinfo >/dev/null; then
+    say "installing Debian's poppler-utils (reads the printed PDF in the print test)"
+    as_root apt-get update -q
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -q poppler-utils
+  fi
+}
+
 # Installs what building the web app needs.
 ensure_build_tools() {
   ensure_rust

@@ -159,6 +159,7 @@ pub enum Msg {
     DeviationBetter,
     DeviationWorse,
     EffectOnResult,
+    PrintedFrom,
 }
 
 /// The text of `msg` in `lang`.
@@ -489,6 +490,9 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
         (MeasureShare, Lang::Fi) => "Osuus yläyksiköstä",
         (MeasureShare, Lang::Sv) => "Andel av överordnad enhet",
         (MeasureShare, Lang::En) => "Share of the parent",
+        (PrintedFrom, Lang::Fi) => "Tulostettu Raamista, näkymän linkki:",
+        (PrintedFrom, Lang::Sv) => "Utskrivet från Raami, länk till vyn:",
+        (PrintedFrom, Lang::En) => "Printed from Raami, the view's link:",
         (WaterfallUp, Lang::Fi) => "Lisää tulosta",
         (WaterfallUp, Lang::Sv) => "Ökar resultatet",
         (WaterfallUp, Lang::En) => "Adds to the result",

@@ -8,6 +8,7 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { execFileSync } from 'node:child_process';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
@@ -583,5 +584,57 @@ test('stacked bars by unit: the same figures as their table; legend hides a unit
   const point = await slotPoint(chart.locator('canvas'), 4, 5, 16);
   await page.mouse.click(point.x, point.y);
   await page.waitForFunction((id) => location.hash.includes(`/${id}?`), firstUnit);
+  await page.close();
+});
+
+/** Prints the page as Chromium does to A4 and returns the PDF's text, info and images. */
+async function printed(page, name) {
+  const file = path.join(shots, `${name}.pdf`);
+  await page.emulateMedia({ media: 'print' });
+  await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
+  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+  const images = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }).trim().split('\n').slice(2);
+  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', file, path.join(shots, `${name}-page`)]);
+  return { text, info, images, pages: Number(/Pages:\s+(\d+)/.exec(info)[1]) };
+}
+
+test('a view prints on A4 with its charts, its table, its notes and its link, without the controls', async () => {
+  const { page } = await openLink('#/taulukko/heinola/yhteiset_palvelut?lang=fi', '#statement-heading');
+  const { text, info, images, pages } = await printed(page, 'print-statement-fi');
+  // A4 landscape: 297 × 210 mm is 841.89 × 595.28 pt.
+  assert.match(info, /Page size:\s+841\.\d+ x 59[45]\.\d+ pts \(A4\)/);
+  assert.ok(pages >= 1 && pages <= 6, `${pages} pages`);
+  // The table with the printed figures (seed 003: Toimintakate Toteuma 2025 −7 484 508).
+  assert.match(text, /Tuloslaskelma: Yhteiset palvelut/);
+  assert.ok(text.includes(`${MINUS}7${NBSP}484${NBSP}508`) || text.includes(`${MINUS}7 484 508`), 'Toimintakate Toteuma 2025 is printed');
+  // The charts, as images, with their sentences.
+  assert.ok(images.length >= 2, `images: ${images.length}`);
+  assert.match(text, /Toimintakate (laskee|nousee)/);
+  assert.match(text, /Tuloslaskelma vaiheittain/);
+  // The column note and the link that opens the view again.
+  assert.match(text, /vertailukelpoisia/);
+  assert.match(text.replace(/\s+/g, ''), /#\/taulukko\/heinola\/yhteiset_palvelut\?lang=fi/);
+  // No controls: no file buttons, no view switch, no language switch.
+  for (const control of ['Avaa tiedostoja', 'Liitä teksti', 'Svenska', 'Rivi yksiköittäin ja vuosittain']) {
+    assert.ok(!text.includes(control), `printed a control: ${control}`);
+  }
+  await page.close();
+});
+
+test('the goals view and the follow-up print too, in Swedish', async () => {
+  const { page } = await openLink('#/tavoitteet/heinola/yhteiset_palvelut?lang=sv', '#goals-heading');
+  const goals = await printed(page, 'print-goals-sv');
+  assert.match(goals.text, /Målens utfall per strategiskt mål/);
+  assert.match(goals.text, /Uppnås delvis/);
+  assert.match(goals.text, /Kestävä talous/);
+  await page.emulateMedia({ media: 'screen' });
+  await page.locator('#view-toteuma').click();
+  await page.locator('#followup-heading').waitFor();
+  const followUp = await printed(page, 'print-follow-up-sv');
+  assert.match(followUp.text, /Avvikelser per post/);
+  assert.ok(followUp.images.length >= 1);
+  assert.match(followUp.text, /Sämre än budgeten/);
+  assert.match(followUp.text, /\d+ poster bättre än budgeten, \d+ sämre/);
   await page.close();
 });

@@ -337,6 +337,17 @@ pub fn App() -> Html {
         None => html! { <p role="alert">{ state.load_error.clone().unwrap_or_default() }</p> },
     };
 
+    // A printed view says where it came from: the link that opens it again.
+    let printed_link = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .map(|href| {
+            format!(
+                "{}{}",
+                href.split('#').next().unwrap_or_default(),
+                state.route().to_fragment()
+            )
+        })
+        .unwrap_or_default();
     html! {
         <div class={classes!("app", dragging.then_some("dragging"))}
             ondragover={on_dragover} ondragleave={on_dragleave} ondrop={on_drop}>
@@ -375,6 +386,7 @@ pub fn App() -> Html {
                         }) }
                     </nav>
                     { basis_editor }
+                    <p class="print-only">{ format!("{} {printed_link}", t(lang, Msg::PrintedFrom)) }</p>
                     { views }
                 </main>
             </div>
