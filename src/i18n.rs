@@ -160,6 +160,7 @@ pub enum Msg {
     DeviationWorse,
     EffectOnResult,
     PrintedFrom,
+    YearlyPct,
 }
 
 /// The text of `msg` in `lang`.
@@ -490,6 +491,9 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
         (MeasureShare, Lang::Fi) => "Osuus yläyksiköstä",
         (MeasureShare, Lang::Sv) => "Andel av överordnad enhet",
         (MeasureShare, Lang::En) => "Share of the parent",
+        (YearlyPct, Lang::Fi) => "Keskim. vuosimuutos %",
+        (YearlyPct, Lang::Sv) => "Genomsnittlig årlig förändring %",
+        (YearlyPct, Lang::En) => "Average yearly change %",
         (PrintedFrom, Lang::Fi) => "Tulostettu Raamista, näkymän linkki:",
         (PrintedFrom, Lang::Sv) => "Utskrivet från Raami, länk till vyn:",
         (PrintedFrom, Lang::En) => "Printed from Raami, the view's link:",

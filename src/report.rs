@@ -147,6 +147,12 @@ fn header(table: &NodeTable, lang: Lang) -> Vec<String> {
             base.label(lang),
             target.label(lang)
         ));
+        cells.push(format!(
+            "{} {} → {}",
+            t(lang, Msg::YearlyPct),
+            base.label(lang),
+            target.label(lang)
+        ));
     }
     cells
 }
@@ -177,6 +183,7 @@ fn body(
             if table.change_between.is_some() {
                 cells.push(opt(row.change.map(|c| c.change), amount));
                 cells.push(opt(row.change.and_then(|c| c.change_pct), percent));
+                cells.push(opt(row.change.and_then(|c| c.yearly_pct), percent));
             }
             cells
         })
@@ -284,6 +291,9 @@ struct JsonRow {
     follow_ups: Vec<JsonFollowUp>,
     #[serde(skip_serializing_if = "Option::is_none")]
     change: Option<(Decimal, Option<Decimal>)>,
+    /// Average yearly change in per cent between the change columns.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    yearly_pct: Option<Decimal>,
 }
 
 #[derive(Serialize)]
@@ -338,6 +348,7 @@ pub fn table_json(dataset: &Dataset, table: &NodeTable, lang: Lang) -> String {
             change: row
                 .change
                 .map(|c| (c.change, c.change_pct.map(|p| p.round_dp(4)))),
+            yearly_pct: row.change.and_then(|c| c.yearly_pct).map(|p| p.round_dp(4)),
         })
         .collect();
     let json = JsonTable {

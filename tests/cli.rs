@@ -137,15 +137,15 @@ fn table_of_a_unit_by_name_with_follow_up_in_csv() {
     let mut lines = text.lines();
     assert_eq!(
         lines.next().unwrap(),
-        "Selite;TP 2024;TA 2025;Toteuma 2025;Poikkeama;Toteuma %;Muutos € TP 2024 → Toteuma 2025;Muutos % TP 2024 → Toteuma 2025"
+        "Selite;TP 2024;TA 2025;Toteuma 2025;Poikkeama;Toteuma %;Muutos € TP 2024 → Toteuma 2025;Muutos % TP 2024 → Toteuma 2025;Keskim. vuosimuutos % TP 2024 → Toteuma 2025"
     );
     assert!(
-        text.contains("Toimintakate;-7258491;-8494000;-7484508;-1009492;88,12;-226017;3,11\n"),
+        text.contains("Toimintakate;-7258491;-8494000;-7484508;-1009492;88,12;-226017;3,11;3,11\n"),
         "{text}"
     );
     assert!(
         text.contains(
-            "Aineet, tarvikkeet ja tavarat;-166644;-104700;-132547;27847;126,60;34097;-20,46\n"
+            "Aineet, tarvikkeet ja tavarat;-166644;-104700;-132547;27847;126,60;34097;-20,46;-20,46\n"
         ),
         "{text}"
     );

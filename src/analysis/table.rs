@@ -52,6 +52,9 @@ pub struct FollowUpCell {
 pub struct ChangeCell {
     pub change: Amount,
     pub change_pct: Option<Decimal>,
+    /// Average yearly change (compound) over the years between the two columns; none when
+    /// they are of the same year or the signs differ.
+    pub yearly_pct: Option<Decimal>,
 }
 
 /// One line of the table.
@@ -190,12 +193,14 @@ pub fn node_table(dataset: &Dataset, org: &str, change_between: Option<(&str, &s
                     })
                 })
                 .collect();
-            let change = change_between.as_ref().and_then(|(base, target)| {
-                let base = amount_in(&base.id)?;
-                let target = amount_in(&target.id)?;
+            let change = change_between.as_ref().and_then(|(base_col, target_col)| {
+                let base = amount_in(&base_col.id)?;
+                let target = amount_in(&target_col.id)?;
+                let years = u32::try_from(target_col.year - base_col.year).unwrap_or(0);
                 Some(ChangeCell {
                     change: derived::change(base, target),
                     change_pct: derived::change_pct(base, target),
+                    yearly_pct: derived::cagr_pct(base, target, years),
                 })
             });
             Some(Row {

@@ -94,6 +94,9 @@ test('opens on Hyvinvointitoimiala with the printed figures, from a sub-path', a
   assert.equal(await page.getAttribute('html', 'lang'), 'fi');
   assert.equal(await amount(page, 'toimintakate', 'TP2022'), `${MINUS}28${NBSP}726${NBSP}249`);
   assert.equal(await amount(page, 'henkilostokulut', 'TS2026'), `${MINUS}20${NBSP}592${NBSP}300`);
+  // Change over the plan period, and its average yearly growth: 11,76 % over four years is 2,82 % a year.
+  assert.equal(await cell(page, 'toimintakate', 'change-pct'), `11,76${NBSP}%`);
+  assert.equal(await cell(page, 'toimintakate', 'yearly-pct'), `2,82${NBSP}%`);
   for (const url of requests) assert.ok(url.startsWith(origin + SUBPATH), `request left the app: ${url}`);
   await page.screenshot({ path: path.join(shots, 'sector-fi.png'), fullPage: true });
   await page.close();

@@ -211,6 +211,7 @@ pub fn Statement(props: &Props) -> Html {
                                 <>
                                     <th scope="col" class="num derived">{ t(lang, Msg::Change) }<br/><span class="sub">{ format!("{} → {}", base.label(lang), target.label(lang)) }</span></th>
                                     <th scope="col" class="num derived">{ t(lang, Msg::ChangePct) }<br/><span class="sub">{ format!("{} → {}", base.label(lang), target.label(lang)) }</span></th>
+                                    <th scope="col" class="num derived">{ t(lang, Msg::YearlyPct) }<br/><span class="sub">{ format!("{} → {}", base.label(lang), target.label(lang)) }</span></th>
                                 </>
                             },
                             None => html! {},
@@ -238,6 +239,7 @@ pub fn Statement(props: &Props) -> Html {
                                     <>
                                         <td class="num derived" data-col="change">{ row.change.map(|c| format_eur(c.change, lang)).unwrap_or_default() }</td>
                                         <td class="num derived" data-col="change-pct">{ row.change.and_then(|c| c.change_pct).map(|p| format_percent(p, lang)).unwrap_or_default() }</td>
+                                        <td class="num derived" data-col="yearly-pct">{ row.change.and_then(|c| c.yearly_pct).map(|p| format_percent(p, lang)).unwrap_or_default() }</td>
                                     </>
                                 } } else { html! {} } }
                             </tr>
