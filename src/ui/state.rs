@@ -129,6 +129,8 @@ pub enum Action {
     SetMeasure(Measure),
     /// The line of the breakdown and line-across views.
     SetLine(Line),
+    /// The column of the breakdown view and of the statement's waterfall.
+    SetColumn(String),
     SetBreakdown {
         line: Line,
         column: String,
@@ -334,6 +336,12 @@ impl Reducible for AppState {
                     return self;
                 }
                 next.measure = measure;
+            }
+            Action::SetColumn(column) => {
+                if self.breakdown.1.as_deref() == Some(column.as_str()) {
+                    return self;
+                }
+                next.breakdown.1 = Some(column);
             }
             Action::SetLine(line) => {
                 if self.breakdown.0 == Some(line) {

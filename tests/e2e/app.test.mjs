@@ -525,6 +525,15 @@ test('the waterfall steps from revenue to the result; a bar or Enter drills into
   // Another column.
   await page.locator('#waterfall-column').selectOption('TP2022');
   assert.equal(await chart.locator("tr[data-step='toimintakate'] td[data-col='step']").innerText(), `${MINUS}28${NBSP}726${NBSP}249`);
+  // The chart's choices are in the link: a reload shows the same.
+  assert.match(page.url(), /col=TP2022/);
+  await page.locator('#chart-line').selectOption('henkilostokulut');
+  assert.match(page.url(), /line=henkilostokulut&col=TP2022/);
+  await page.reload({ waitUntil: 'networkidle' });
+  await page.locator('#statement-heading').waitFor();
+  assert.match(await page.locator('.trend-chart figcaption').innerText(), /^Henkilöstökulut /);
+  assert.equal(await chart.locator("tr[data-step='toimintakate'] td[data-col='step']").innerText(), `${MINUS}28${NBSP}726${NBSP}249`);
+  await page.locator('#chart-line').selectOption('toimintakate');
   await page.screenshot({ path: path.join(shots, 'waterfall-fi.png'), fullPage: true });
   // Keyboard: focus the chart, arrow to the second step, Enter opens its breakdown.
   await page.mouse.move(0, 0);

@@ -70,6 +70,10 @@ pub fn App() -> Html {
             state.dispatch(Action::OpenBreakdown { line, column })
         })
     };
+    let on_column = {
+        let state = state.clone();
+        Callback::from(move |column: String| state.dispatch(Action::SetColumn(column)))
+    };
     let on_line = {
         let state = state.clone();
         Callback::from(move |line: Line| state.dispatch(Action::SetLine(line)))
@@ -328,6 +332,10 @@ pub fn App() -> Html {
                     change={state.change.clone()}
                     on_change_pair={on_change_pair}
                     on_drill={on_drill.clone()}
+                    line={state.breakdown.0}
+                    column={state.breakdown.1.clone()}
+                    on_line={on_line.clone()}
+                    on_column={on_column}
                 />
                 <Investments unit={unit.clone()} dataset={figures_of(loaded)} node={state.node.clone()} lang={lang} />
                 <ValidationPanel dataset={loaded.dataset.clone()} report={loaded.report.clone()} node={state.node.clone()} lang={lang} />

@@ -311,21 +311,31 @@ pub struct Props {
     /// Drill into a line in a column (the breakdown of that line by unit).
     #[prop_or_default]
     pub on_drill: Option<Callback<(Line, String)>>,
+    /// The line shown (the trend) and the column shown (the waterfall), as the link has them.
+    #[prop_or_default]
+    pub line: Option<Line>,
+    #[prop_or_default]
+    pub column: Option<String>,
+    /// The user chose a line or a column: it goes into the link.
+    #[prop_or_default]
+    pub on_line: Callback<Line>,
+    #[prop_or_default]
+    pub on_column: Callback<String>,
 }
 
 /// One line of the node over its columns; the statement table is its table alternative.
 #[component]
 pub fn TrendChart(props: &Props) -> Html {
     let lang = props.lang;
-    let line_choice = use_state(|| Line::Toimintakate);
     let hidden = use_state(BTreeSet::<ColumnKind>::new);
     let table = node_table(&props.dataset, &props.node, None);
     let lines: Vec<Line> = table.rows.iter().map(|r| r.line).collect();
-    let line = if lines.contains(&line_choice) {
-        *line_choice
-    } else {
-        lines.last().copied().unwrap_or(Line::Toimintakate)
-    };
+    let line = props
+        .line
+        .filter(|l| lines.contains(l))
+        .or_else(|| lines.iter().copied().find(|l| *l == Line::Toimintakate))
+        .or_else(|| lines.last().copied())
+        .unwrap_or(Line::Toimintakate);
     let columns: Vec<_> = table
         .columns
         .iter()
@@ -335,11 +345,11 @@ pub fn TrendChart(props: &Props) -> Html {
     let values: Vec<Option<rust_decimal::Decimal>> =
         columns.iter().map(|c| table.amount(line, &c.id)).collect();
     let on_line = {
-        let line_choice = line_choice.clone();
+        let on_line = props.on_line.clone();
         Callback::from(move |e: Event| {
             let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
             if let Some(line) = Line::all().find(|l| l.key() == select.value()) {
-                line_choice.set(line);
+                on_line.emit(line);
             }
         })
     };
@@ -413,12 +423,13 @@ pub fn TrendChart(props: &Props) -> Html {
 #[component]
 pub fn WaterfallChart(props: &Props) -> Html {
     let lang = props.lang;
-    let choice = use_state(|| None::<String>);
     let table = node_table(&props.dataset, &props.node, None);
     // The chosen column, else the last one that has a Toimintakate.
-    let column = choice
+    let column = props
+        .column
         .as_ref()
         .and_then(|c| table.columns.iter().find(|k| &k.id == c))
+        .filter(|c| table.amount(Line::Toimintakate, &c.id).is_some())
         .or_else(|| {
             table
                 .columns
@@ -435,10 +446,10 @@ pub fn WaterfallChart(props: &Props) -> Html {
         return html! {};
     }
     let on_column = {
-        let choice = choice.clone();
+        let on_column = props.on_column.clone();
         Callback::from(move |e: Event| {
             let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            choice.set(Some(select.value()));
+            on_column.emit(select.value());
         })
     };
     let marks = waterfall_marks(&steps, &column, lang);

@@ -26,6 +26,15 @@ pub struct Props {
     /// Drill into a line in a column (the breakdown of that line by unit).
     #[prop_or_default]
     pub on_drill: Option<Callback<(crate::model::Line, String)>>,
+    /// The line of the trend chart and the column of the waterfall, kept in the link.
+    #[prop_or_default]
+    pub line: Option<crate::model::Line>,
+    #[prop_or_default]
+    pub column: Option<String>,
+    #[prop_or_default]
+    pub on_line: Callback<crate::model::Line>,
+    #[prop_or_default]
+    pub on_column: Callback<String>,
 }
 
 /// The style of a column's kind: actuals, budgets and plans are told apart.
@@ -178,8 +187,8 @@ pub fn Statement(props: &Props) -> Html {
         <section class="statement" aria-labelledby="statement-heading">
             { heading }
             <div class="charts">
-                <TrendChart dataset={props.dataset.clone()} node={node.id.clone()} lang={lang} unit={props.unit.clone()} on_drill={props.on_drill.clone()} />
-                <WaterfallChart dataset={props.dataset.clone()} node={node.id.clone()} lang={lang} unit={props.unit.clone()} on_drill={props.on_drill.clone()} />
+                <TrendChart dataset={props.dataset.clone()} node={node.id.clone()} lang={lang} unit={props.unit.clone()} on_drill={props.on_drill.clone()} line={props.line} on_line={props.on_line.clone()} />
+                <WaterfallChart dataset={props.dataset.clone()} node={node.id.clone()} lang={lang} unit={props.unit.clone()} on_drill={props.on_drill.clone()} column={props.column.clone()} on_column={props.on_column.clone()} />
             </div>
             { controls }
             <div class="table-scroll" tabindex="0" role="region" aria-label={t(lang, Msg::StatementCaption)}>
