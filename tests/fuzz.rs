@@ -52,6 +52,32 @@ fn budget_piece() -> impl Strategy<Value = String> {
     ]
 }
 
+/// Pieces goals tables are made of: headers, markup, bullets, statuses, page breaks.
+fn goal_piece() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("Strateginen päämäärä\tTavoite 2025\tMittari ja tavoitetaso\tVastuu\tToteuma 31.12.\tTila\n".to_string()),
+        Just("Strateginen päämäärä\tHankkeen nimi\tTila\n".to_string()),
+        Just("<b>Kestävä talous</b>".to_string()),
+        Just("<ul><li>• Velkamäärän".to_string()),
+        Just("</li></ul>".to_string()),
+        Just("<p>".to_string()),
+        Just("</p>".to_string()),
+        Just("<".to_string()),
+        Just(">".to_string()),
+        Just("\t".to_string()),
+        Just("\n".to_string()),
+        Just("\n\n ".to_string()),
+        Just("  ".to_string()),
+        Just("•".to_string()),
+        Just("Toteutuu osittain".to_string()),
+        Just("Ei toteudu".to_string()),
+        Just("tulevaisuusinvestoinnit".to_string()),
+        Just("## Yhteiset palvelut\n".to_string()),
+        Just("**VALTUUSTON SITOVUUSTASO**\n".to_string()),
+        "\\PC{0,12}",
+    ]
+}
+
 fn budget_text() -> impl Strategy<Value = String> {
     prop::collection::vec(budget_piece(), 0..80).prop_map(|pieces| pieces.concat())
 }
@@ -82,6 +108,20 @@ proptest! {
         if let Ok(imported) = import_text("fuzz.txt", &text, None) {
             exercise(vec![imported.dataset]);
         }
+    }
+
+    #[test]
+    fn goals_tables_never_panic(pieces in prop::collection::vec(goal_piece(), 0..60)) {
+        let text = pieces.concat();
+        let lines: Vec<(usize, &str)> = text.lines().enumerate().map(|(n, l)| (n + 1, l)).collect();
+        for table in raami::import::goals::find_goal_tables(&lines, |_| None) {
+            for found in table.goals {
+                // Every goal read has an aim or a goal.
+                prop_assert!(!found.goal.aim.is_empty() || !found.goal.goals.is_empty());
+            }
+        }
+        // And with budget tables around them, the whole text importer.
+        let _ = import_text("fuzz.txt", &format!("Selite\tTP 2022\tTA 2023\nToimintakate\t-1\t-2\n\n{text}"), None);
     }
 
     #[test]

@@ -70,7 +70,8 @@ fn header_year(cells: &[String]) -> Option<i32> {
     })
 }
 
-fn strip_tags(raw: &str) -> String {
+/// Text without its HTML tags, each tag replaced by `gap`, with no-break spaces made plain.
+pub(crate) fn strip_tags(raw: &str, gap: &str) -> String {
     let mut out = String::with_capacity(raw.len());
     let mut in_tag = false;
     for c in raw.chars() {
@@ -78,13 +79,18 @@ fn strip_tags(raw: &str) -> String {
             '<' => in_tag = true,
             '>' if in_tag => {
                 in_tag = false;
-                out.push(' ');
+                out.push_str(gap);
             }
             _ if in_tag => {}
             _ => out.push(c),
         }
     }
     out.replace(['\u{00A0}', '\u{202F}'], " ")
+}
+
+/// A cell's text: tags become spaces, so that `<li>a</li><li>b</li>` keeps its words apart.
+fn strip_cell(raw: &str) -> String {
+    strip_tags(raw, " ")
 }
 
 fn tidy(item: &str) -> String {
@@ -112,9 +118,9 @@ fn items(raw: &str) -> Vec<String> {
             }
         }
         pieces.push(rest.to_string());
-        pieces.into_iter().map(|p| strip_tags(&p)).collect()
+        pieces.into_iter().map(|p| strip_cell(&p)).collect()
     } else {
-        vec![strip_tags(raw)]
+        vec![strip_cell(raw)]
     };
     pieces
         .iter()
@@ -139,7 +145,7 @@ fn aim_of(raw: &str) -> (String, Vec<String>) {
     if let (Some(open), Some(close)) = (lower.find("<b>"), lower.find("</b>"))
         && open < close
     {
-        let aim = tidy(&strip_tags(&raw[open + 3..close]));
+        let aim = tidy(&strip_cell(&raw[open + 3..close]));
         let rest = format!("{}{}", &raw[..open], &raw[close + 4..]);
         return (aim, items(&rest));
     }
@@ -208,7 +214,7 @@ pub fn read_goal_rows(
         if goal_header(&cells).is_some() || cells.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
-        let status_text = tidy(&strip_tags(&cell(&cells, Role::Status)));
+        let status_text = tidy(&strip_cell(&cell(&cells, Role::Status)));
         let (aim, sub_aims) = aim_of(&cell(&cells, Role::Aim));
         let continues = status_text.is_empty()
             && !cell(&cells, Role::Aim).to_lowercase().contains("<b>")

@@ -16,7 +16,7 @@ use rust_decimal::Decimal;
 use super::columns::{
     Header, HeaderColumn, derived_mismatches, join_two_line_header, parse_header,
 };
-use super::goals::find_goal_tables;
+use super::goals::{find_goal_tables, strip_tags};
 use super::mapping::{LineTarget, Mapping};
 use super::split::splits;
 use super::{Detection, ImportError, Imported, Place, Warning, WarningKind, slug};
@@ -40,17 +40,7 @@ struct TextLine {
 }
 
 fn strip_markup(raw: &str) -> String {
-    let mut out = String::with_capacity(raw.len());
-    let mut in_tag = false;
-    for c in raw.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => in_tag = false,
-            _ if in_tag => {}
-            _ => out.push(c),
-        }
-    }
-    out.replace("**", "").replace(['\u{00A0}', '\u{202F}'], " ")
+    strip_tags(raw, "").replace("**", "")
 }
 
 fn heading_of(raw: &str) -> Option<String> {
