@@ -650,3 +650,38 @@ test('the goals view and the follow-up print too, in Swedish', async () => {
   assert.match(followUp.text, /\d+ poster bättre än budgeten, \d+ sämre/);
   await page.close();
 });
+
+test('two municipalities side by side from a KTAS extract: line across, waterfall to Vuosikate, goals view', async () => {
+  const { page, requests } = await open();
+  const loaded = requests.length;
+  // Expenses positive, as the State Treasury publishes them (the rows of tests/import_formats.rs).
+  const rows = [
+    ['Heinola', 16, 'Toimintatulot', '2688600'], ['Heinola', 632, 'Toimintamenot', '32611450'],
+    ['Heinola', 545, 'TOIMINTAKATE', '-29922850'],
+    ['Esimerkkilä', 16, 'Toimintatulot', '1000000'], ['Esimerkkilä', 632, 'Toimintamenot', '5000000'],
+    ['Esimerkkilä', 545, 'TOIMINTAKATE', '-4000000'], ['Esimerkkilä', 584, 'Verotulot', '3500000'],
+    ['Esimerkkilä', 1157, 'Valtionosuudet', '900000'], ['Esimerkkilä', 45, 'Rahoitustulot (+) ja -menot (-)', '-20000'],
+    ['Esimerkkilä', 1093, 'VUOSIKATE', '380000'],
+  ];
+  const text = 'Kunta;Vuosi;Vaihe;Koodi;Tunnusluku;Arvo\n' + rows.map(([k, c, n, v]) => `${k};2024;TA;${c};${n};${v}\n`).join('');
+  await page.locator('#file-input').setInputFiles({ name: 'ktas-2024.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+  await page.locator('.import-summary').waitFor();
+  await page.locator('#import-add').click();
+  // One line across both municipalities.
+  await page.locator('#view-rivi').click();
+  await page.locator('#across-heading').waitFor();
+  assert.equal(await page.locator("tr[data-org='heinola'] td[data-col='TA2024']").innerText(), `${MINUS}29${NBSP}922${NBSP}850`);
+  assert.equal(await page.locator("tr[data-org='esimerkkila'] td[data-col='TA2024']").innerText(), `${MINUS}4${NBSP}000${NBSP}000`);
+  // Esimerkkilä's waterfall goes on past Toimintakate: taxes and state aid to Vuosikate.
+  await page.locator("button[data-node='esimerkkila']").click();
+  await page.locator('#view-taulukko').click();
+  const steps = await page.locator('.waterfall-chart tbody tr').evaluateAll((r) => r.map((x) => x.dataset.step));
+  assert.deepEqual(steps, ['toimintatuotot', 'toimintakulut', 'toimintakate', 'verotulot', 'valtionosuudet', 'rahoitustuotot_ja_kulut', 'vuosikate']);
+  assert.equal(await page.locator(".waterfall-chart tr[data-step='vuosikate'] td[data-col='step']").innerText(), `380${NBSP}000`);
+  // A dataset without goals or investments says so in the goals view.
+  await page.locator('#view-tavoitteet').click();
+  assert.match(await page.locator('.goals').innerText(), /ei ole aineistossa tavoitteita eikä investointeja/);
+  await assertAxe(page, 'goals view without goals');
+  assert.equal(requests.length, loaded, `requests after load: ${requests.slice(loaded).join(', ')}`);
+  await page.close();
+});
