@@ -550,3 +550,137 @@ fn a_mapping_names_labels_in_pasted_text_and_ignores_rows() {
     let report = validate(&mapped.dataset);
     assert_eq!(report.inconsistencies().count(), 2);
 }
+
+/// Goals kept in a spreadsheet, one row per goal, with the unit in its own column; texts from
+/// seed 003's operating-plan goals.
+const GOAL_ROWS: [[&str; 7]; 4] = [
+    [
+        "Yhteiset palvelut",
+        "Kestävä talous",
+        "Eri rahoitusmuotojen käytön edistäminen investointien sijaan",
+        "Irtaimistoleasing-rahoituksen käyttö investointimenojen sijasta kasvaa",
+        "Talouspalvelupäällikkö",
+        "Irtaimistoleasing käytössä.",
+        "Toteutuu",
+    ],
+    [
+        "",
+        "Vahva kaupunkiyhteisö",
+        "Sopimushallinta- ja hankintaprosessin kehittäminen",
+        "Sopimusohjeistus laadittu",
+        "Kaupunginlakimies",
+        "Sopimusohjetta valmisteltu vuonna 2025, hyväksyntä v. 2026.",
+        "Toteutuu osittain",
+    ],
+    [
+        "Talouspalvelut",
+        "Kestävä talous",
+        "Johdon raportoinnin kehittäminen",
+        "Johdon työpöydän käyttöönotto v. 2025",
+        "Talouspalvelupäällikkö",
+        "Johdon työpöytäratkaisu käytössä esihenkilöillä.",
+        "Toteutuu",
+    ],
+    [
+        "Talouspalvelut",
+        "Kestävä talous",
+        "Teknisen tietoturvan käytänteet sekä osaaminen lisääminen",
+        "Tietoturvakoulutusjärjestelmän mukainen osaamistaso vähintään 50 %",
+        "Digi- ja tietohallintopäällikkö",
+        "",
+        "Kesken",
+    ],
+];
+
+#[test]
+fn goals_in_a_csv_file_with_a_unit_column() {
+    use raami::analysis::goals::status_by_aim;
+    use raami::model::{GoalLevel, GoalStatus};
+    let mut text = String::from(
+        "Palvelualue;Strateginen päämäärä;Tavoite;Mittari ja tavoitetaso;Vastuu;Toteuma 31.12.;Tila\n",
+    );
+    for row in GOAL_ROWS {
+        writeln!(text, "{}", row.join(";")).unwrap();
+    }
+    let imported = import_one("käyttösuunnitelman_tavoitteet_2025.csv", text.as_bytes());
+    let ds = &imported.dataset;
+    assert_eq!(
+        ds.org.iter().map(|n| n.name.as_str()).collect::<Vec<_>>(),
+        ["Yhteiset palvelut", "Talouspalvelut"]
+    );
+    assert!(ds.figures.is_empty());
+    // The row without a unit belongs to the one above it.
+    let of = |org: &str| ds.goals_of(org).map(|g| g.status).collect::<Vec<_>>();
+    assert_eq!(
+        of("yhteiset_palvelut"),
+        [Some(GoalStatus::Toteutuu), Some(GoalStatus::Osittain)]
+    );
+    assert_eq!(of("talouspalvelut"), [Some(GoalStatus::Toteutuu), None]);
+    // Named after the operating plan, and the year from the file name.
+    assert!(
+        ds.goals
+            .iter()
+            .all(|g| g.level == GoalLevel::Kayttosuunnitelma && g.year == 2025)
+    );
+    assert_eq!(ds.goals[0].metrics, [GOAL_ROWS[0][3]]);
+    assert_eq!(
+        ds.goals[1].responsible.as_deref(),
+        Some("Kaupunginlakimies")
+    );
+    // The status Raami does not know is reported with its row, in the user's language.
+    assert_eq!(
+        messages(&imported),
+        [
+            "käyttösuunnitelman_tavoitteet_2025.csv, rivi 5: tavoitteen ”Kestävä talous” tila ”Kesken” ei ole Toteutuu, Toteutuu osittain eikä Ei toteudu; tila jätettiin tyhjäksi"
+        ]
+    );
+    let counts = status_by_aim(&ds.goals);
+    assert_eq!(counts[0].aim, "Kestävä talous");
+    assert_eq!(
+        (counts[0].count(GoalStatus::Toteutuu), counts[0].without),
+        (2, 1)
+    );
+    assert!(ds.check_structure().is_ok());
+}
+
+#[test]
+fn goals_in_a_workbook_sheet() {
+    use raami::model::{GoalLevel, GoalStatus};
+    let bytes = xlsx_bytes(|wb| {
+        let sheet = wb.add_worksheet().set_name("Tavoitteet").unwrap();
+        let header = [
+            "Yksikkö",
+            "Strateginen päämäärä",
+            "Tavoite 2025",
+            "Mittari ja tavoitetaso",
+            "Vastuu",
+            "Toteuma 31.12.",
+            "Tila",
+        ];
+        for (c, h) in header.iter().enumerate() {
+            sheet.write(0, c as u16, *h).unwrap();
+        }
+        for (r, row) in GOAL_ROWS.iter().enumerate() {
+            for (c, text) in row.iter().enumerate() {
+                if !text.is_empty() {
+                    sheet.write(r as u32 + 1, c as u16, *text).unwrap();
+                }
+            }
+        }
+    });
+    let imported = import_one("tavoitteet.xlsx", &bytes);
+    let ds = &imported.dataset;
+    assert_eq!(ds.goals.len(), 4);
+    assert!(
+        ds.goals
+            .iter()
+            .all(|g| g.level == GoalLevel::Valtuusto && g.year == 2025)
+    );
+    assert_eq!(ds.goals[2].org, "talouspalvelut");
+    assert_eq!(ds.goals[2].status, Some(GoalStatus::Toteutuu));
+    assert_eq!(imported.warnings.len(), 1);
+    assert_eq!(
+        imported.warnings[0].message(Lang::En),
+        "tavoitteet.xlsx, sheet Tavoitteet, line 5: the status “Kesken” of goal “Kestävä talous” is none of Met, Partly met, Not met; it was left empty"
+    );
+}

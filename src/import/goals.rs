@@ -60,6 +60,11 @@ fn goal_header(cells: &[String]) -> Option<Vec<Role>> {
     (!projects && roles.contains(&Role::Aim) && roles.contains(&Role::Goal)).then_some(roles)
 }
 
+/// Whether a row of cells is the header of a goals table.
+pub fn is_goal_header(cells: &[String]) -> bool {
+    goal_header(cells).is_some()
+}
+
 /// The year a header names (`Tavoite 2025`).
 fn header_year(cells: &[String]) -> Option<i32> {
     cells.iter().find_map(|cell| {

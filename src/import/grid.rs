@@ -347,6 +347,10 @@ pub fn import_grid_with_progress(
             None
         });
     let Some((header_row, layout)) = header else {
+        // No table of figures: a table of goals, perhaps.
+        if let Some(imported) = read_goals(grid, &stem, &mut detections) {
+            return Ok(imported);
+        }
         return Err(ImportError::NoHeader {
             place: grid.place(0, None).without_line(),
             preview: preview(grid),
@@ -466,6 +470,137 @@ pub fn import_grid_with_progress(
     Ok(Imported {
         dataset,
         detections,
+        warnings,
+    })
+}
+
+/// A row's line number and its cells as text.
+type CellRow = (usize, Vec<String>);
+
+/// A year named in a file or sheet name (`tavoitteet_2025.csv`).
+fn year_in(name: &str) -> Option<i32> {
+    name.split(|c: char| !c.is_ascii_digit())
+        .filter(|t| t.len() == 4)
+        .filter_map(|t| t.parse().ok())
+        .find(|y| (1990..=2100).contains(y))
+}
+
+/// A sheet or CSV file of goals (`Strateginen päämäärä`, `Tavoite 2025`, …, `Tila`), with
+/// an optional unit column (`Yksikkö`, `Palvelualue`): a dataset of those units and their
+/// goals, without figures. Goals are the council's unless the file or sheet is named after
+/// the operating plan (`käyttösuunnitelma`).
+fn read_goals(grid: &Grid, stem: &str, detections: &mut Vec<Detection>) -> Option<Imported> {
+    use super::goals::{is_goal_header, read_goal_rows};
+    use crate::model::GoalLevel;
+    let text_of = |row: &[CellValue]| row.iter().map(CellValue::text).collect::<Vec<String>>();
+    let (header_row, mut header) = grid.rows.iter().take(50).enumerate().find_map(|(i, row)| {
+        let cells = text_of(row);
+        is_goal_header(&cells).then_some((i, cells))
+    })?;
+    let org_column = header.iter().position(|h| role_of(h) == Some(Role::Org));
+    // The unit column is not part of a goal (`Vastuualue` would read as `Vastuu`).
+    if let Some(c) = org_column {
+        header[c] = String::new();
+    }
+    let named = format!("{} {}", grid.file, grid.sheet.clone().unwrap_or_default()).to_lowercase();
+    let level = if named.contains("käyttösuunnitelm") || named.contains("kayttosuunnitelm") {
+        GoalLevel::Kayttosuunnitelma
+    } else {
+        GoalLevel::Valtuusto
+    };
+    // Rows by unit, in order; a row without a unit belongs to the one above it.
+    let mut groups: Vec<(String, Vec<CellRow>)> = Vec::new();
+    let mut current = stem.to_string();
+    for (index, row) in grid.rows.iter().enumerate().skip(header_row + 1) {
+        let mut cells = text_of(row);
+        if let Some(c) = org_column
+            && let Some(name) = cells.get_mut(c)
+        {
+            if !name.trim().is_empty() {
+                current = name.trim().to_string();
+            }
+            name.clear();
+        }
+        let line = grid.line_numbers.get(index).copied().unwrap_or(index + 1);
+        match groups.last_mut() {
+            Some((name, rows)) if *name == current => rows.push((line, cells)),
+            _ => groups.push((current.clone(), vec![(line, cells)])),
+        }
+    }
+    let mut org: Vec<OrgNode> = Vec::new();
+    let mut goals = Vec::new();
+    let mut warnings = Vec::new();
+    for (name, rows) in groups {
+        let first_line = rows.first().map_or(0, |(line, _)| *line);
+        let found = read_goal_rows(&header, level, rows);
+        if found.is_empty() {
+            continue;
+        }
+        let id = slug(&name);
+        if !org.iter().any(|n| n.id == id) {
+            org.push(OrgNode {
+                id: id.clone(),
+                name: name.clone(),
+                level: level_from_name(&name).unwrap_or(OrgLevel::Muu),
+                parent: None,
+                valid_from: None,
+                valid_to: None,
+                source: Some(grid.file.clone()),
+            });
+        }
+        detections.push(Detection::Goals {
+            count: found.len(),
+            org: name.clone(),
+            line: first_line,
+        });
+        for goal in found {
+            if let Some(status) = goal.unread_status {
+                warnings.push(Warning {
+                    place: grid.place(
+                        grid.line_numbers
+                            .iter()
+                            .position(|l| *l == goal.line)
+                            .unwrap_or(0),
+                        None,
+                    ),
+                    kind: WarningKind::UnknownStatus {
+                        aim: goal.goal.aim.clone(),
+                        found: status,
+                    },
+                });
+            }
+            let year = goal.year.or_else(|| year_in(&named)).unwrap_or_default();
+            goals.push(crate::model::Goal {
+                org: id.clone(),
+                year,
+                ..goal.goal
+            });
+        }
+    }
+    if goals.is_empty() {
+        return None;
+    }
+    detections.push(Detection::HeaderRow {
+        line: grid
+            .line_numbers
+            .get(header_row)
+            .copied()
+            .unwrap_or(header_row + 1),
+    });
+    Some(Imported {
+        dataset: Dataset {
+            id: slug(&file_stem(&grid.file)).chars().take(60).collect(),
+            name: file_stem(&grid.file),
+            municipality: None,
+            source: Some(grid.file.clone()),
+            notes: Vec::new(),
+            columns: Vec::new(),
+            org,
+            figures: BTreeMap::new(),
+            investments: Vec::new(),
+            goals,
+        },
+        detections: std::mem::take(detections),
         warnings,
     })
 }

@@ -314,6 +314,11 @@ impl Reducible for AppState {
                     .next()
                     .map(|n| n.id.clone())
                     .unwrap_or_default();
+                // A file of goals alone opens on its goals.
+                let opened = &loaded[first_new].dataset;
+                if opened.figures.is_empty() && !opened.goals.is_empty() {
+                    next.view = View::Goals;
+                }
                 next.loaded = Rc::new(loaded);
                 next.change = None;
             }

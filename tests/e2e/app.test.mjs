@@ -685,3 +685,23 @@ test('two municipalities side by side from a KTAS extract: line across, waterfal
   assert.equal(requests.length, loaded, `requests after load: ${requests.slice(loaded).join(', ')}`);
   await page.close();
 });
+
+test('a spreadsheet of goals opens on its goals, counted per aim', async () => {
+  const { page } = await open();
+  const csv = [
+    'Palvelualue;Strateginen päämäärä;Tavoite 2025;Mittari ja tavoitetaso;Vastuu;Toteuma 31.12.;Tila',
+    'Talouspalvelut;Kestävä talous;Johdon raportoinnin kehittäminen;Johdon työpöydän käyttöönotto v. 2025;Talouspalvelupäällikkö;Johdon työpöytäratkaisu käytössä esihenkilöillä.;Toteutuu',
+    ';Vahva kaupunkiyhteisö;Sopimushallinta- ja hankintaprosessin kehittäminen;Sopimusohjeistus laadittu;Kaupunginlakimies;Sopimusohjetta valmisteltu vuonna 2025, hyväksyntä v. 2026.;Toteutuu osittain',
+  ].join('\n');
+  await page.locator('#file-input').setInputFiles({ name: 'tavoitteet.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.locator('.import-summary').waitFor();
+  assert.match(await page.locator('.import-summary').innerText(), /2 tavoiteriviä yksikölle ”Talouspalvelut”/);
+  await page.locator('#import-add').click();
+  await page.locator('#goals-heading').waitFor();
+  assert.equal(await page.locator('#goals-heading').innerText(), 'Talouspalvelut');
+  assert.match(page.url(), /#\/tavoitteet\/tavoitteet\/talouspalvelut/);
+  assert.equal(await page.locator(".status-table tfoot td[data-status='met']").innerText(), '1');
+  assert.equal(await page.locator(".status-table tfoot td[data-status='partly']").innerText(), '1');
+  assert.match(await page.locator('.goals-table caption').innerText(), /Talouspalvelut: Valtuustoon nähden sitovat tavoitteet 2025/);
+  await page.close();
+});

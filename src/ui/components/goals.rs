@@ -59,7 +59,11 @@ fn goals_table(unit: &str, level: GoalLevel, year: i32, goals: &[&Goal], lang: L
     let metrics = goals.iter().any(|g| !g.metrics.is_empty());
     let responsible = goals.iter().any(|g| g.responsible.is_some());
     let outcome = goals.iter().any(|g| !g.outcome.is_empty());
-    let caption = format!("{unit}: {} {year}", level.name(lang));
+    let caption = if year > 0 {
+        format!("{unit}: {} {year}", level.name(lang))
+    } else {
+        format!("{unit}: {}", level.name(lang))
+    };
     html! {
         <div class="table-scroll" tabindex="0" role="region" aria-label={caption.clone()}>
             <table class="goals-table" data-level={format!("{level:?}").to_lowercase()}>
