@@ -54,6 +54,28 @@ pub fn series_colour(index: usize) -> (u8, u8, u8) {
     SERIES[index % SERIES.len()]
 }
 
+/// A darker tone of a colour for the outline, hatching and dots of its bars, so that every
+/// bar stands out from the white page by at least 3:1 (WCAG 2.1, 1.4.11) even where its
+/// fill (orange, sky blue) is light.
+pub fn shade(colour: (u8, u8, u8)) -> (u8, u8, u8) {
+    let dark = |c: u8| (f64::from(c) * 0.55).round() as u8;
+    (dark(colour.0), dark(colour.1), dark(colour.2))
+}
+
+/// The contrast ratio of a colour against white (WCAG 2.1 relative luminance).
+pub fn contrast_on_white(colour: (u8, u8, u8)) -> f64 {
+    let channel = |c: u8| {
+        let c = f64::from(c) / 255.0;
+        if c <= 0.03928 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    let l = 0.2126 * channel(colour.0) + 0.7152 * channel(colour.1) + 0.0722 * channel(colour.2);
+    1.05 / (l + 0.05)
+}
+
 /// Revenue, or a deviation for the better, in a waterfall or deviation chart.
 pub const UP: (u8, u8, u8) = (0, 114, 178);
 /// Expense, or a deviation for the worse.
@@ -827,5 +849,29 @@ mod tests {
         let text = deviation_summary(&rows, "TA 2025 – Toteuma 2025", "€", Lang::Fi);
         assert!(text.starts_with("TA 2025 – Toteuma 2025: "), "{text}");
         assert!(text.contains("riviä talousarviota paremmin"), "{text}");
+    }
+
+    #[test]
+    fn every_bar_outline_stands_out_from_the_page() {
+        let kinds = [
+            ColumnKind::Tp,
+            ColumnKind::Ta,
+            ColumnKind::Ts,
+            ColumnKind::Ennuste,
+        ];
+        let colours = kinds
+            .map(colour)
+            .into_iter()
+            .chain(SERIES)
+            .chain([UP, DOWN, TOTAL]);
+        for c in colours {
+            assert!(
+                contrast_on_white(shade(c)) >= 3.0,
+                "{c:?}: {}",
+                contrast_on_white(shade(c))
+            );
+        }
+        // The light fills alone would not.
+        assert!(contrast_on_white(colour(ColumnKind::Ts)) < 3.0);
     }
 }

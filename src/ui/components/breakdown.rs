@@ -160,9 +160,7 @@ pub fn BreakdownView(props: &Props) -> Html {
                         on_click={on_bar} />
                 }
             } }
-            { if result.rows.is_empty() { html! {} } else { html! {
-                <StackedChart dataset={dataset.clone()} dataset_index={props.dataset_index} node={node.id.clone()} line={line} lang={lang} unit={props.unit.clone()} on_select={props.on_select.clone()} />
-            } } }
+
             { if result.rows.is_empty() { html! { <p>{ t(lang, Msg::NoUnits) }</p> } } else { html! {
                 <div class="table-scroll" tabindex="0" role="region" aria-label={t(lang, Msg::BreakdownCaption)}>
                 <table class="breakdown-table">
@@ -200,6 +198,9 @@ pub fn BreakdownView(props: &Props) -> Html {
                     </tfoot>
                 </table>
                 </div>
+            } } }
+            { if result.rows.is_empty() { html! {} } else { html! {
+                <StackedChart dataset={dataset.clone()} dataset_index={props.dataset_index} node={node.id.clone()} line={line} lang={lang} unit={props.unit.clone()} on_select={props.on_select.clone()} />
             } } }
         </section>
     }

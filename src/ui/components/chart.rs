@@ -15,8 +15,8 @@ use yew::prelude::*;
 
 use crate::analysis::table::node_table;
 use crate::chart::{
-    Frame, Layout, Mark, Pattern, bar_marks, colour, dots, hatch, hit, layout, pattern, summary,
-    waterfall, waterfall_marks, waterfall_summary,
+    Frame, Layout, Mark, Pattern, bar_marks, colour, dots, hatch, hit, layout, pattern, shade,
+    summary, waterfall, waterfall_marks, waterfall_summary,
 };
 use crate::i18n::{Lang, Msg, t};
 use crate::model::{ColumnKind, Dataset, Line};
@@ -38,13 +38,14 @@ pub struct LegendKey {
 /// The CSS background of a legend swatch, in the pattern of the bars.
 fn swatch_style(colour: (u8, u8, u8), pattern: Pattern) -> String {
     let (r, g, b) = colour;
+    let (dr, dg, db) = shade(colour);
     match pattern {
         Pattern::Solid => format!("background: rgb({r},{g},{b})"),
         Pattern::Hatched => format!(
-            "background: repeating-linear-gradient(45deg, rgb({r},{g},{b}) 0 2px, rgba({r},{g},{b},.22) 2px 5px)"
+            "background: repeating-linear-gradient(45deg, rgb({dr},{dg},{db}) 0 2px, rgba({r},{g},{b},.35) 2px 5px)"
         ),
         Pattern::Dotted => format!(
-            "background: radial-gradient(rgb({r},{g},{b}) 1.3px, rgba({r},{g},{b},.15) 1.6px) 0 0 / 5px 5px"
+            "background: radial-gradient(rgb({dr},{dg},{db}) 1.3px, rgba({r},{g},{b},.3) 1.6px) 0 0 / 5px 5px"
         ),
     }
 }
@@ -80,14 +81,16 @@ fn paint(
             continue;
         };
         let (r, g, b) = mark.colour;
+        let fill = RGBColor(r, g, b);
+        let (r, g, b) = shade(mark.colour);
         let ink = RGBColor(r, g, b);
         let corners = [(px(bar.x0), px(bar.y0)), (px(bar.x1), px(bar.y1))];
         match mark.pattern {
             Pattern::Solid => {
-                root.draw(&Rectangle::new(corners, ink.filled())).ok()?;
+                root.draw(&Rectangle::new(corners, fill.filled())).ok()?;
             }
             Pattern::Hatched => {
-                root.draw(&Rectangle::new(corners, ink.mix(0.22).filled()))
+                root.draw(&Rectangle::new(corners, fill.mix(0.35).filled()))
                     .ok()?;
                 for ((ax, ay), (bx, by)) in hatch(bar, 5.0) {
                     root.draw(&PathElement::new(
@@ -98,7 +101,7 @@ fn paint(
                 }
             }
             Pattern::Dotted => {
-                root.draw(&Rectangle::new(corners, ink.mix(0.15).filled()))
+                root.draw(&Rectangle::new(corners, fill.mix(0.3).filled()))
                     .ok()?;
                 for (x, y) in dots(bar, 5.0) {
                     root.draw(&Circle::new(
@@ -110,10 +113,9 @@ fn paint(
                 }
             }
         }
-        if mark.pattern != Pattern::Solid {
-            root.draw(&Rectangle::new(corners, ink.stroke_width(line_width)))
-                .ok()?;
-        }
+        // Every bar has an outline dark enough to stand out from the page.
+        root.draw(&Rectangle::new(corners, ink.stroke_width(line_width)))
+            .ok()?;
         if active == Some(bar.mark) {
             let outline = [
                 (
