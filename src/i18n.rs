@@ -161,6 +161,9 @@ pub enum Msg {
     EffectOnResult,
     PrintedFrom,
     YearlyPct,
+    CopyLink,
+    LinkCopied,
+    LinkNotCopied,
 }
 
 /// The text of `msg` in `lang`.
@@ -491,6 +494,21 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
         (MeasureShare, Lang::Fi) => "Osuus yläyksiköstä",
         (MeasureShare, Lang::Sv) => "Andel av överordnad enhet",
         (MeasureShare, Lang::En) => "Share of the parent",
+        (CopyLink, Lang::Fi) => "Kopioi linkki tähän näkymään",
+        (CopyLink, Lang::Sv) => "Kopiera länken till vyn",
+        (CopyLink, Lang::En) => "Copy the link to this view",
+        (LinkCopied, Lang::Fi) => {
+            "Linkki kopioitu. Se avaa saman näkymän, kun vastaanottajalla on samat tiedot ladattuina."
+        }
+        (LinkCopied, Lang::Sv) => {
+            "Länken kopierades. Den öppnar samma vy när mottagaren har samma data inläst."
+        }
+        (LinkCopied, Lang::En) => {
+            "Link copied. It opens the same view when the recipient has the same data loaded."
+        }
+        (LinkNotCopied, Lang::Fi) => "Linkkiä ei voitu kopioida; kopioi se osoiteriviltä.",
+        (LinkNotCopied, Lang::Sv) => "Länken kunde inte kopieras; kopiera den från adressfältet.",
+        (LinkNotCopied, Lang::En) => "The link could not be copied; copy it from the address bar.",
         (YearlyPct, Lang::Fi) => "Keskim. vuosimuutos %",
         (YearlyPct, Lang::Sv) => "Genomsnittlig årlig förändring %",
         (YearlyPct, Lang::En) => "Average yearly change %",

@@ -76,6 +76,19 @@ pub fn use_window_events(events: &'static [&'static str], on_event: yew::Callbac
 }
 
 /// Sets the document language, so screen readers speak the chosen language.
+/// Copies text to the clipboard; the callback hears whether it worked.
+pub fn copy_text(text: String, done: yew::Callback<bool>) {
+    let Some(window) = web_sys::window() else {
+        done.emit(false);
+        return;
+    };
+    let promise = window.navigator().clipboard().write_text(&text);
+    wasm_bindgen_futures::spawn_local(async move {
+        let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+        done.emit(ok);
+    });
+}
+
 pub fn set_document_lang(lang: crate::i18n::Lang) {
     if let Some(root) = web_sys::window()
         .and_then(|w| w.document())

@@ -705,3 +705,24 @@ test('a spreadsheet of goals opens on its goals, counted per aim', async () => {
   assert.match(await page.locator('.goals-table caption').innerText(), /Talouspalvelut: Valtuustoon nähden sitovat tavoitteet 2025/);
   await page.close();
 });
+
+test('the link to a view is copied to the clipboard and opens the same view', async () => {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, permissions: ['clipboard-read', 'clipboard-write'] });
+  const page = await context.newPage();
+  await page.goto(`${origin}${SUBPATH}#/erittely/heinola/hyvinvointitoimiala?lang=fi&line=henkilostokulut&col=TS2026`, { waitUntil: 'networkidle' });
+  await page.locator('#breakdown-heading').waitFor();
+  await page.locator('#sort-amount').click();
+  await page.locator("button[lang='sv']").click();
+  await page.locator('#copy-link').click();
+  assert.match(await page.locator('.copy-status').innerText(), /Länken kopierades/);
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(link, page.url());
+  assert.match(link, /#\/erittely\/heinola\/hyvinvointitoimiala\?lang=sv&line=henkilostokulut&col=TS2026$/);
+  // Opened anew, the link shows the same view.
+  const other = await context.newPage();
+  await other.goto(link, { waitUntil: 'networkidle' });
+  await other.locator('#breakdown-heading').waitFor();
+  assert.equal(await other.getAttribute('html', 'lang'), 'sv');
+  assert.equal(await other.locator("tr[data-org='opetus_ja_koulutuspalvelut'] td[data-col='share']").innerText(), `59,37${NBSP}%`);
+  await context.close();
+});

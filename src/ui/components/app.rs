@@ -356,6 +356,19 @@ pub fn App() -> Html {
             )
         })
         .unwrap_or_default();
+    // Sharing a view: its link to the clipboard, and a word on whether that worked.
+    let copied = use_state(|| None::<bool>);
+    {
+        let copied = copied.clone();
+        use_effect_with(state.route(), move |_| copied.set(None));
+    }
+    let on_copy = {
+        let (copied, link) = (copied.clone(), printed_link.clone());
+        Callback::from(move |_: MouseEvent| {
+            let copied = copied.clone();
+            crate::ui::copy_text(link.clone(), Callback::from(move |ok| copied.set(Some(ok))));
+        })
+    };
     html! {
         <div class={classes!("app", dragging.then_some("dragging"))}
             ondragover={on_dragover} ondragleave={on_dragleave} ondrop={on_drop}>
@@ -393,6 +406,14 @@ pub fn App() -> Html {
                             }
                         }) }
                     </nav>
+                    <div class="share">
+                        <button type="button" class="button" id="copy-link" onclick={on_copy}>{ t(lang, Msg::CopyLink) }</button>
+                        <span class="copy-status" role="status">{ match *copied {
+                            Some(true) => t(lang, Msg::LinkCopied),
+                            Some(false) => t(lang, Msg::LinkNotCopied),
+                            None => "",
+                        } }</span>
+                    </div>
                     { basis_editor }
                     <p class="print-only">{ format!("{} {printed_link}", t(lang, Msg::PrintedFrom)) }</p>
                     { views }
