@@ -228,3 +228,47 @@ async fn the_view_lives_in_the_url_and_a_link_reopens_it() {
         "\u{2212}318\u{a0}800"
     );
 }
+
+#[wasm_bindgen_test]
+async fn the_goals_view_counts_statuses_per_aim() {
+    let root = mount().await;
+    click(&root, "button[data-node='yhteiset_palvelut']").await;
+    click(&root, "#view-tavoitteet").await;
+    assert_eq!(text(&root, "#goals-heading"), "Yhteiset palvelut");
+    // Seed 003: six goals met and two partly, two per strategic aim.
+    assert_eq!(
+        text(&root, ".status-table tfoot td[data-status='met']"),
+        "6"
+    );
+    assert_eq!(
+        text(&root, ".status-table tfoot td[data-status='partly']"),
+        "2"
+    );
+    assert_eq!(text(&root, ".status-table tfoot td[data-col='total']"), "8");
+    assert_eq!(root.query_selector_all(".goals-table").unwrap().length(), 2);
+    click(&root, "button[lang='en']").await;
+    assert!(text(&root, ".status-table thead").contains("Partly met"));
+}
+
+#[wasm_bindgen_test]
+async fn the_waterfall_shows_the_chosen_column_and_keeps_it_in_the_link() {
+    let root = mount().await;
+    // Seed 004, TS 2026 by default: Toimintakate −32 103 800.
+    assert_eq!(
+        text(
+            &root,
+            ".waterfall-chart tr[data-step='toimintakate'] td[data-col='step']"
+        ),
+        "\u{2212}32\u{a0}103\u{a0}800"
+    );
+    choose(&root, "#waterfall-column", "TA2023").await;
+    assert_eq!(
+        text(
+            &root,
+            ".waterfall-chart tr[data-step='toimintakate'] td[data-col='step']"
+        ),
+        "\u{2212}29\u{a0}962\u{a0}900"
+    );
+    let hash = web_sys::window().unwrap().location().hash().unwrap();
+    assert!(hash.contains("col=TA2023"), "{hash}");
+}
