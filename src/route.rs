@@ -10,7 +10,9 @@
 //! - `base` and `target`: the columns of the change columns (`TP2022`, `TS2026`);
 //! - `line` and `col`: the line and column of the breakdown (`toimintakate`, `TP2022`);
 //! - `per=asukas`: per resident; `hinnat=2024`: at the prices of 2024;
-//! - `mitta`: what the `rivi` view shows: `euro`, `muutos` (change), `osuus` (share).
+//! - `mitta`: what the `rivi` view shows: `euro`, `muutos` (change), `osuus` (share);
+//! - `jarj`: the order of the breakdown and follow-up tables: `suurin` (largest amount or
+//!   deviation first), `muutos` (largest change first); none is the document's order.
 //!
 //! Unknown parts are ignored, so an old or mistyped link still opens something sensible.
 
@@ -70,6 +72,8 @@ pub struct Route {
     pub column: Option<String>,
     /// What the line-across view shows: `euro`, `muutos`, `osuus`.
     pub measure: Option<String>,
+    /// The order of the breakdown and follow-up tables: `suurin`, `muutos`.
+    pub order: Option<String>,
     /// Figures per resident.
     pub per_resident: bool,
     /// Figures at the prices of this year.
@@ -99,6 +103,9 @@ impl Route {
         }
         if let Some(measure) = &self.measure {
             query.push(format!("mitta={}", clean(measure)));
+        }
+        if let Some(order) = &self.order {
+            query.push(format!("jarj={}", clean(order)));
         }
         if self.per_resident {
             query.push("per=asukas".to_string());
@@ -139,6 +146,7 @@ impl Route {
                     route.target = Some(clean(column)).filter(|c| !c.is_empty())
                 }
                 Some(("per", "asukas")) => route.per_resident = true,
+                Some(("jarj", order)) => route.order = Some(clean(order)).filter(|o| !o.is_empty()),
                 Some(("mitta", measure)) => {
                     route.measure = Some(clean(measure)).filter(|m| !m.is_empty())
                 }
@@ -172,13 +180,14 @@ mod tests {
             line: None,
             column: None,
             measure: None,
+            order: Some("suurin".into()),
             per_resident: true,
             real_year: Some(2024),
         };
         let fragment = route.to_fragment();
         assert_eq!(
             fragment,
-            "#/toteuma/heinola/yhteiset_palvelut?lang=sv&base=TA2025&target=TOT2025&per=asukas&hinnat=2024"
+            "#/toteuma/heinola/yhteiset_palvelut?lang=sv&base=TA2025&target=TOT2025&jarj=suurin&per=asukas&hinnat=2024"
         );
         assert_eq!(Route::parse(&fragment), Some(route));
     }

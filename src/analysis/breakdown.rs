@@ -71,7 +71,7 @@ pub fn breakdown(
     }
 }
 
-/// How a breakdown is sorted.
+/// How a breakdown (and the follow-up, where "largest" is the largest deviation) is sorted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum SortBy {
     /// As the organisation lists the units.
@@ -81,6 +81,23 @@ pub enum SortBy {
     Amount,
     /// Largest change (in size) first.
     Change,
+}
+
+impl SortBy {
+    pub const ALL: [SortBy; 3] = [SortBy::Organisation, SortBy::Amount, SortBy::Change];
+
+    /// The order's name in a link (`jarj=suurin`); the organisation's order has none.
+    pub fn slug(self) -> &'static str {
+        match self {
+            SortBy::Organisation => "organisaatio",
+            SortBy::Amount => "suurin",
+            SortBy::Change => "muutos",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<SortBy> {
+        SortBy::ALL.into_iter().find(|s| s.slug() == slug)
+    }
 }
 
 pub fn sorted(mut rows: Vec<BreakdownRow>, by: SortBy) -> Vec<BreakdownRow> {

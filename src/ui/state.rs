@@ -8,6 +8,7 @@ use yew::Reducible;
 
 use crate::analysis::across::Measure;
 use crate::analysis::basis::Basis;
+use crate::analysis::breakdown::SortBy;
 use crate::analysis::validate::{Report, validate};
 use crate::i18n::Lang;
 use crate::import::mapping::Mapping;
@@ -102,6 +103,8 @@ pub struct AppState {
     pub basis: Rc<Basis>,
     /// What the line-across view shows.
     pub measure: Measure,
+    /// The order of the breakdown and follow-up tables.
+    pub order: SortBy,
 }
 
 pub enum Action {
@@ -127,6 +130,7 @@ pub enum Action {
     SetView(View),
     SetBasis(Basis),
     SetMeasure(Measure),
+    SetOrder(SortBy),
     /// The line of the breakdown and line-across views.
     SetLine(Line),
     /// The column of the breakdown view and of the statement's waterfall.
@@ -169,6 +173,7 @@ impl AppState {
             breakdown: (None, None),
             basis: Rc::new(crate::ui::storage::load_basis()),
             measure: Measure::default(),
+            order: SortBy::default(),
         }
     }
 
@@ -196,6 +201,7 @@ impl AppState {
             line: self.breakdown.0.map(|l| l.key()),
             column: self.breakdown.1.clone(),
             measure: (self.measure != Measure::default()).then(|| self.measure.slug().to_string()),
+            order: (self.order != SortBy::default()).then(|| self.order.slug().to_string()),
             per_resident: self.basis.per_resident,
             real_year: self.basis.real_year,
         }
@@ -223,6 +229,11 @@ impl AppState {
                 .and_then(|key| Line::all().find(|l| l.key() == key)),
             route.column,
         );
+        next.order = route
+            .order
+            .as_deref()
+            .and_then(SortBy::from_slug)
+            .unwrap_or_default();
         next.measure = route
             .measure
             .as_deref()
@@ -335,6 +346,12 @@ impl Reducible for AppState {
             Action::OpenBreakdown { line, column } => {
                 next.breakdown = (Some(line), Some(column));
                 next.view = View::Breakdown;
+            }
+            Action::SetOrder(order) => {
+                if order == self.order {
+                    return self;
+                }
+                next.order = order;
             }
             Action::SetMeasure(measure) => {
                 if measure == self.measure {

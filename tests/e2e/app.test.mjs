@@ -341,6 +341,8 @@ test('views open from their links; back and forward move between them', async ()
   assert.match(await page.locator("tr[data-line='poistot_ja_arvonalentumiset'] td[data-col='effect']").innerText(), /heikompi kuin talousarvio/);
   await page.locator('#sort-deviation').click();
   assert.equal(await page.locator('.follow-up-table tbody tr').first().getAttribute('data-line'), 'palvelujen_ostot');
+  // The order is in the link too.
+  assert.match(page.url(), /jarj=suurin/);
   await page.screenshot({ path: path.join(shots, 'follow-up-fi.png'), fullPage: true });
   // Move on: statement view, another node; then back twice and forward once.
   await page.locator('#view-taulukko').click();
@@ -714,15 +716,20 @@ test('the link to a view is copied to the clipboard and opens the same view', as
   await page.locator('#sort-amount').click();
   await page.locator("button[lang='sv']").click();
   await page.locator('#copy-link').click();
+  // The clipboard answers asynchronously.
+  await page.waitForFunction(() => document.querySelector('.copy-status').textContent !== '');
   assert.match(await page.locator('.copy-status').innerText(), /Länken kopierades/);
   const link = await page.evaluate(() => navigator.clipboard.readText());
   assert.equal(link, page.url());
-  assert.match(link, /#\/erittely\/heinola\/hyvinvointitoimiala\?lang=sv&line=henkilostokulut&col=TS2026$/);
+  assert.match(link, /#\/erittely\/heinola\/hyvinvointitoimiala\?lang=sv&line=henkilostokulut&col=TS2026&jarj=suurin$/);
   // Opened anew, the link shows the same view.
   const other = await context.newPage();
   await other.goto(link, { waitUntil: 'networkidle' });
   await other.locator('#breakdown-heading').waitFor();
   assert.equal(await other.getAttribute('html', 'lang'), 'sv');
   assert.equal(await other.locator("tr[data-org='opetus_ja_koulutuspalvelut'] td[data-col='share']").innerText(), `59,37${NBSP}%`);
+  // In the same order: largest first.
+  assert.equal(await other.locator('.breakdown-table tbody tr').first().getAttribute('data-org'), 'opetus_ja_koulutuspalvelut');
+  assert.equal(await other.locator('#sort-amount').getAttribute('aria-pressed'), 'true');
   await context.close();
 });

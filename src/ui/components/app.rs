@@ -78,6 +78,10 @@ pub fn App() -> Html {
         let state = state.clone();
         Callback::from(move |line: Line| state.dispatch(Action::SetLine(line)))
     };
+    let on_order = {
+        let state = state.clone();
+        Callback::from(move |order| state.dispatch(Action::SetOrder(order)))
+    };
     let on_measure = {
         let state = state.clone();
         Callback::from(move |measure| state.dispatch(Action::SetMeasure(measure)))
@@ -314,11 +318,11 @@ pub fn App() -> Html {
         Some(loaded) if state.view == View::Breakdown => html! {
             <BreakdownView unit={unit.clone()} dataset={figures_of(loaded)} dataset_index={state.dataset} node={state.node.clone()} lang={lang}
                 line={state.breakdown.0} column={state.breakdown.1.clone()} compare={state.change.as_ref().map(|c| c.0.clone())}
-                on_choose={on_breakdown} on_select={on_select.clone()} />
+                on_choose={on_breakdown} on_select={on_select.clone()} order={state.order} on_order={on_order.clone()} />
         },
         Some(loaded) if state.view == View::FollowUp => html! {
             <>
-                <FollowUpView unit={unit.clone()} dataset={figures_of(loaded)} node={state.node.clone()} lang={lang} on_drill={on_drill.clone()} />
+                <FollowUpView unit={unit.clone()} dataset={figures_of(loaded)} node={state.node.clone()} lang={lang} on_drill={on_drill.clone()} order={state.order} on_order={on_order.clone()} />
                 <ValidationPanel dataset={loaded.dataset.clone()} report={loaded.report.clone()} node={state.node.clone()} lang={lang} />
             </>
         },

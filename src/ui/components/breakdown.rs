@@ -28,13 +28,18 @@ pub struct Props {
     /// The change is measured from this column, where the node has it.
     pub compare: Option<String>,
     pub on_choose: Callback<(Line, String)>,
+    /// The order of the table, kept in the link.
+    #[prop_or_default]
+    pub order: SortBy,
+    #[prop_or_default]
+    pub on_order: Callback<SortBy>,
     pub on_select: Callback<(usize, String)>,
 }
 
 #[component]
 pub fn BreakdownView(props: &Props) -> Html {
     let lang = props.lang;
-    let sort = use_state(SortBy::default);
+    let sort = props.order;
     let dataset = &props.dataset;
     let Some(node) = dataset.node(&props.node) else {
         return html! {};
@@ -105,10 +110,10 @@ pub fn BreakdownView(props: &Props) -> Html {
         })
     };
     let sort_button = |by: SortBy, id: &'static str, msg: Msg| {
-        let sort = sort.clone();
-        html! { <button type="button" class="button" id={id} aria-pressed={(*sort == by).to_string()} onclick={move |_| sort.set(by)}>{ t(lang, msg) }</button> }
+        let on_order = props.on_order.clone();
+        html! { <button type="button" class="button" id={id} aria-pressed={(sort == by).to_string()} onclick={move |_| on_order.emit(by)}>{ t(lang, msg) }</button> }
     };
-    let rows = sorted(result.rows.clone(), *sort);
+    let rows = sorted(result.rows.clone(), sort);
     html! {
         <section class="breakdown" aria-labelledby="breakdown-heading">
             { heading }

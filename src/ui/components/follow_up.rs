@@ -8,6 +8,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::chart::{BarChart, LegendKey};
+use crate::analysis::breakdown::SortBy;
 use crate::analysis::followup::{Effect, by_deviation, follow_up_rows, is_sum};
 use crate::analysis::node_table;
 use crate::chart::{DOWN, Pattern, UP, deviation_marks, deviation_summary};
@@ -26,6 +27,11 @@ pub struct Props {
     /// Drill into a line in a column (the breakdown of that line by unit).
     #[prop_or_default]
     pub on_drill: Option<Callback<(Line, String)>>,
+    /// The order of the tables (largest deviation first, or the statement's), kept in the link.
+    #[prop_or_default]
+    pub order: SortBy,
+    #[prop_or_default]
+    pub on_order: Callback<SortBy>,
 }
 
 /// An effect on the result with its sign: `+1 009 492`, `−3 518`, `0`.
@@ -40,17 +46,20 @@ fn signed(amount: rust_decimal::Decimal, lang: Lang) -> String {
 #[component]
 pub fn FollowUpView(props: &Props) -> Html {
     let lang = props.lang;
-    let sorted = use_state(|| false);
+    let sorted = props.order != SortBy::Organisation;
     let Some(node) = props.dataset.node(&props.node) else {
         return html! {};
     };
     let table = node_table(&props.dataset, &node.id, None);
-    let toggle = {
-        let sorted = sorted.clone();
-        move |value: bool| {
-            let sorted = sorted.clone();
-            Callback::from(move |_| sorted.set(value))
-        }
+    let toggle = |value: bool| {
+        let on_order = props.on_order.clone();
+        Callback::from(move |_| {
+            on_order.emit(if value {
+                SortBy::Amount
+            } else {
+                SortBy::Organisation
+            })
+        })
     };
     let heading = html! { <h1 id="followup-heading">{ &node.name }</h1> };
     if table.follow_ups.is_empty() {
@@ -60,12 +69,12 @@ pub fn FollowUpView(props: &Props) -> Html {
         <section class="follow-up" aria-labelledby="followup-heading">
             { heading }
             <div class="controls" role="group" aria-label={t(lang, Msg::SortDeviation)}>
-                <button type="button" class="button" id="sort-statement" aria-pressed={(!*sorted).to_string()} onclick={toggle(false)}>{ t(lang, Msg::SortStatement) }</button>
-                <button type="button" class="button" id="sort-deviation" aria-pressed={(*sorted).to_string()} onclick={toggle(true)}>{ t(lang, Msg::SortDeviation) }</button>
+                <button type="button" class="button" id="sort-statement" aria-pressed={(!sorted).to_string()} onclick={toggle(false)}>{ t(lang, Msg::SortStatement) }</button>
+                <button type="button" class="button" id="sort-deviation" aria-pressed={sorted.to_string()} onclick={toggle(true)}>{ t(lang, Msg::SortDeviation) }</button>
             </div>
             { for table.follow_ups.iter().enumerate().map(|(index, pair)| {
                 let rows = follow_up_rows(&table, index);
-                let shown = if *sorted { by_deviation(&rows) } else { rows.clone() };
+                let shown = if sorted { by_deviation(&rows) } else { rows.clone() };
                 // The chart: the lines that are not subtotals, in the table's order.
                 let parts: Vec<_> = shown.iter().filter(|r| !is_sum(r.line, &rows)).cloned().collect();
                 let pair_label = format!("{} – {}", pair.budget.label(lang), pair.actual.label(lang));
