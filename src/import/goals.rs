@@ -22,26 +22,30 @@ enum Role {
 }
 
 fn role_of(header: &str) -> Role {
-    let lower = header.to_lowercase();
+    let lower = header.trim().to_lowercase();
+    let status = lower.starts_with("tila")
+        || lower.contains("arvio")
+        || lower.starts_with("status")
+        || lower.starts_with("läge")
+        || lower.contains("bedömning");
     if lower.contains("päämäärä") || lower.contains("strategi") {
         Role::Aim
     } else if lower.contains("mittari") || lower.contains("mätare") || lower.contains("metric") {
         Role::Metric
-    } else if lower.contains("tavoite") || lower.contains("mål") || lower.contains("goal") {
+    } else if lower.contains("tavoit") || lower.contains("mål") || lower.contains("goal") {
+        // `Tavoite 2025`, `Tavoitteet`, `Palvelualueen tavoite`.
         Role::Goal
     } else if lower.starts_with("vastuu") || lower.starts_with("ansvar") {
         Role::Responsible
+    } else if status {
+        // `Tila`, `Tilanne 31.12.`, `Arvio toteutumisesta`, `Status`, `Läge`.
+        Role::Status
     } else if lower.starts_with("toteum")
-        || lower.starts_with("toteutuminen")
+        || lower.starts_with("toteutumi")
         || lower.starts_with("utfall")
         || lower.starts_with("outcome")
     {
         Role::Outcome
-    } else if matches!(
-        lower.trim(),
-        "tila" | "arvio" | "status" | "tilanne" | "läge"
-    ) {
-        Role::Status
     } else {
         Role::Other
     }
@@ -371,6 +375,25 @@ mod tests {
             ])
         );
         assert_eq!(header_year(&header), Some(2025));
+        let other: Vec<String> = [
+            "Strategian päämäärä",
+            "Tavoitteet 2026",
+            "Mittarit",
+            "Toteutuminen",
+            "Arvio toteutumisesta",
+        ]
+        .map(str::to_string)
+        .to_vec();
+        assert_eq!(
+            goal_header(&other),
+            Some(vec![
+                Role::Aim,
+                Role::Goal,
+                Role::Metric,
+                Role::Outcome,
+                Role::Status
+            ])
+        );
         let projects: Vec<String> = [
             "Strateginen päämäärä",
             "Hankkeen nimi",

@@ -57,6 +57,21 @@ impl GoalStatus {
         if lower.is_empty() {
             return None;
         }
+        // Traffic lights, as many reports mark the status: green, yellow, red.
+        let light = |words: &[&str]| {
+            lower
+                .split(|c: char| !c.is_alphabetic())
+                .any(|t| words.contains(&t))
+        };
+        if light(&["punainen", "röd", "red"]) {
+            return Some(GoalStatus::EiToteudu);
+        }
+        if light(&["keltainen", "gul", "yellow", "amber"]) {
+            return Some(GoalStatus::Osittain);
+        }
+        if light(&["vihreä", "grön", "green"]) {
+            return Some(GoalStatus::Toteutuu);
+        }
         let negative = lower.starts_with("ei ")
             || lower.contains("ei toteudu")
             || lower.contains("ei toteutunut")
@@ -165,6 +180,13 @@ mod tests {
         );
         assert_eq!(GoalStatus::parse("Partly met"), Some(GoalStatus::Osittain));
         assert_eq!(GoalStatus::parse("Not met"), Some(GoalStatus::EiToteudu));
+        assert_eq!(GoalStatus::parse("Vihreä"), Some(GoalStatus::Toteutuu));
+        assert_eq!(GoalStatus::parse("keltainen"), Some(GoalStatus::Osittain));
+        assert_eq!(
+            GoalStatus::parse("Punainen: ei toteudu"),
+            Some(GoalStatus::EiToteudu)
+        );
+        assert_eq!(GoalStatus::parse("röd"), Some(GoalStatus::EiToteudu));
         assert_eq!(GoalStatus::parse(""), None);
         assert_eq!(GoalStatus::parse("Kesken"), None);
     }
