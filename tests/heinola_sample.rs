@@ -534,3 +534,69 @@ fn the_goals_of_the_financial_statement_and_their_statuses() {
         "yhteiset_palvelut"
     );
 }
+
+/// The projects table of seed 003 (Hankkeet), as printed: five projects whose total funding
+/// adds up to the printed 818 629.
+#[test]
+fn the_projects_of_the_financial_statement() {
+    let dataset = heinola().unwrap();
+    let projects: Vec<_> = dataset.projects_of("yhteiset_palvelut").collect();
+    let read: Vec<(&str, Option<Decimal>, Option<Decimal>, Option<Decimal>)> = projects
+        .iter()
+        .map(|p| {
+            (
+                p.name.as_str(),
+                p.total_funding,
+                p.city_share_pct,
+                p.spent_pct,
+            )
+        })
+        .collect();
+    let d = |t: &str| Some(dec(t));
+    assert_eq!(
+        read,
+        vec![
+            (
+                "RELE - Ratkaisuja alueelliseen kestävyteen ja energiatehokkuuteen",
+                d("176987"),
+                d("25"),
+                d("50")
+            ),
+            (
+                "Uudistuva työkykyjohtaminen muuttuvassa työympäristössä",
+                d("48000"),
+                d("50"),
+                d("13")
+            ),
+            (
+                "Heinolan elinkeinoelämän kasvun ja kehittymisen työpaketti",
+                d("125000"),
+                d("20"),
+                d("65")
+            ),
+            ("NATUREFIN", d("249800"), d("6"), d("13")),
+            (
+                "Päijät-Häme digitiedolla tulevaisuuteen",
+                d("218842"),
+                None,
+                d("9")
+            ),
+        ]
+    );
+    let total: Decimal = projects.iter().filter_map(|p| p.total_funding).sum();
+    assert_eq!(total, dec("818629"));
+    // The joint share of ten municipalities is kept as printed, over its page break.
+    assert_eq!(
+        projects[4].city_share.as_deref(),
+        Some(
+            "30 % on kaikkien kymmenen mukana olevan kunnan yhteinen kuntarahoitusosuus. Heinolan osuus 3 %."
+        )
+    );
+    // An outcome broken by a page goes on where it stopped, though the page starts with a name.
+    assert!(
+        projects[2].outcome[0]
+            .contains("kehitetty yhteistyötä Päijät-Hämeen työllisyyspalveluiden kanssa")
+    );
+    assert_eq!(projects[4].aim, "Kestävä talous");
+    assert_eq!(projects[4].sub_aims[1], "Käyttötalouden tasapaino");
+}

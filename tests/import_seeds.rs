@@ -119,6 +119,21 @@ fn assert_matches_sample(imported: &Imported, sample: &Dataset) {
             .collect()
     };
     assert_eq!(goals_of(dataset, true), goals_of(sample, false));
+    // Projects likewise.
+    let projects_of = |ds: &Dataset, map: bool| -> Vec<raami::model::Project> {
+        ds.projects
+            .iter()
+            .map(|p| {
+                let mut p = p.clone();
+                if map {
+                    p.org = sample_id(&p.org).to_string();
+                }
+                p
+            })
+            .filter(|p| imported_tree.contains(&p.org.as_str()))
+            .collect()
+    };
+    assert_eq!(projects_of(dataset, true), projects_of(sample, false));
 }
 
 #[test]

@@ -70,7 +70,7 @@ pub fn is_goal_header(cells: &[String]) -> bool {
 }
 
 /// The year a header names (`Tavoite 2025`).
-fn header_year(cells: &[String]) -> Option<i32> {
+pub(crate) fn header_year(cells: &[String]) -> Option<i32> {
     cells.iter().find_map(|cell| {
         cell.split(|c: char| !c.is_ascii_digit())
             .filter(|t| t.len() == 4)
@@ -98,11 +98,11 @@ pub(crate) fn strip_tags(raw: &str, gap: &str) -> String {
 }
 
 /// A cell's text: tags become spaces, so that `<li>a</li><li>b</li>` keeps its words apart.
-fn strip_cell(raw: &str) -> String {
+pub(crate) fn strip_cell(raw: &str) -> String {
     strip_tags(raw, " ")
 }
 
-fn tidy(item: &str) -> String {
+pub(crate) fn tidy(item: &str) -> String {
     item.trim()
         .trim_start_matches(['•', '-', '–', '·'])
         .split_whitespace()
@@ -111,7 +111,7 @@ fn tidy(item: &str) -> String {
 }
 
 /// The items of a cell, in order.
-fn items(raw: &str) -> Vec<String> {
+pub(crate) fn items(raw: &str) -> Vec<String> {
     let lower = raw.to_ascii_lowercase();
     let pieces: Vec<String> = if lower.contains("<p") || lower.contains("<li") {
         // Split at every opening of an item; what is outside them goes with the one before.
@@ -149,7 +149,7 @@ fn find_item_open(text: &str) -> Option<usize> {
 }
 
 /// The aim of a cell and its parts: the bold text is the aim, else the first item.
-fn aim_of(raw: &str) -> (String, Vec<String>) {
+pub(crate) fn aim_of(raw: &str) -> (String, Vec<String>) {
     let lower = raw.to_ascii_lowercase();
     if let (Some(open), Some(close)) = (lower.find("<b>"), lower.find("</b>"))
         && open < close
@@ -168,10 +168,21 @@ fn aim_of(raw: &str) -> (String, Vec<String>) {
 
 /// Joins a continued list: an item that starts in lower case goes on from the last one,
 /// unless that one ended a sentence.
-fn continue_list(list: &mut Vec<String>, more: Vec<String>) {
+pub(crate) fn continue_list(list: &mut Vec<String>, more: Vec<String>) {
+    join_continued(list, more, false);
+}
+
+/// Joins continued prose (an outcome, a description): the first item goes on from the last
+/// one unless that one ended a sentence, whatever its case (`… kehitetty yhteistyötä` /
+/// `Päijät-Hämeen työllisyyspalveluiden kanssa`).
+pub(crate) fn continue_prose(list: &mut Vec<String>, more: Vec<String>) {
+    join_continued(list, more, true);
+}
+
+fn join_continued(list: &mut Vec<String>, more: Vec<String>, prose: bool) {
     for (i, item) in more.into_iter().enumerate() {
         let goes_on = i == 0
-            && item.chars().next().is_some_and(char::is_lowercase)
+            && (prose || item.chars().next().is_some_and(char::is_lowercase))
             && list
                 .last()
                 .is_some_and(|last| !last.ends_with(['.', '!', '?', ':']));
@@ -245,7 +256,7 @@ pub fn read_goal_rows(
             }
             continue_list(&mut goal.goals, items(&cell(&cells, Role::Goal)));
             continue_list(&mut goal.metrics, items(&cell(&cells, Role::Metric)));
-            continue_list(&mut goal.outcome, items(&cell(&cells, Role::Outcome)));
+            continue_prose(&mut goal.outcome, items(&cell(&cells, Role::Outcome)));
             let more = items(&cell(&cells, Role::Responsible)).join(", ");
             if !more.is_empty() {
                 goal.responsible = Some(match goal.responsible.take() {
@@ -280,38 +291,43 @@ pub fn read_goal_rows(
     found
 }
 
-/// A goals table found in a text, with the headings above it (nearest first), which name
-/// the org node it belongs to.
+/// A row's line number and its cells.
+pub type CellRow = (usize, Vec<String>);
+
+/// A table of text cells found in a text copied from a PDF: its header, its rows, the
+/// headings above it (nearest first, with their lines) and the text between it and the
+/// table before it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct GoalTable {
+pub struct CellTable {
     pub line: usize,
-    pub headings: Vec<String>,
-    pub goals: Vec<FoundGoal>,
+    pub headings: Vec<(usize, String)>,
+    pub header: Vec<String>,
+    pub rows: Vec<CellRow>,
+    pub context: String,
 }
 
-/// Finds the goals tables of a text copied from a PDF: tab-separated rows under a header
-/// that names an aim and a goal. The table goes on over blank lines and repeated headers
-/// and ends at the first line that is not a row.
-pub fn find_goal_tables(
+/// Finds tables of tab-separated cells under a header that `is_header` accepts. A table goes
+/// on over blank lines and repeated headers and ends at the first line that is not a row.
+pub fn cell_tables(
     lines: &[(usize, &str)],
     heading_of: impl Fn(&str) -> Option<String>,
-) -> Vec<GoalTable> {
+    is_header: impl Fn(&[String]) -> bool,
+) -> Vec<CellTable> {
     let split = |text: &str| -> Vec<String> { text.split('\t').map(str::to_string).collect() };
     let mut tables = Vec::new();
     let mut i = 0;
-    let mut headings: Vec<String> = Vec::new();
+    let mut headings: Vec<(usize, String)> = Vec::new();
     let mut context_start = 0;
     while i < lines.len() {
         let (number, text) = lines[i];
         if let Some(h) = heading_of(text) {
-            headings.insert(0, h);
+            headings.insert(0, (number, h));
         }
         let header = split(text);
-        if !text.contains('\t') || goal_header(&header).is_none() {
+        if !text.contains('\t') || !is_header(&header) {
             i += 1;
             continue;
         }
-        // The level: the text since the last heading or table says whose goals these are.
         let context: String = lines[context_start..i]
             .iter()
             .rev()
@@ -319,13 +335,6 @@ pub fn find_goal_tables(
             .map(|(_, t)| t.to_lowercase())
             .collect::<Vec<_>>()
             .join(" ");
-        let level = if context.contains("sitov") || context.contains("valtuust") {
-            GoalLevel::Valtuusto
-        } else if context.contains("käyttösuunnitelm") {
-            GoalLevel::Kayttosuunnitelma
-        } else {
-            GoalLevel::Valtuusto
-        };
         let mut rows = Vec::new();
         let mut j = i + 1;
         while let Some((n, t)) = lines.get(j) {
@@ -336,15 +345,51 @@ pub fn find_goal_tables(
             }
             j += 1;
         }
-        tables.push(GoalTable {
+        tables.push(CellTable {
             line: number,
             headings: headings.clone(),
-            goals: read_goal_rows(&header, level, rows),
+            header,
+            rows,
+            context,
         });
         context_start = j;
         i = j;
     }
     tables
+}
+
+/// A goals table found in a text, with the headings above it (nearest first), which name
+/// the org node it belongs to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GoalTable {
+    pub line: usize,
+    pub headings: Vec<(usize, String)>,
+    pub goals: Vec<FoundGoal>,
+}
+
+/// Finds the goals tables of a text copied from a PDF. The text since the table before says
+/// whose goals they are: the council's (`valtuuston sitovuustaso`) or the operating plan's.
+pub fn find_goal_tables(
+    lines: &[(usize, &str)],
+    heading_of: impl Fn(&str) -> Option<String>,
+) -> Vec<GoalTable> {
+    cell_tables(lines, heading_of, is_goal_header)
+        .into_iter()
+        .map(|table| {
+            let level = if table.context.contains("sitov") || table.context.contains("valtuust") {
+                GoalLevel::Valtuusto
+            } else if table.context.contains("käyttösuunnitelm") {
+                GoalLevel::Kayttosuunnitelma
+            } else {
+                GoalLevel::Valtuusto
+            };
+            GoalTable {
+                line: table.line,
+                headings: table.headings,
+                goals: read_goal_rows(&table.header, level, table.rows),
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]

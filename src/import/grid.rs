@@ -466,6 +466,7 @@ pub fn import_grid_with_progress(
         figures,
         investments: Vec::new(),
         goals: Vec::new(),
+        projects: Vec::new(),
     };
     Ok(Imported {
         dataset,
@@ -473,9 +474,6 @@ pub fn import_grid_with_progress(
         warnings,
     })
 }
-
-/// A row's line number and its cells as text.
-type CellRow = (usize, Vec<String>);
 
 /// A year named in a file or sheet name (`tavoitteet_2025.csv`).
 fn year_in(name: &str) -> Option<i32> {
@@ -490,7 +488,7 @@ fn year_in(name: &str) -> Option<i32> {
 /// goals, without figures. Goals are the council's unless the file or sheet is named after
 /// the operating plan (`käyttösuunnitelma`).
 fn read_goals(grid: &Grid, stem: &str, detections: &mut Vec<Detection>) -> Option<Imported> {
-    use super::goals::{is_goal_header, read_goal_rows};
+    use super::goals::{CellRow, is_goal_header, read_goal_rows};
     use crate::model::GoalLevel;
     let text_of = |row: &[CellValue]| row.iter().map(CellValue::text).collect::<Vec<String>>();
     let (header_row, mut header) = grid.rows.iter().take(50).enumerate().find_map(|(i, row)| {
@@ -599,6 +597,7 @@ fn read_goals(grid: &Grid, stem: &str, detections: &mut Vec<Detection>) -> Optio
             figures: BTreeMap::new(),
             investments: Vec::new(),
             goals,
+            projects: Vec::new(),
         },
         detections: std::mem::take(detections),
         warnings,

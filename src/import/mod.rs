@@ -15,6 +15,7 @@ pub mod grid;
 pub mod ktas;
 pub mod mapping;
 pub mod pdftext;
+pub mod projects;
 pub mod split;
 pub mod workbook;
 
@@ -163,6 +164,12 @@ pub enum Detection {
     },
     /// Goals read from a goals table, and the org node they were given to.
     Goals {
+        count: usize,
+        org: String,
+        line: usize,
+    },
+    /// Projects read from a projects table, and the org node they were given to.
+    Projects {
         count: usize,
         org: String,
         line: usize,
@@ -390,6 +397,15 @@ impl Detection {
             }
             (Detection::Goals { count, org, line }, Lang::En) => {
                 format!("goals table (line {line}): {count} goal rows for “{org}”")
+            }
+            (Detection::Projects { count, org, line }, Lang::Fi) => {
+                format!("hanketaulukko (rivi {line}): {count} hanketta yksikölle ”{org}”")
+            }
+            (Detection::Projects { count, org, line }, Lang::Sv) => {
+                format!("projekttabell (rad {line}): {count} projekt för ”{org}”")
+            }
+            (Detection::Projects { count, org, line }, Lang::En) => {
+                format!("projects table (line {line}): {count} projects for “{org}”")
             }
         }
     }

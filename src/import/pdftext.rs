@@ -18,6 +18,7 @@ use super::columns::{
 };
 use super::goals::{find_goal_tables, strip_tags};
 use super::mapping::{LineTarget, Mapping};
+use super::projects::find_project_tables;
 use super::split::splits;
 use super::{Detection, ImportError, Imported, Place, Warning, WarningKind, slug};
 use crate::analysis::validate::{CheckKind, Severity, validate};
@@ -842,6 +843,7 @@ pub fn import_text_with_mapping(
             .collect(),
         investments: Vec::new(),
         goals: Vec::new(),
+        projects: Vec::new(),
     };
     if dataset.id.is_empty() {
         dataset.id = "tuotu".to_string();
@@ -879,7 +881,18 @@ pub fn import_text_with_mapping(
         });
     }
 
-    read_goals(file, text, &mut dataset, &mut detections, &mut warnings);
+    let table_ends: Vec<usize> = tables
+        .iter()
+        .map(|t| t.rows.last().map_or(t.header_line, |r| r.line))
+        .collect();
+    read_goals(
+        file,
+        text,
+        &table_ends,
+        &mut dataset,
+        &mut detections,
+        &mut warnings,
+    );
 
     Ok(Imported {
         dataset,
@@ -888,12 +901,31 @@ pub fn import_text_with_mapping(
     })
 }
 
-/// Reads the goals tables of the text and gives each to the org node named by the nearest
-/// heading above it that names one, else to the first node. A table without a year takes
-/// the latest year of the figures.
+/// The org node a table of cells belongs to: the one a heading names between the financial
+/// table before it and itself, else the document's first node. (The headings' levels in text
+/// copied from a PDF are not to be trusted, so only their place counts.)
+fn owner_of<'a>(
+    dataset: &'a Dataset,
+    headings: &[(usize, String)],
+    since: usize,
+) -> Option<&'a OrgNode> {
+    headings
+        .iter()
+        .filter(|(line, _)| *line > since)
+        .find_map(|(_, h)| {
+            let h = h.to_lowercase();
+            dataset.org.iter().find(|n| n.name.to_lowercase() == h)
+        })
+        .or_else(|| dataset.org.first())
+}
+
+/// Reads the goals and projects tables of the text and gives each to its org node (see
+/// [`owner_of`]). A table without a year takes the latest year of the figures.
+/// `table_ends` are the lines where the financial tables end.
 fn read_goals(
     file: &str,
     text: &str,
+    table_ends: &[usize],
     dataset: &mut Dataset,
     detections: &mut Vec<Detection>,
     warnings: &mut Vec<Warning>,
@@ -905,16 +937,18 @@ fn read_goals(
         .map(|c| c.year)
         .max()
         .unwrap_or_default();
-    for table in find_goal_tables(&raw, heading_of) {
-        let owner = table
-            .headings
+    let since = |line: usize| {
+        table_ends
             .iter()
-            .find_map(|h| {
-                let h = h.to_lowercase();
-                dataset.org.iter().find(|n| n.name.to_lowercase() == h)
-            })
-            .or_else(|| dataset.org.first());
-        let Some(owner) = owner.map(|n| (n.id.clone(), n.name.clone())) else {
+            .copied()
+            .filter(|end| *end < line)
+            .max()
+            .unwrap_or(0)
+    };
+    for table in find_goal_tables(&raw, heading_of) {
+        let Some((id, name)) = owner_of(dataset, &table.headings, since(table.line))
+            .map(|n| (n.id.clone(), n.name.clone()))
+        else {
             continue;
         };
         if table.goals.is_empty() {
@@ -922,7 +956,7 @@ fn read_goals(
         }
         detections.push(Detection::Goals {
             count: table.goals.len(),
-            org: owner.1.clone(),
+            org: name,
             line: table.line,
         });
         for found in table.goals {
@@ -936,11 +970,54 @@ fn read_goals(
                 });
             }
             let mut goal = found.goal;
-            goal.org = owner.0.clone();
+            goal.org = id.clone();
             if found.year.is_none() {
                 goal.year = latest;
             }
             dataset.goals.push(goal);
+        }
+    }
+    for table in find_project_tables(&raw, heading_of) {
+        let Some((id, name)) = owner_of(dataset, &table.headings, since(table.line))
+            .map(|n| (n.id.clone(), n.name.clone()))
+        else {
+            continue;
+        };
+        if table.projects.is_empty() {
+            continue;
+        }
+        detections.push(Detection::Projects {
+            count: table.projects.len(),
+            org: name,
+            line: table.line,
+        });
+        // A printed total is checked against the projects' funding, never stored.
+        if let Some((line, printed)) = table.total {
+            let sum: Amount = table
+                .projects
+                .iter()
+                .filter_map(|p| p.project.total_funding)
+                .sum();
+            let tolerance = Decimal::new(5, 1) * Decimal::from(table.projects.len().max(1));
+            if (sum - printed).abs() > tolerance {
+                warnings.push(Warning {
+                    place: Place::line(file, line),
+                    kind: WarningKind::DerivedMismatch {
+                        label: "Yhteensä".to_string(),
+                        column: "Kokonaisrahoitus".to_string(),
+                        printed: format_eur(printed, crate::i18n::Lang::Fi),
+                        computed: format_eur(sum, crate::i18n::Lang::Fi),
+                    },
+                });
+            }
+        }
+        for found in table.projects {
+            let mut project = found.project;
+            project.org = id.clone();
+            if found.year.is_none() {
+                project.year = latest;
+            }
+            dataset.projects.push(project);
         }
     }
 }

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
-use super::{Amount, Column, ColumnId, Goal, Line, OrgId, OrgNode};
+use super::{Amount, Column, ColumnId, Goal, Line, OrgId, OrgNode, Project};
 
 /// Stated figures of one org node: line → column → amount.
 pub type Figures = BTreeMap<Line, BTreeMap<ColumnId, Amount>>;
@@ -55,6 +55,9 @@ pub struct Dataset {
     /// Operational goals and how they came out.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub goals: Vec<Goal>,
+    /// Externally funded projects.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub projects: Vec<Project>,
 }
 
 /// A structural fault of a dataset: something a figure or node refers to does not exist.
@@ -148,13 +151,16 @@ impl Dataset {
                 .flat_map(move |by_col| by_col.keys().map(move |col| (org, col)))
         });
         let mut reported = BTreeSet::new();
-        for goal in &self.goals {
-            if !org_ids.contains(goal.org.as_str())
-                && reported.insert((goal.org.clone(), String::new()))
-            {
+        for org in self
+            .goals
+            .iter()
+            .map(|g| &g.org)
+            .chain(self.projects.iter().map(|p| &p.org))
+        {
+            if !org_ids.contains(org.as_str()) && reported.insert((org.clone(), String::new())) {
                 errors.push(DatasetError::FiguresForUnknownOrg {
                     dataset: dataset.clone(),
-                    org: goal.org.clone(),
+                    org: org.clone(),
                 });
             }
         }
@@ -245,6 +251,11 @@ impl Dataset {
     /// The goals of one org node.
     pub fn goals_of<'a>(&'a self, org: &'a str) -> impl Iterator<Item = &'a Goal> + 'a {
         self.goals.iter().filter(move |g| g.org == org)
+    }
+
+    /// The projects of one org node.
+    pub fn projects_of<'a>(&'a self, org: &'a str) -> impl Iterator<Item = &'a Project> + 'a {
+        self.projects.iter().filter(move |p| p.org == org)
     }
 
     pub fn investments_of<'a>(&'a self, org: &'a str) -> impl Iterator<Item = &'a Investment> + 'a {

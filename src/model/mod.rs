@@ -10,12 +10,14 @@ pub mod dataset;
 pub mod goal;
 pub mod line;
 pub mod org;
+pub mod project;
 
 pub use column::{Column, ColumnId, ColumnKind, ColumnStatus};
 pub use dataset::{Dataset, DatasetError, Figures, Investment, InvestmentLine};
 pub use goal::{Goal, GoalLevel, GoalStatus};
 pub use line::{Line, Role};
 pub use org::{OrgId, OrgLevel, OrgNode};
+pub use project::Project;
 
 /// An amount in euros (or in the unit the dataset states), exact.
 pub type Amount = rust_decimal::Decimal;

@@ -488,6 +488,13 @@ test('goals and investments: statuses counted per strategic aim, a table per uni
   assert.match(await plan.locator('tbody tr').nth(1).innerText(), /Elinkeinopalveluiden uuden toimintamallin toteutus yhteistyössä Ladecin kanssa/);
   // The unit's investments are in its section.
   assert.equal(await page.locator(".goal-unit[data-org='yhteiset_palvelut'] .investments-table").count(), 1);
+  // Its projects too: five, whose total funding adds up to the printed 818 629.
+  const projects = page.locator(".goal-unit[data-org='yhteiset_palvelut'] .projects-table");
+  assert.equal(await projects.locator('tbody tr').count(), 5);
+  assert.equal(await projects.locator("td[data-col='funding-total']").innerText(), `818${NBSP}629`);
+  assert.equal(await projects.locator("tr[data-project='naturefin'] td[data-col='funding']").innerText(), `249${NBSP}800`);
+  assert.equal(await projects.locator("tr[data-project='naturefin'] td[data-col='share']").innerText(), `6,00${NBSP}%`);
+  assert.match(await projects.locator("tr[data-project='paijat_hame_digitiedolla_tulevaisuuteen'] td[data-col='share']").innerText(), /Heinolan osuus 3 %/);
   await page.screenshot({ path: path.join(shots, 'goals-fi.png'), fullPage: true });
   await assertAxe(page, 'goals');
   await page.locator("button[lang='sv']").click();

@@ -10,7 +10,8 @@ use yew::prelude::*;
 use super::investments::Investments;
 use crate::analysis::goals::{goals_under, status_by_aim};
 use crate::i18n::{Lang, Msg, t};
-use crate::model::{Dataset, Goal, GoalLevel, GoalStatus};
+use crate::model::{Amount, Dataset, Goal, GoalLevel, GoalStatus, Project};
+use crate::numfmt::{format_eur, format_percent};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -96,6 +97,57 @@ fn goals_table(unit: &str, level: GoalLevel, year: i32, goals: &[&Goal], lang: L
     }
 }
 
+/// The projects table of one unit, with the total of their funding.
+fn projects_table(unit: &str, projects: &[&Project], lang: Lang) -> Html {
+    let caption = format!("{unit}: {}", t(lang, Msg::Projects));
+    let total: Amount = projects.iter().filter_map(|p| p.total_funding).sum();
+    let heading_id = format!("projects-{}", crate::import::slug(unit));
+    html! {
+        <section class="projects" aria-labelledby={heading_id.clone()}>
+            <h3 id={heading_id}>{ t(lang, Msg::Projects) }</h3>
+            <div class="table-scroll" tabindex="0" role="region" aria-label={caption.clone()}>
+                <table class="projects-table">
+                    <caption>{ caption }</caption>
+                    <thead><tr>
+                        <th scope="col" class="c-name">{ t(lang, Msg::ProjectName) }</th>
+                        <th scope="col" class="c-aim">{ t(lang, Msg::Aim) }</th>
+                        <th scope="col" class="c-description">{ t(lang, Msg::ProjectDescription) }</th>
+                        <th scope="col" class="num c-funding">{ t(lang, Msg::TotalFunding) }</th>
+                        <th scope="col" class="num c-share">{ t(lang, Msg::CityShare) }</th>
+                        <th scope="col" class="num c-spent">{ t(lang, Msg::SpentPct) }</th>
+                        <th scope="col" class="c-outcome">{ t(lang, Msg::Outcome) }</th>
+                    </tr></thead>
+                    <tbody>
+                        { for projects.iter().map(|p| html! {
+                            <tr data-project={crate::import::slug(&p.name)}>
+                                <th scope="row">{ &p.name }</th>
+                                <td><strong>{ &p.aim }</strong>{ list(&p.sub_aims) }</td>
+                                <td>{ list(&p.description) }</td>
+                                <td class="num" data-col="funding">{ p.total_funding.map(|a| format_eur(a, lang)).unwrap_or_default() }</td>
+                                <td class="num" data-col="share">{ match (p.city_share_pct, &p.city_share) {
+                                    (Some(pct), _) => format_percent(pct, lang),
+                                    (None, Some(text)) => text.clone(),
+                                    (None, None) => String::new(),
+                                } }</td>
+                                <td class="num" data-col="spent">{ p.spent_pct.map(|s| format_percent(s, lang)).unwrap_or_default() }</td>
+                                <td class="outcome">{ list(&p.outcome) }</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                    <tfoot>
+                        <tr class="subtotal">
+                            <th scope="row">{ t(lang, Msg::Total) }</th>
+                            <td></td><td></td>
+                            <td class="num" data-col="funding-total">{ format_eur(total, lang) }</td>
+                            <td></td><td></td><td></td>
+                        </tr>
+                    </tfoot>
+                </table>
+            </div>
+        </section>
+    }
+}
+
 #[component]
 pub fn GoalsView(props: &Props) -> Html {
     let lang = props.lang;
@@ -106,10 +158,15 @@ pub fn GoalsView(props: &Props) -> Html {
     let by_unit = goals_under(dataset, &node.id);
     // Units under the node (the node first) with investments or goals.
     let mut units: Vec<String> = by_unit.iter().map(|(id, _)| id.clone()).collect();
-    for inv in &dataset.investments {
-        let under = dataset.ancestry(&inv.org).iter().any(|a| a.id == node.id);
-        if under && !units.contains(&inv.org) {
-            units.push(inv.org.clone());
+    let others = dataset
+        .investments
+        .iter()
+        .map(|i| &i.org)
+        .chain(dataset.projects.iter().map(|p| &p.org));
+    for org in others {
+        let under = dataset.ancestry(org).iter().any(|a| a.id == node.id);
+        if under && !units.contains(org) {
+            units.push(org.clone());
         }
     }
     let tree_order: Vec<&str> = dataset.org.iter().map(|n| n.id.as_str()).collect();
@@ -199,6 +256,10 @@ pub fn GoalsView(props: &Props) -> Html {
                             let rows: Vec<&Goal> = goals.iter().copied().filter(|g| g.level == *level && g.year == *year).collect();
                             goals_table(&unit.name, *level, *year, &rows, lang)
                         }) }
+                        { {
+                            let projects: Vec<&Project> = dataset.projects_of(&unit.id).collect();
+                            if projects.is_empty() { html! {} } else { projects_table(&unit.name, &projects, lang) }
+                        } }
                         <Investments unit={props.unit.clone()} dataset={dataset.clone()} node={unit.id.clone()} lang={lang} nested={true} />
                     </section>
                 }
