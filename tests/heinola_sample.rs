@@ -541,7 +541,9 @@ fn the_goals_of_the_financial_statement_and_their_statuses() {
 fn the_projects_of_the_financial_statement() {
     let dataset = heinola().unwrap();
     let projects: Vec<_> = dataset.projects_of("yhteiset_palvelut").collect();
-    let read: Vec<(&str, Option<Decimal>, Option<Decimal>, Option<Decimal>)> = projects
+    // Name, total funding, the city's share %, expenses used %.
+    type Row<'a> = (&'a str, Option<Decimal>, Option<Decimal>, Option<Decimal>);
+    let read: Vec<Row> = projects
         .iter()
         .map(|p| {
             (
