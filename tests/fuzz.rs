@@ -57,6 +57,9 @@ fn goal_piece() -> impl Strategy<Value = String> {
     prop_oneof![
         Just("Strateginen päämäärä\tTavoite 2025\tMittari ja tavoitetaso\tVastuu\tToteuma 31.12.\tTila\n".to_string()),
         Just("Strateginen päämäärä\tHankkeen nimi\tTila\n".to_string()),
+        Just("Strateginen päämäärä\tHankkeen nimi\tKokonais-rahoitus\tKaupungin rahoitus-osuus %\tMenojen toteuma %\n".to_string()),
+        Just("Yhteensä\t\t818 629\t14 %\t28 %\n".to_string()),
+        Just("25 %".to_string()),
         Just("<b>Kestävä talous</b>".to_string()),
         Just("<ul><li>• Velkamäärän".to_string()),
         Just("</li></ul>".to_string()),
@@ -119,6 +122,9 @@ proptest! {
                 // Every goal read has an aim or a goal.
                 prop_assert!(!found.goal.aim.is_empty() || !found.goal.goals.is_empty());
             }
+        }
+        for table in raami::import::projects::find_project_tables(&lines, |_| None) {
+            prop_assert!(table.projects.iter().all(|p| !p.project.name.is_empty()));
         }
         // And with budget tables around them, the whole text importer.
         let _ = import_text("fuzz.txt", &format!("Selite\tTP 2022\tTA 2023\nToimintakate\t-1\t-2\n\n{text}"), None);
