@@ -98,6 +98,20 @@ pub struct Mark {
     pub label: String,
 }
 
+/// A bar from zero to `value`.
+fn bar(slot: usize, value: Amount, colour: (u8, u8, u8), pattern: Pattern, label: String) -> Mark {
+    Mark {
+        slot,
+        series: 0,
+        lo: value.min(Decimal::ZERO),
+        hi: value.max(Decimal::ZERO),
+        value,
+        colour,
+        pattern,
+        label,
+    }
+}
+
 /// One bar per value from zero, in its column's colour and pattern.
 pub fn bar_marks(
     values: &[Option<Amount>],
@@ -110,17 +124,14 @@ pub fn bar_marks(
         .zip(columns)
         .enumerate()
         .filter_map(|(slot, (value, column))| {
-            let v = (*value)?;
-            Some(Mark {
+            let label = format!("{subject} · {}", column.label(lang));
+            Some(bar(
                 slot,
-                series: 0,
-                lo: v.min(Decimal::ZERO),
-                hi: v.max(Decimal::ZERO),
-                value: v,
-                colour: colour(column.kind),
-                pattern: pattern(column.kind),
-                label: format!("{subject} · {}", column.label(lang)),
-            })
+                (*value)?,
+                colour(column.kind),
+                pattern(column.kind),
+                label,
+            ))
         })
         .collect()
 }
@@ -138,17 +149,13 @@ pub fn plain_marks(
         .zip(labels)
         .enumerate()
         .filter_map(|(slot, (value, label))| {
-            let v = (*value)?;
-            Some(Mark {
+            Some(bar(
                 slot,
-                series: 0,
-                lo: v.min(Decimal::ZERO),
-                hi: v.max(Decimal::ZERO),
-                value: v,
+                (*value)?,
                 colour,
                 pattern,
-                label: format!("{subject} · {label}"),
-            })
+                format!("{subject} · {label}"),
+            ))
         })
         .collect()
 }
@@ -350,20 +357,11 @@ pub fn deviation_marks(
         .enumerate()
         .map(|(slot, row)| {
             let v = row.actual - row.budget;
-            let better = v >= Decimal::ZERO;
-            Mark {
-                slot,
-                series: 0,
-                lo: v.min(Decimal::ZERO),
-                hi: v.max(Decimal::ZERO),
-                value: v,
-                colour: if better { UP } else { DOWN },
-                pattern: if better {
-                    Pattern::Solid
-                } else {
-                    Pattern::Hatched
-                },
-                label: format!("{} · {pair}", row.line.name(lang)),
+            let label = format!("{} · {pair}", row.line.name(lang));
+            if v >= Decimal::ZERO {
+                bar(slot, v, UP, Pattern::Solid, label)
+            } else {
+                bar(slot, v, DOWN, Pattern::Hatched, label)
             }
         })
         .collect()

@@ -209,6 +209,17 @@ pub struct FoundGoal {
     pub unread_status: Option<String>,
 }
 
+/// The text of a row's cells in the columns of `role`, joined as separate items.
+pub(crate) fn cells_in<R: PartialEq>(roles: &[R], cells: &[String], role: R) -> String {
+    roles
+        .iter()
+        .zip(cells)
+        .filter(|(r, _)| **r == role)
+        .map(|(_, c)| c.as_str())
+        .collect::<Vec<_>>()
+        .join("  ")
+}
+
 /// Reads the rows of one goals table. `rows` are (line, cells); repeated headers (a table
 /// going on over a page) are passed over.
 pub fn read_goal_rows(
@@ -220,15 +231,7 @@ pub fn read_goal_rows(
         return Vec::new();
     };
     let year = header_year(header);
-    let cell = |cells: &[String], role: Role| -> String {
-        roles
-            .iter()
-            .zip(cells)
-            .filter(|(r, _)| **r == role)
-            .map(|(_, c)| c.as_str())
-            .collect::<Vec<_>>()
-            .join("  ")
-    };
+    let cell = |cells: &[String], role: Role| cells_in(&roles, cells, role);
     let mut found: Vec<FoundGoal> = Vec::new();
     for (line, cells) in rows {
         if goal_header(&cells).is_some() || cells.iter().all(|c| c.trim().is_empty()) {

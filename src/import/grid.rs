@@ -95,8 +95,13 @@ pub fn cell_name(column: usize, row: usize) -> String {
 }
 
 impl Grid {
+    /// The 1-based line or row in the file of `rows[row]`.
+    fn line_of(&self, row: usize) -> usize {
+        self.line_numbers.get(row).copied().unwrap_or(row + 1)
+    }
+
     fn place(&self, row: usize, column: Option<usize>) -> Place {
-        let line = self.line_numbers.get(row).copied().unwrap_or(row + 1);
+        let line = self.line_of(row);
         Place {
             file: self.file.clone(),
             line: Some(line),
@@ -357,11 +362,7 @@ pub fn import_grid_with_progress(
         });
     };
     detections.push(Detection::HeaderRow {
-        line: grid
-            .line_numbers
-            .get(header_row)
-            .copied()
-            .unwrap_or(header_row + 1),
+        line: grid.line_of(header_row),
     });
 
     match layout {
@@ -519,7 +520,7 @@ fn read_goals(grid: &Grid, stem: &str, detections: &mut Vec<Detection>) -> Optio
             }
             name.clear();
         }
-        let line = grid.line_numbers.get(index).copied().unwrap_or(index + 1);
+        let line = grid.line_of(index);
         match groups.last_mut() {
             Some((name, rows)) if *name == current => rows.push((line, cells)),
             _ => groups.push((current.clone(), vec![(line, cells)])),
@@ -579,11 +580,7 @@ fn read_goals(grid: &Grid, stem: &str, detections: &mut Vec<Detection>) -> Optio
         return None;
     }
     detections.push(Detection::HeaderRow {
-        line: grid
-            .line_numbers
-            .get(header_row)
-            .copied()
-            .unwrap_or(header_row + 1),
+        line: grid.line_of(header_row),
     });
     Some(Imported {
         dataset: Dataset {

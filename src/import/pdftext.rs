@@ -904,11 +904,11 @@ pub fn import_text_with_mapping(
 /// The org node a table of cells belongs to: the one a heading names between the financial
 /// table before it and itself, else the document's first node. (The headings' levels in text
 /// copied from a PDF are not to be trusted, so only their place counts.)
-fn owner_of<'a>(
-    dataset: &'a Dataset,
+fn owner_of(
+    dataset: &Dataset,
     headings: &[(usize, String)],
     since: usize,
-) -> Option<&'a OrgNode> {
+) -> Option<(String, String)> {
     headings
         .iter()
         .filter(|(line, _)| *line > since)
@@ -917,6 +917,7 @@ fn owner_of<'a>(
             dataset.org.iter().find(|n| n.name.to_lowercase() == h)
         })
         .or_else(|| dataset.org.first())
+        .map(|n| (n.id.clone(), n.name.clone()))
 }
 
 /// Reads the goals and projects tables of the text and gives each to its org node (see
@@ -946,9 +947,7 @@ fn read_goals(
             .unwrap_or(0)
     };
     for table in find_goal_tables(&raw, heading_of) {
-        let Some((id, name)) = owner_of(dataset, &table.headings, since(table.line))
-            .map(|n| (n.id.clone(), n.name.clone()))
-        else {
+        let Some((id, name)) = owner_of(dataset, &table.headings, since(table.line)) else {
             continue;
         };
         if table.goals.is_empty() {
@@ -978,9 +977,7 @@ fn read_goals(
         }
     }
     for table in find_project_tables(&raw, heading_of) {
-        let Some((id, name)) = owner_of(dataset, &table.headings, since(table.line))
-            .map(|n| (n.id.clone(), n.name.clone()))
-        else {
+        let Some((id, name)) = owner_of(dataset, &table.headings, since(table.line)) else {
             continue;
         };
         if table.projects.is_empty() {

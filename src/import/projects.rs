@@ -6,8 +6,8 @@
 use rust_decimal::Decimal;
 
 use super::goals::{
-    CellRow, aim_of, cell_tables, continue_list, continue_prose, header_year, items, strip_cell,
-    tidy,
+    CellRow, aim_of, cell_tables, cells_in, continue_list, continue_prose, header_year, items,
+    strip_cell, tidy,
 };
 use crate::model::Project;
 use crate::numfmt::parse_fi_number;
@@ -99,15 +99,7 @@ pub fn read_project_rows(
         return ReadProjects::default();
     };
     let year = header_year(header);
-    let cell = |cells: &[String], role: Role| -> String {
-        roles
-            .iter()
-            .zip(cells)
-            .filter(|(r, _)| **r == role)
-            .map(|(_, c)| c.as_str())
-            .collect::<Vec<_>>()
-            .join("  ")
-    };
+    let cell = |cells: &[String], role: Role| cells_in(&roles, cells, role);
     let mut found: Vec<FoundProject> = Vec::new();
     let mut total = None;
     for (line, cells) in rows {
