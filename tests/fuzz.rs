@@ -60,6 +60,8 @@ fn goal_piece() -> impl Strategy<Value = String> {
         Just("Strateginen päämäärä\tHankkeen nimi\tKokonais-rahoitus\tKaupungin rahoitus-osuus %\tMenojen toteuma %\n".to_string()),
         Just("Yhteensä\t\t818 629\t14 %\t28 %\n".to_string()),
         Just("25 %".to_string()),
+        Just("Riskiluokka\tTunnistettu riski\tRiski-arvo\tHallintakeino\tHallintakeinon toteutuminen\n".to_string()),
+        Just("<b>Todennäköisyys: 2</b> <b>Merkittävyys: 9999999999</b> ■".to_string()),
         Just("<b>Kestävä talous</b>".to_string()),
         Just("<ul><li>• Velkamäärän".to_string()),
         Just("</li></ul>".to_string()),
@@ -122,6 +124,9 @@ proptest! {
                 // Every goal read has an aim or a goal.
                 prop_assert!(!found.goal.aim.is_empty() || !found.goal.goals.is_empty());
             }
+        }
+        for table in raami::import::risks::find_risk_tables(&lines, |_| None) {
+            prop_assert!(table.risks.iter().all(|(_, r)| r.score().is_none_or(|s| s <= 81)));
         }
         for table in raami::import::projects::find_project_tables(&lines, |_| None) {
             prop_assert!(table.projects.iter().all(|p| !p.project.name.is_empty()));

@@ -602,3 +602,32 @@ fn the_projects_of_the_financial_statement() {
     assert_eq!(projects[4].aim, "Kestävä talous");
     assert_eq!(projects[4].sub_aims[1], "Käyttötalouden tasapaino");
 }
+
+/// The risks table of seed 003 (Riskienhallinta): six risks, each rated for probability and
+/// significance from 1 to 3.
+#[test]
+fn the_risks_of_the_financial_statement() {
+    let dataset = heinola().unwrap();
+    let risks: Vec<_> = dataset.risks_of("yhteiset_palvelut").collect();
+    let ratings: Vec<(Option<u8>, Option<u8>)> = risks
+        .iter()
+        .map(|r| (r.probability, r.significance))
+        .collect();
+    assert_eq!(
+        ratings,
+        vec![
+            (Some(1), Some(2)),
+            (Some(2), Some(1)),
+            (Some(2), Some(1)),
+            (Some(2), Some(2)),
+            (Some(2), Some(2)),
+            (Some(2), Some(2)),
+        ]
+    );
+    assert_eq!(risks[5].risk, "Disinformaatio sosiaalisessa mediassa");
+    assert_eq!(risks[5].score(), Some(4));
+    assert_eq!(
+        risks[1].control_status.as_deref(),
+        Some("Lainasalkun suojausaste hyvä, vakuutukset kattavasti")
+    );
+}

@@ -134,6 +134,21 @@ fn assert_matches_sample(imported: &Imported, sample: &Dataset) {
             .collect()
     };
     assert_eq!(projects_of(dataset, true), projects_of(sample, false));
+    // Risks likewise.
+    let risks_of = |ds: &Dataset, map: bool| -> Vec<raami::model::Risk> {
+        ds.risks
+            .iter()
+            .map(|r| {
+                let mut r = r.clone();
+                if map {
+                    r.org = sample_id(&r.org).to_string();
+                }
+                r
+            })
+            .filter(|r| imported_tree.contains(&r.org.as_str()))
+            .collect()
+    };
+    assert_eq!(risks_of(dataset, true), risks_of(sample, false));
 }
 
 #[test]

@@ -468,6 +468,7 @@ pub fn import_grid_with_progress(
         investments: Vec::new(),
         goals: Vec::new(),
         projects: Vec::new(),
+        risks: Vec::new(),
     };
     Ok(Imported {
         dataset,
@@ -595,6 +596,7 @@ fn read_goals(grid: &Grid, stem: &str, detections: &mut Vec<Detection>) -> Optio
             investments: Vec::new(),
             goals,
             projects: Vec::new(),
+            risks: Vec::new(),
         },
         detections: std::mem::take(detections),
         warnings,

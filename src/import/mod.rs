@@ -16,6 +16,7 @@ pub mod ktas;
 pub mod mapping;
 pub mod pdftext;
 pub mod projects;
+pub mod risks;
 pub mod split;
 pub mod workbook;
 
@@ -170,6 +171,12 @@ pub enum Detection {
     },
     /// Projects read from a projects table, and the org node they were given to.
     Projects {
+        count: usize,
+        org: String,
+        line: usize,
+    },
+    /// Risks read from a risks table, and the org node they were given to.
+    Risks {
         count: usize,
         org: String,
         line: usize,
@@ -406,6 +413,15 @@ impl Detection {
             }
             (Detection::Projects { count, org, line }, Lang::En) => {
                 format!("projects table (line {line}): {count} projects for “{org}”")
+            }
+            (Detection::Risks { count, org, line }, Lang::Fi) => {
+                format!("riskitaulukko (rivi {line}): {count} riskiä yksikölle ”{org}”")
+            }
+            (Detection::Risks { count, org, line }, Lang::Sv) => {
+                format!("risktabell (rad {line}): {count} risker för ”{org}”")
+            }
+            (Detection::Risks { count, org, line }, Lang::En) => {
+                format!("risks table (line {line}): {count} risks for “{org}”")
             }
         }
     }

@@ -19,6 +19,7 @@ use super::columns::{
 use super::goals::{find_goal_tables, strip_tags};
 use super::mapping::{LineTarget, Mapping};
 use super::projects::find_project_tables;
+use super::risks::find_risk_tables;
 use super::split::splits;
 use super::{Detection, ImportError, Imported, Place, Warning, WarningKind, slug};
 use crate::analysis::validate::{CheckKind, Severity, validate};
@@ -844,6 +845,7 @@ pub fn import_text_with_mapping(
         investments: Vec::new(),
         goals: Vec::new(),
         projects: Vec::new(),
+        risks: Vec::new(),
     };
     if dataset.id.is_empty() {
         dataset.id = "tuotu".to_string();
@@ -920,7 +922,7 @@ fn owner_of(
         .map(|n| (n.id.clone(), n.name.clone()))
 }
 
-/// Reads the goals and projects tables of the text and gives each to its org node (see
+/// Reads the goals, projects and risks tables of the text and gives each to its org node (see
 /// [`owner_of`]). A table without a year takes the latest year of the figures.
 /// `table_ends` are the lines where the financial tables end.
 fn read_goals(
@@ -974,6 +976,24 @@ fn read_goals(
                 goal.year = latest;
             }
             dataset.goals.push(goal);
+        }
+    }
+    for table in find_risk_tables(&raw, heading_of) {
+        let Some((id, name)) = owner_of(dataset, &table.headings, since(table.line)) else {
+            continue;
+        };
+        if table.risks.is_empty() {
+            continue;
+        }
+        detections.push(Detection::Risks {
+            count: table.risks.len(),
+            org: name,
+            line: table.line,
+        });
+        for (_, mut risk) in table.risks {
+            risk.org = id.clone();
+            risk.year = latest;
+            dataset.risks.push(risk);
         }
     }
     for table in find_project_tables(&raw, heading_of) {

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
-use super::{Amount, Column, ColumnId, Goal, Line, OrgId, OrgNode, Project};
+use super::{Amount, Column, ColumnId, Goal, Line, OrgId, OrgNode, Project, Risk};
 
 /// Stated figures of one org node: line → column → amount.
 pub type Figures = BTreeMap<Line, BTreeMap<ColumnId, Amount>>;
@@ -58,6 +58,9 @@ pub struct Dataset {
     /// Externally funded projects.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub projects: Vec<Project>,
+    /// Risks and their control.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub risks: Vec<Risk>,
 }
 
 /// A structural fault of a dataset: something a figure or node refers to does not exist.
@@ -156,6 +159,7 @@ impl Dataset {
             .iter()
             .map(|g| &g.org)
             .chain(self.projects.iter().map(|p| &p.org))
+            .chain(self.risks.iter().map(|r| &r.org))
         {
             if !org_ids.contains(org.as_str()) && reported.insert((org.clone(), String::new())) {
                 errors.push(DatasetError::FiguresForUnknownOrg {
@@ -251,6 +255,11 @@ impl Dataset {
     /// The goals of one org node.
     pub fn goals_of<'a>(&'a self, org: &'a str) -> impl Iterator<Item = &'a Goal> + 'a {
         self.goals.iter().filter(move |g| g.org == org)
+    }
+
+    /// The risks of one org node.
+    pub fn risks_of<'a>(&'a self, org: &'a str) -> impl Iterator<Item = &'a Risk> + 'a {
+        self.risks.iter().filter(move |r| r.org == org)
     }
 
     /// The projects of one org node.

@@ -11,6 +11,7 @@ pub mod goal;
 pub mod line;
 pub mod org;
 pub mod project;
+pub mod risk;
 
 pub use column::{Column, ColumnId, ColumnKind, ColumnStatus};
 pub use dataset::{Dataset, DatasetError, Figures, Investment, InvestmentLine};
@@ -18,6 +19,7 @@ pub use goal::{Goal, GoalLevel, GoalStatus};
 pub use line::{Line, Role};
 pub use org::{OrgId, OrgLevel, OrgNode};
 pub use project::Project;
+pub use risk::Risk;
 
 /// An amount in euros (or in the unit the dataset states), exact.
 pub type Amount = rust_decimal::Decimal;

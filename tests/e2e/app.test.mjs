@@ -495,6 +495,11 @@ test('goals and investments: statuses counted per strategic aim, a table per uni
   assert.equal(await projects.locator("tr[data-project='naturefin'] td[data-col='funding']").innerText(), `249${NBSP}800`);
   assert.equal(await projects.locator("tr[data-project='naturefin'] td[data-col='share']").innerText(), `6,00${NBSP}%`);
   assert.match(await projects.locator("tr[data-project='paijat_hame_digitiedolla_tulevaisuuteen'] td[data-col='share']").innerText(), /Heinolan osuus 3 %/);
+  // And its six risks, each rated 1–3 twice, with the score.
+  const risks = page.locator(".goal-unit[data-org='yhteiset_palvelut'] .risks-table");
+  assert.equal(await risks.locator('tbody tr').count(), 6);
+  const disinfo = risks.locator('tbody tr', { hasText: 'Disinformaatio' });
+  assert.equal(await disinfo.locator("td[data-col='score']").innerText(), '4');
   await page.screenshot({ path: path.join(shots, 'goals-fi.png'), fullPage: true });
   await assertAxe(page, 'goals');
   await page.locator("button[lang='sv']").click();

@@ -10,7 +10,7 @@ use yew::prelude::*;
 use super::investments::Investments;
 use crate::analysis::goals::{goals_under, status_by_aim};
 use crate::i18n::{Lang, Msg, t};
-use crate::model::{Amount, Dataset, Goal, GoalLevel, GoalStatus, Project};
+use crate::model::{Amount, Dataset, Goal, GoalLevel, GoalStatus, Project, Risk};
 use crate::numfmt::{format_eur, format_percent};
 
 #[derive(Properties, PartialEq)]
@@ -148,6 +148,46 @@ fn projects_table(unit: &str, projects: &[&Project], lang: Lang) -> Html {
     }
 }
 
+/// The risks table of one unit: each risk's ratings and score, and its control.
+fn risks_table(unit: &str, risks: &[&Risk], lang: Lang) -> Html {
+    let caption = format!("{unit}: {}", t(lang, Msg::Risks));
+    let classes = risks.iter().any(|r| r.class.is_some());
+    let heading_id = format!("risks-{}", crate::import::slug(unit));
+    let rating = |n: Option<u8>| n.map(|n| n.to_string()).unwrap_or_default();
+    html! {
+        <section class="risks" aria-labelledby={heading_id.clone()}>
+            <h3 id={heading_id}>{ t(lang, Msg::Risks) }</h3>
+            <div class="table-scroll" tabindex="0" role="region" aria-label={caption.clone()}>
+                <table class="risks-table">
+                    <caption>{ caption }</caption>
+                    <thead><tr>
+                        <th scope="col">{ t(lang, Msg::Risk) }</th>
+                        { if classes { html! { <th scope="col">{ t(lang, Msg::RiskClass) }</th> } } else { html! {} } }
+                        <th scope="col" class="num">{ t(lang, Msg::Probability) }</th>
+                        <th scope="col" class="num">{ t(lang, Msg::Significance) }</th>
+                        <th scope="col" class="num">{ t(lang, Msg::RiskScore) }</th>
+                        <th scope="col">{ t(lang, Msg::Control) }</th>
+                        <th scope="col">{ t(lang, Msg::ControlStatus) }</th>
+                    </tr></thead>
+                    <tbody>
+                        { for risks.iter().map(|r| html! {
+                            <tr>
+                                <th scope="row">{ &r.risk }</th>
+                                { if classes { html! { <td>{ r.class.clone().unwrap_or_default() }</td> } } else { html! {} } }
+                                <td class="num" data-col="probability">{ rating(r.probability) }</td>
+                                <td class="num" data-col="significance">{ rating(r.significance) }</td>
+                                <td class="num" data-col="score">{ rating(r.score()) }</td>
+                                <td>{ r.control.clone().unwrap_or_default() }</td>
+                                <td>{ r.control_status.clone().unwrap_or_default() }</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
 #[component]
 pub fn GoalsView(props: &Props) -> Html {
     let lang = props.lang;
@@ -162,7 +202,8 @@ pub fn GoalsView(props: &Props) -> Html {
         .investments
         .iter()
         .map(|i| &i.org)
-        .chain(dataset.projects.iter().map(|p| &p.org));
+        .chain(dataset.projects.iter().map(|p| &p.org))
+        .chain(dataset.risks.iter().map(|r| &r.org));
     for org in others {
         let under = dataset.ancestry(org).iter().any(|a| a.id == node.id);
         if under && !units.contains(org) {
@@ -261,6 +302,10 @@ pub fn GoalsView(props: &Props) -> Html {
                             if projects.is_empty() { html! {} } else { projects_table(&unit.name, &projects, lang) }
                         } }
                         <Investments unit={props.unit.clone()} dataset={dataset.clone()} node={unit.id.clone()} lang={lang} nested={true} />
+                        { {
+                            let risks: Vec<&Risk> = dataset.risks_of(&unit.id).collect();
+                            if risks.is_empty() { html! {} } else { risks_table(&unit.name, &risks, lang) }
+                        } }
                     </section>
                 }
             }) }
