@@ -395,6 +395,12 @@ pub fn find_goal_tables(
         .collect()
 }
 
+/// Cells from string literals, for tests.
+#[cfg(test)]
+pub(crate) fn texts(texts: &[&str]) -> Vec<String> {
+    texts.iter().map(|t| t.to_string()).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

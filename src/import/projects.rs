@@ -196,9 +196,7 @@ pub fn find_project_tables(
 mod tests {
     use super::*;
 
-    fn cells(texts: &[&str]) -> Vec<String> {
-        texts.iter().map(|t| t.to_string()).collect()
-    }
+    use crate::import::goals::texts as cells;
 
     #[test]
     fn a_projects_header_is_told_from_a_goals_header() {

@@ -140,9 +140,7 @@ pub fn find_risk_tables(
 mod tests {
     use super::*;
 
-    fn cells(texts: &[&str]) -> Vec<String> {
-        texts.iter().map(|t| t.to_string()).collect()
-    }
+    use crate::import::goals::texts as cells;
 
     #[test]
     fn a_risk_value_gives_probability_and_significance() {
