@@ -617,12 +617,14 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
         (NoStatus, Lang::Sv) => "Inget läge",
         (NoStatus, Lang::En) => "No status",
         (NoGoals, Lang::Fi) => {
-            "Tällä yksiköllä ja sen alayksiköillä ei ole aineistossa tavoitteita eikä investointeja."
+            "Tällä yksiköllä ja sen alayksiköillä ei ole aineistossa tavoitteita, hankkeita, riskejä eikä investointeja."
         }
         (NoGoals, Lang::Sv) => {
-            "Denna enhet och dess underenheter har inga mål eller investeringar i materialet."
+            "Denna enhet och dess underenheter har inga mål, projekt, risker eller investeringar i materialet."
         }
-        (NoGoals, Lang::En) => "This unit and its units have no goals or investments in the data.",
+        (NoGoals, Lang::En) => {
+            "This unit and its units have no goals, projects, risks or investments in the data."
+        }
         (ChartWaterfall, Lang::Fi) => "Tuloslaskelma vaiheittain",
         (ChartWaterfall, Lang::Sv) => "Resultaträkningen steg för steg",
         (ChartWaterfall, Lang::En) => "The income statement step by step",

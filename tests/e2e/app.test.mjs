@@ -694,7 +694,7 @@ test('two municipalities side by side from a KTAS extract: line across, waterfal
   assert.equal(await page.locator(".waterfall-chart tr[data-step='vuosikate'] td[data-col='step']").innerText(), `380${NBSP}000`);
   // A dataset without goals or investments says so in the goals view.
   await page.locator('#view-tavoitteet').click();
-  assert.match(await page.locator('.goals').innerText(), /ei ole aineistossa tavoitteita eikä investointeja/);
+  assert.match(await page.locator('.goals').innerText(), /ei ole aineistossa tavoitteita, hankkeita, riskejä eikä investointeja/);
   await assertAxe(page, 'goals view without goals');
   assert.equal(requests.length, loaded, `requests after load: ${requests.slice(loaded).join(', ')}`);
   await page.close();
