@@ -119,17 +119,20 @@ proptest! {
     fn goals_tables_never_panic(pieces in prop::collection::vec(goal_piece(), 0..60)) {
         let text = pieces.concat();
         let lines: Vec<(usize, &str)> = text.lines().enumerate().map(|(n, l)| (n + 1, l)).collect();
-        for table in raami::import::goals::find_goal_tables(&lines, |_| None) {
-            for found in table.goals {
+        use raami::import::goals::{Contents, read_cell_tables};
+        for table in read_cell_tables(&lines, |_| None) {
+            match table.contents {
                 // Every goal read has an aim or a goal.
-                prop_assert!(!found.goal.aim.is_empty() || !found.goal.goals.is_empty());
+                Contents::Goals(goals) => prop_assert!(goals
+                    .iter()
+                    .all(|f| !f.goal.aim.is_empty() || !f.goal.goals.is_empty())),
+                Contents::Risks(risks) => {
+                    prop_assert!(risks.iter().all(|(_, r)| r.score().is_none_or(|s| s <= 81)))
+                }
+                Contents::Projects(read) => {
+                    prop_assert!(read.projects.iter().all(|p| !p.project.name.is_empty()))
+                }
             }
-        }
-        for table in raami::import::risks::find_risk_tables(&lines, |_| None) {
-            prop_assert!(table.risks.iter().all(|(_, r)| r.score().is_none_or(|s| s <= 81)));
-        }
-        for table in raami::import::projects::find_project_tables(&lines, |_| None) {
-            prop_assert!(table.projects.iter().all(|p| !p.project.name.is_empty()));
         }
         // And with budget tables around them, the whole text importer.
         let _ = import_text("fuzz.txt", &format!("Selite\tTP 2022\tTA 2023\nToimintakate\t-1\t-2\n\n{text}"), None);

@@ -163,7 +163,14 @@ fn seed_003_as_pasted_text_gives_yhteiset_palvelut() {
         imported
             .detections
             .iter()
-            .filter(|d| matches!(d, Detection::Goals { count: 4, .. }))
+            .filter(|d| matches!(
+                d,
+                Detection::CellTable {
+                    kind: raami::import::goals::CellTableKind::Goals,
+                    count: 4,
+                    ..
+                }
+            ))
             .count(),
         2
     );

@@ -7,6 +7,8 @@
 //! two spaces, as PDF copies print them. The aim is the bold text of its cell (or its first
 //! item); the items under it are its parts.
 
+use serde::{Deserialize, Serialize};
+
 use crate::model::{Goal, GoalLevel, GoalStatus};
 
 /// What a column of a goals table holds.
@@ -310,7 +312,8 @@ pub struct CellTable {
 }
 
 /// Finds tables of tab-separated cells under a header that `is_header` accepts. A table goes
-/// on over blank lines and repeated headers and ends at the first line that is not a row.
+/// on over blank lines and repeated headers and ends at the first line that is not a row,
+/// or at the header of another table.
 pub fn cell_tables(
     lines: &[(usize, &str)],
     heading_of: impl Fn(&str) -> Option<String>,
@@ -342,7 +345,12 @@ pub fn cell_tables(
         let mut j = i + 1;
         while let Some((n, t)) = lines.get(j) {
             if t.contains('\t') {
-                rows.push((*n, split(t)));
+                let cells = split(t);
+                // Another table's header ends this one; a repeated header goes on with it.
+                if cells != header && is_header(&cells) {
+                    break;
+                }
+                rows.push((*n, cells));
             } else if !t.trim().is_empty() {
                 break;
             }
@@ -361,35 +369,78 @@ pub fn cell_tables(
     tables
 }
 
-/// A goals table found in a text, with the headings above it (nearest first), which name
-/// the org node it belongs to.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct GoalTable {
-    pub line: usize,
-    pub headings: Vec<(usize, String)>,
-    pub goals: Vec<FoundGoal>,
+/// Whose goals a table holds, from the text since the table before it: the council's
+/// (`valtuuston sitovuustaso`) unless it speaks of the operating plan.
+fn goal_level(context: &str) -> GoalLevel {
+    if context.contains("sitov") || context.contains("valtuust") {
+        GoalLevel::Valtuusto
+    } else if context.contains("käyttösuunnitelm") {
+        GoalLevel::Kayttosuunnitelma
+    } else {
+        GoalLevel::Valtuusto
+    }
 }
 
-/// Finds the goals tables of a text copied from a PDF. The text since the table before says
-/// whose goals they are: the council's (`valtuuston sitovuustaso`) or the operating plan's.
-pub fn find_goal_tables(
+/// What a table of cells held, read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Contents {
+    Goals(Vec<FoundGoal>),
+    Projects(super::projects::ReadProjects),
+    Risks(Vec<(usize, crate::model::Risk)>),
+}
+
+impl Contents {
+    /// What kind of table it was and how many rows it gave.
+    pub fn kind_and_count(&self) -> (CellTableKind, usize) {
+        match self {
+            Contents::Goals(goals) => (CellTableKind::Goals, goals.len()),
+            Contents::Projects(read) => (CellTableKind::Projects, read.projects.len()),
+            Contents::Risks(risks) => (CellTableKind::Risks, risks.len()),
+        }
+    }
+}
+
+/// The kinds of table of cells Raami reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CellTableKind {
+    Goals,
+    Projects,
+    Risks,
+}
+
+/// A table of cells found in a text and read, with the headings above it (nearest first),
+/// which name the org node it belongs to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReadCellTable {
+    pub line: usize,
+    pub headings: Vec<(usize, String)>,
+    pub contents: Contents,
+}
+
+/// Finds and reads the goals, projects and risks tables of a text copied from a PDF, in one
+/// pass over the text.
+pub fn read_cell_tables(
     lines: &[(usize, &str)],
     heading_of: impl Fn(&str) -> Option<String>,
-) -> Vec<GoalTable> {
-    cell_tables(lines, heading_of, is_goal_header)
+) -> Vec<ReadCellTable> {
+    use super::projects::{is_project_header, read_project_rows};
+    use super::risks::{is_risk_header, read_risk_rows};
+    let any = |h: &[String]| is_goal_header(h) || is_project_header(h) || is_risk_header(h);
+    cell_tables(lines, heading_of, any)
         .into_iter()
         .map(|table| {
-            let level = if table.context.contains("sitov") || table.context.contains("valtuust") {
-                GoalLevel::Valtuusto
-            } else if table.context.contains("käyttösuunnitelm") {
-                GoalLevel::Kayttosuunnitelma
+            let contents = if is_goal_header(&table.header) {
+                let level = goal_level(&table.context);
+                Contents::Goals(read_goal_rows(&table.header, level, table.rows))
+            } else if is_project_header(&table.header) {
+                Contents::Projects(read_project_rows(&table.header, table.rows))
             } else {
-                GoalLevel::Valtuusto
+                Contents::Risks(read_risk_rows(&table.header, table.rows))
             };
-            GoalTable {
+            ReadCellTable {
                 line: table.line,
                 headings: table.headings,
-                goals: read_goal_rows(&table.header, level, table.rows),
+                contents,
             }
         })
         .collect()
@@ -525,5 +576,32 @@ mod tests {
         );
         assert_eq!(goal.status, Some(GoalStatus::Osittain));
         assert_eq!(goal.year, 2025);
+    }
+
+    #[test]
+    fn one_pass_reads_each_kind_and_a_header_ends_the_table_before_it() {
+        let text = "Strateginen päämäärä\tTavoite 2025\tTila\n\
+<b>Kestävä talous</b>\tTasapainoinen talous\tToteutuu\n\
+Strateginen päämäärä\tTavoite 2025\tTila\n\
+<b>Vahva kaupunkiyhteisö</b>\tOsallisuus\tToteutuu osittain\n\
+Riskiluokka\tTunnistettu riski\tRiski-arvo\tHallintakeino\n\
+\tKorkoriski\tTodennäköisyys: 2 Merkittävyys: 3\tSuojaus\n";
+        let lines: Vec<(usize, &str)> = text.lines().enumerate().map(|(n, l)| (n + 1, l)).collect();
+        let tables = read_cell_tables(&lines, |_| None);
+        // The repeated goals header goes on with the table; the risks header starts another.
+        assert_eq!(
+            tables
+                .iter()
+                .map(|t| (t.line, t.contents.kind_and_count()))
+                .collect::<Vec<_>>(),
+            [
+                (1, (CellTableKind::Goals, 2)),
+                (5, (CellTableKind::Risks, 1))
+            ]
+        );
+        let Contents::Risks(risks) = &tables[1].contents else {
+            panic!("{:?}", tables[1].contents);
+        };
+        assert_eq!(risks[0].1.score(), Some(6));
     }
 }

@@ -548,7 +548,8 @@ fn read_goals(grid: &Grid, stem: &str, detections: &mut Vec<Detection>) -> Optio
                 source: Some(grid.file.clone()),
             });
         }
-        detections.push(Detection::Goals {
+        detections.push(Detection::CellTable {
+            kind: super::goals::CellTableKind::Goals,
             count: found.len(),
             org: name.clone(),
             line: first_line,
@@ -556,13 +557,10 @@ fn read_goals(grid: &Grid, stem: &str, detections: &mut Vec<Detection>) -> Optio
         for goal in found {
             if let Some(status) = goal.unread_status {
                 warnings.push(Warning {
-                    place: grid.place(
-                        grid.line_numbers
-                            .iter()
-                            .position(|l| *l == goal.line)
-                            .unwrap_or(0),
-                        None,
-                    ),
+                    place: Place {
+                        line: Some(goal.line),
+                        ..grid.place(0, None)
+                    },
                     kind: WarningKind::UnknownStatus {
                         aim: goal.goal.aim.clone(),
                         found: status,

@@ -163,20 +163,9 @@ pub enum Detection {
         name: String,
         sheets: Vec<String>,
     },
-    /// Goals read from a goals table, and the org node they were given to.
-    Goals {
-        count: usize,
-        org: String,
-        line: usize,
-    },
-    /// Projects read from a projects table, and the org node they were given to.
-    Projects {
-        count: usize,
-        org: String,
-        line: usize,
-    },
-    /// Risks read from a risks table, and the org node they were given to.
-    Risks {
+    /// A table of goals, projects or risks read, and the org node its rows were given to.
+    CellTable {
+        kind: goals::CellTableKind,
         count: usize,
         org: String,
         line: usize,
@@ -396,32 +385,32 @@ impl Detection {
             (Detection::Sheet { name, sheets }, Lang::En) => {
                 format!("sheet “{name}” (the workbook has: {})", sheets.join(", "))
             }
-            (Detection::Goals { count, org, line }, Lang::Fi) => {
-                format!("tavoitetaulukko (rivi {line}): {count} tavoiteriviä yksikölle ”{org}”")
-            }
-            (Detection::Goals { count, org, line }, Lang::Sv) => {
-                format!("måltabell (rad {line}): {count} målrader för ”{org}”")
-            }
-            (Detection::Goals { count, org, line }, Lang::En) => {
-                format!("goals table (line {line}): {count} goal rows for “{org}”")
-            }
-            (Detection::Projects { count, org, line }, Lang::Fi) => {
-                format!("hanketaulukko (rivi {line}): {count} hanketta yksikölle ”{org}”")
-            }
-            (Detection::Projects { count, org, line }, Lang::Sv) => {
-                format!("projekttabell (rad {line}): {count} projekt för ”{org}”")
-            }
-            (Detection::Projects { count, org, line }, Lang::En) => {
-                format!("projects table (line {line}): {count} projects for “{org}”")
-            }
-            (Detection::Risks { count, org, line }, Lang::Fi) => {
-                format!("riskitaulukko (rivi {line}): {count} riskiä yksikölle ”{org}”")
-            }
-            (Detection::Risks { count, org, line }, Lang::Sv) => {
-                format!("risktabell (rad {line}): {count} risker för ”{org}”")
-            }
-            (Detection::Risks { count, org, line }, Lang::En) => {
-                format!("risks table (line {line}): {count} risks for “{org}”")
+            (
+                Detection::CellTable {
+                    kind,
+                    count,
+                    org,
+                    line,
+                },
+                lang,
+            ) => {
+                use goals::CellTableKind::{Goals, Projects, Risks};
+                let (table, rows) = match (kind, lang) {
+                    (Goals, Lang::Fi) => ("tavoitetaulukko", "tavoiteriviä"),
+                    (Projects, Lang::Fi) => ("hanketaulukko", "hanketta"),
+                    (Risks, Lang::Fi) => ("riskitaulukko", "riskiä"),
+                    (Goals, Lang::Sv) => ("måltabell", "målrader"),
+                    (Projects, Lang::Sv) => ("projekttabell", "projekt"),
+                    (Risks, Lang::Sv) => ("risktabell", "risker"),
+                    (Goals, Lang::En) => ("goals table", "goal rows"),
+                    (Projects, Lang::En) => ("projects table", "projects"),
+                    (Risks, Lang::En) => ("risks table", "risks"),
+                };
+                match lang {
+                    Lang::Fi => format!("{table} (rivi {line}): {count} {rows} yksikölle ”{org}”"),
+                    Lang::Sv => format!("{table} (rad {line}): {count} {rows} för ”{org}”"),
+                    Lang::En => format!("{table} (line {line}): {count} {rows} for “{org}”"),
+                }
             }
         }
     }

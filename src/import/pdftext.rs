@@ -16,10 +16,8 @@ use rust_decimal::Decimal;
 use super::columns::{
     Header, HeaderColumn, derived_mismatches, join_two_line_header, parse_header,
 };
-use super::goals::{find_goal_tables, strip_tags};
+use super::goals::{Contents, read_cell_tables, strip_tags};
 use super::mapping::{LineTarget, Mapping};
-use super::projects::find_project_tables;
-use super::risks::find_risk_tables;
 use super::split::splits;
 use super::{Detection, ImportError, Imported, Place, Warning, WarningKind, slug};
 use crate::analysis::validate::{CheckKind, Severity, validate};
@@ -887,7 +885,7 @@ pub fn import_text_with_mapping(
         .iter()
         .map(|t| t.rows.last().map_or(t.header_line, |r| r.line))
         .collect();
-    read_goals(
+    read_cell_tables_into(
         file,
         text,
         &table_ends,
@@ -925,7 +923,7 @@ fn owner_of(
 /// Reads the goals, projects and risks tables of the text and gives each to its org node (see
 /// [`owner_of`]). A table without a year takes the latest year of the figures.
 /// `table_ends` are the lines where the financial tables end.
-fn read_goals(
+fn read_cell_tables_into(
     file: &str,
     text: &str,
     table_ends: &[usize],
@@ -948,93 +946,77 @@ fn read_goals(
             .max()
             .unwrap_or(0)
     };
-    for table in find_goal_tables(&raw, heading_of) {
+    for table in read_cell_tables(&raw, heading_of) {
         let Some((id, name)) = owner_of(dataset, &table.headings, since(table.line)) else {
             continue;
         };
-        if table.goals.is_empty() {
+        let (kind, count) = table.contents.kind_and_count();
+        if count == 0 {
             continue;
         }
-        detections.push(Detection::Goals {
-            count: table.goals.len(),
+        detections.push(Detection::CellTable {
+            kind,
+            count,
             org: name,
             line: table.line,
         });
-        for found in table.goals {
-            if let Some(status) = found.unread_status {
-                warnings.push(Warning {
-                    place: Place::line(file, found.line),
-                    kind: WarningKind::UnknownStatus {
-                        aim: found.goal.aim.clone(),
-                        found: status,
-                    },
-                });
+        match table.contents {
+            Contents::Goals(goals) => {
+                for found in goals {
+                    if let Some(status) = found.unread_status {
+                        warnings.push(Warning {
+                            place: Place::line(file, found.line),
+                            kind: WarningKind::UnknownStatus {
+                                aim: found.goal.aim.clone(),
+                                found: status,
+                            },
+                        });
+                    }
+                    let mut goal = found.goal;
+                    goal.org = id.clone();
+                    if found.year.is_none() {
+                        goal.year = latest;
+                    }
+                    dataset.goals.push(goal);
+                }
             }
-            let mut goal = found.goal;
-            goal.org = id.clone();
-            if found.year.is_none() {
-                goal.year = latest;
+            Contents::Projects(read) => {
+                // A printed total is checked against the projects' funding, never stored.
+                if let Some((line, printed)) = read.total {
+                    let sum: Amount = read
+                        .projects
+                        .iter()
+                        .filter_map(|p| p.project.total_funding)
+                        .sum();
+                    let tolerance = Decimal::new(5, 1) * Decimal::from(read.projects.len().max(1));
+                    if (sum - printed).abs() > tolerance {
+                        warnings.push(Warning {
+                            place: Place::line(file, line),
+                            kind: WarningKind::DerivedMismatch {
+                                label: "Yhteensä".to_string(),
+                                column: "Kokonaisrahoitus".to_string(),
+                                printed: format_eur(printed, crate::i18n::Lang::Fi),
+                                computed: format_eur(sum, crate::i18n::Lang::Fi),
+                            },
+                        });
+                    }
+                }
+                for found in read.projects {
+                    let mut project = found.project;
+                    project.org = id.clone();
+                    if found.year.is_none() {
+                        project.year = latest;
+                    }
+                    dataset.projects.push(project);
+                }
             }
-            dataset.goals.push(goal);
-        }
-    }
-    for table in find_risk_tables(&raw, heading_of) {
-        let Some((id, name)) = owner_of(dataset, &table.headings, since(table.line)) else {
-            continue;
-        };
-        if table.risks.is_empty() {
-            continue;
-        }
-        detections.push(Detection::Risks {
-            count: table.risks.len(),
-            org: name,
-            line: table.line,
-        });
-        for (_, mut risk) in table.risks {
-            risk.org = id.clone();
-            risk.year = latest;
-            dataset.risks.push(risk);
-        }
-    }
-    for table in find_project_tables(&raw, heading_of) {
-        let Some((id, name)) = owner_of(dataset, &table.headings, since(table.line)) else {
-            continue;
-        };
-        if table.projects.is_empty() {
-            continue;
-        }
-        detections.push(Detection::Projects {
-            count: table.projects.len(),
-            org: name,
-            line: table.line,
-        });
-        // A printed total is checked against the projects' funding, never stored.
-        if let Some((line, printed)) = table.total {
-            let sum: Amount = table
-                .projects
-                .iter()
-                .filter_map(|p| p.project.total_funding)
-                .sum();
-            let tolerance = Decimal::new(5, 1) * Decimal::from(table.projects.len().max(1));
-            if (sum - printed).abs() > tolerance {
-                warnings.push(Warning {
-                    place: Place::line(file, line),
-                    kind: WarningKind::DerivedMismatch {
-                        label: "Yhteensä".to_string(),
-                        column: "Kokonaisrahoitus".to_string(),
-                        printed: format_eur(printed, crate::i18n::Lang::Fi),
-                        computed: format_eur(sum, crate::i18n::Lang::Fi),
-                    },
-                });
+            Contents::Risks(risks) => {
+                for (_, mut risk) in risks {
+                    risk.org = id.clone();
+                    risk.year = latest;
+                    dataset.risks.push(risk);
+                }
             }
-        }
-        for found in table.projects {
-            let mut project = found.project;
-            project.org = id.clone();
-            if found.year.is_none() {
-                project.year = latest;
-            }
-            dataset.projects.push(project);
         }
     }
 }

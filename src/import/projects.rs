@@ -6,8 +6,7 @@
 use rust_decimal::Decimal;
 
 use super::goals::{
-    CellRow, aim_of, cell_tables, cells_in, continue_list, continue_prose, header_year, items,
-    strip_cell, tidy,
+    CellRow, aim_of, cells_in, continue_list, continue_prose, header_year, items, strip_cell, tidy,
 };
 use crate::model::Project;
 use crate::numfmt::parse_fi_number;
@@ -161,35 +160,6 @@ pub fn read_project_rows(
         projects: found,
         total,
     }
-}
-
-/// A projects table found in a text, with the headings above it (nearest first).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ProjectTable {
-    pub line: usize,
-    pub headings: Vec<(usize, String)>,
-    pub projects: Vec<FoundProject>,
-    /// The total funding the table prints, with its line.
-    pub total: Option<(usize, Decimal)>,
-}
-
-/// Finds the projects tables of a text copied from a PDF.
-pub fn find_project_tables(
-    lines: &[(usize, &str)],
-    heading_of: impl Fn(&str) -> Option<String>,
-) -> Vec<ProjectTable> {
-    cell_tables(lines, heading_of, is_project_header)
-        .into_iter()
-        .map(|table| {
-            let read = read_project_rows(&table.header, table.rows);
-            ProjectTable {
-                line: table.line,
-                headings: table.headings,
-                projects: read.projects,
-                total: read.total,
-            }
-        })
-        .collect()
 }
 
 #[cfg(test)]

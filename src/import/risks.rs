@@ -2,7 +2,7 @@
 //! riski`, `Riski-arvo` (`Todennäköisyys: 1 Merkittävyys: 2`), `Hallintakeino`,
 //! `Hallintakeinon toteutuminen`. A row without a class belongs to the class above it.
 
-use super::goals::{CellRow, cell_tables, cells_in, strip_cell, tidy};
+use super::goals::{CellRow, cells_in, strip_cell, tidy};
 use crate::model::Risk;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -111,29 +111,6 @@ pub fn read_risk_rows(
         ));
     }
     found
-}
-
-/// A risks table found in a text, with the headings above it (nearest first).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RiskTable {
-    pub line: usize,
-    pub headings: Vec<(usize, String)>,
-    pub risks: Vec<(usize, Risk)>,
-}
-
-/// Finds the risks tables of a text copied from a PDF.
-pub fn find_risk_tables(
-    lines: &[(usize, &str)],
-    heading_of: impl Fn(&str) -> Option<String>,
-) -> Vec<RiskTable> {
-    cell_tables(lines, heading_of, is_risk_header)
-        .into_iter()
-        .map(|table| RiskTable {
-            line: table.line,
-            headings: table.headings,
-            risks: read_risk_rows(&table.header, table.rows),
-        })
-        .collect()
 }
 
 #[cfg(test)]
