@@ -26,6 +26,18 @@ fn sample_id(imported: &str) -> &str {
     }
 }
 
+/// Rows with their org ids as the sample names them.
+fn with_sample_ids<T: Clone>(rows: &[T], org: impl Fn(&mut T) -> &mut String) -> Vec<T> {
+    rows.iter()
+        .cloned()
+        .map(|mut row| {
+            let id = org(&mut row);
+            *id = sample_id(id).to_string();
+            row
+        })
+        .collect()
+}
+
 fn assert_matches_sample(imported: &Imported, sample: &Dataset) {
     assert!(
         imported.warnings.is_empty(),
@@ -104,51 +116,29 @@ fn assert_matches_sample(imported: &Imported, sample: &Dataset) {
         .filter(|((org, _), _)| imported_tree.contains(&org.as_str()))
         .collect();
     assert_eq!(as_map(dataset, true), expected);
-    // Goals: every row of every goals table, as the sample has it.
-    let goals_of = |ds: &Dataset, map: bool| -> Vec<raami::model::Goal> {
-        ds.goals
-            .iter()
-            .map(|g| {
-                let mut g = g.clone();
-                if map {
-                    g.org = sample_id(&g.org).to_string();
-                }
-                g
-            })
-            .filter(|g| imported_tree.contains(&g.org.as_str()))
-            .collect()
-    };
-    assert_eq!(goals_of(dataset, true), goals_of(sample, false));
-    // Projects likewise.
-    let projects_of = |ds: &Dataset, map: bool| -> Vec<raami::model::Project> {
-        ds.projects
-            .iter()
-            .map(|p| {
-                let mut p = p.clone();
-                if map {
-                    p.org = sample_id(&p.org).to_string();
-                }
-                p
-            })
-            .filter(|p| imported_tree.contains(&p.org.as_str()))
-            .collect()
-    };
-    assert_eq!(projects_of(dataset, true), projects_of(sample, false));
-    // Risks likewise.
-    let risks_of = |ds: &Dataset, map: bool| -> Vec<raami::model::Risk> {
-        ds.risks
-            .iter()
-            .map(|r| {
-                let mut r = r.clone();
-                if map {
-                    r.org = sample_id(&r.org).to_string();
-                }
-                r
-            })
-            .filter(|r| imported_tree.contains(&r.org.as_str()))
-            .collect()
-    };
-    assert_eq!(risks_of(dataset, true), risks_of(sample, false));
+    // Goals, projects and risks: every row, as the sample has it, for the nodes imported.
+    let in_tree = |org: &String| imported_tree.contains(&org.as_str());
+    assert_eq!(
+        with_sample_ids(&dataset.goals, |g| &mut g.org),
+        with_sample_ids(&sample.goals, |g| &mut g.org)
+            .into_iter()
+            .filter(|g| in_tree(&g.org))
+            .collect::<Vec<_>>()
+    );
+    assert_eq!(
+        with_sample_ids(&dataset.projects, |p| &mut p.org),
+        with_sample_ids(&sample.projects, |p| &mut p.org)
+            .into_iter()
+            .filter(|p| in_tree(&p.org))
+            .collect::<Vec<_>>()
+    );
+    assert_eq!(
+        with_sample_ids(&dataset.risks, |r| &mut r.org),
+        with_sample_ids(&sample.risks, |r| &mut r.org)
+            .into_iter()
+            .filter(|r| in_tree(&r.org))
+            .collect::<Vec<_>>()
+    );
 }
 
 #[test]
