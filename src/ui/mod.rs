@@ -75,7 +75,6 @@ pub fn use_window_events(events: &'static [&'static str], on_event: yew::Callbac
     });
 }
 
-/// Sets the document language, so screen readers speak the chosen language.
 /// Copies text to the clipboard; the callback hears whether it worked.
 pub fn copy_text(text: String, done: yew::Callback<bool>) {
     let Some(window) = web_sys::window() else {
@@ -89,6 +88,7 @@ pub fn copy_text(text: String, done: yew::Callback<bool>) {
     });
 }
 
+/// Sets the document language, so screen readers speak the chosen language.
 pub fn set_document_lang(lang: crate::i18n::Lang) {
     if let Some(root) = web_sys::window()
         .and_then(|w| w.document())

@@ -46,7 +46,8 @@ pub fn App() -> Html {
 
     // The view state lives in the URL fragment: every change is a history entry, and back,
     // forward or an edited link move the app.
-    use_effect_with(state.route(), crate::ui::show_route);
+    let route = state.route();
+    use_effect_with(route.clone(), crate::ui::show_route);
     {
         let state = state.clone();
         crate::ui::use_window_events(
@@ -356,21 +357,25 @@ pub fn App() -> Html {
             format!(
                 "{}{}",
                 href.split('#').next().unwrap_or_default(),
-                state.route().to_fragment()
+                route.to_fragment()
             )
         })
         .unwrap_or_default();
-    // Sharing a view: its link to the clipboard, and a word on whether that worked.
-    let copied = use_state(|| None::<bool>);
-    {
-        let copied = copied.clone();
-        use_effect_with(state.route(), move |_| copied.set(None));
-    }
+    // Sharing a view: its link to the clipboard, and a word on whether that worked, shown
+    // while the view is still the one whose link was copied.
+    let copied = use_state(|| None::<(String, bool)>);
+    let copy_status = copied
+        .as_ref()
+        .filter(|(link, _)| *link == printed_link)
+        .map(|(_, ok)| *ok);
     let on_copy = {
         let (copied, link) = (copied.clone(), printed_link.clone());
         Callback::from(move |_: MouseEvent| {
-            let copied = copied.clone();
-            crate::ui::copy_text(link.clone(), Callback::from(move |ok| copied.set(Some(ok))));
+            let (copied, done_link) = (copied.clone(), link.clone());
+            crate::ui::copy_text(
+                link.clone(),
+                Callback::from(move |ok| copied.set(Some((done_link.clone(), ok)))),
+            );
         })
     };
     html! {
@@ -412,7 +417,7 @@ pub fn App() -> Html {
                     </nav>
                     <div class="share">
                         <button type="button" class="button" id="copy-link" onclick={on_copy}>{ t(lang, Msg::CopyLink) }</button>
-                        <span class="copy-status" role="status">{ match *copied {
+                        <span class="copy-status" role="status">{ match copy_status {
                             Some(true) => t(lang, Msg::LinkCopied),
                             Some(false) => t(lang, Msg::LinkNotCopied),
                             None => "",

@@ -13,7 +13,7 @@ use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 use yew::prelude::*;
 
-use crate::analysis::table::node_table;
+use crate::analysis::NodeTable;
 use crate::chart::{
     Frame, Layout, Mark, Pattern, bar_marks, colour, dots, hatch, hit, layout, pattern, shade,
     summary, waterfall, waterfall_marks, waterfall_summary,
@@ -306,8 +306,8 @@ pub fn BarChart(props: &BarProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub dataset: Rc<Dataset>,
-    pub node: String,
+    /// The node's statement, as the table under the charts shows it.
+    pub table: Rc<NodeTable>,
     pub lang: Lang,
     pub unit: AttrValue,
     /// Drill into a line in a column (the breakdown of that line by unit).
@@ -330,7 +330,7 @@ pub struct Props {
 pub fn TrendChart(props: &Props) -> Html {
     let lang = props.lang;
     let hidden = use_state(BTreeSet::<ColumnKind>::new);
-    let table = node_table(&props.dataset, &props.node, None);
+    let table = &props.table;
     let lines: Vec<Line> = table.rows.iter().map(|r| r.line).collect();
     let line = props
         .line
@@ -425,7 +425,7 @@ pub fn TrendChart(props: &Props) -> Html {
 #[component]
 pub fn WaterfallChart(props: &Props) -> Html {
     let lang = props.lang;
-    let table = node_table(&props.dataset, &props.node, None);
+    let table = &props.table;
     // The chosen column, else the last one that has a Toimintakate.
     let column = props
         .column
@@ -443,7 +443,7 @@ pub fn WaterfallChart(props: &Props) -> Html {
     let Some(column) = column else {
         return html! {};
     };
-    let steps = waterfall(&table, &column.id);
+    let steps = waterfall(table, &column.id);
     if steps.is_empty() {
         return html! {};
     }

@@ -127,11 +127,12 @@ pub fn Statement(props: &Props) -> Html {
             columns.iter().any(|c| &c.id == base) && columns.iter().any(|c| &c.id == target)
         })
         .or_else(|| default_change_pair(&columns));
-    let table = node_table(
+    // One table serves the statement and its charts.
+    let table = Rc::new(node_table(
         dataset,
         &node.id,
         pair.as_ref().map(|(b, t)| (b.as_str(), t.as_str())),
-    );
+    ));
 
     let heading = html! {
         <header class="view-header">
@@ -187,8 +188,8 @@ pub fn Statement(props: &Props) -> Html {
         <section class="statement" aria-labelledby="statement-heading">
             { heading }
             <div class="charts">
-                <TrendChart dataset={props.dataset.clone()} node={node.id.clone()} lang={lang} unit={props.unit.clone()} on_drill={props.on_drill.clone()} line={props.line} on_line={props.on_line.clone()} />
-                <WaterfallChart dataset={props.dataset.clone()} node={node.id.clone()} lang={lang} unit={props.unit.clone()} on_drill={props.on_drill.clone()} column={props.column.clone()} on_column={props.on_column.clone()} />
+                <TrendChart table={table.clone()} lang={lang} unit={props.unit.clone()} on_drill={props.on_drill.clone()} line={props.line} on_line={props.on_line.clone()} />
+                <WaterfallChart table={table.clone()} lang={lang} unit={props.unit.clone()} on_drill={props.on_drill.clone()} column={props.column.clone()} on_column={props.on_column.clone()} />
             </div>
             { controls }
             <div class="table-scroll" tabindex="0" role="region" aria-label={t(lang, Msg::StatementCaption)}>
