@@ -227,17 +227,13 @@ pub fn waterfall(table: &crate::analysis::NodeTable, column: &str) -> Vec<Step> 
     let amount = |line: Line| table.amount(line, column);
     let mut steps = Vec::new();
     let mut running = Decimal::ZERO;
-    let mut previous_total: Option<Line> = None;
     for total in WATERFALL_TOTALS {
         let Some(total_value) = amount(total) else {
             continue;
         };
         let mut parts: Vec<Line> = Vec::new();
         for part in total.parts() {
-            if Some(*part) == previous_total {
-                continue;
-            }
-            // A subtotal of the previous total's parts (Vuosikate inside Tilikauden tulos).
+            // The total before (Toimintakate inside Vuosikate): the running total stands on it.
             if WATERFALL_TOTALS.contains(part) {
                 continue;
             }
@@ -276,7 +272,6 @@ pub fn waterfall(table: &crate::analysis::NodeTable, column: &str) -> Vec<Step> 
             to: total_value,
         });
         running = total_value;
-        previous_total = Some(total);
     }
     steps
 }

@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 
 use super::derived::{change, change_pct, share_pct};
 use super::values::Values;
-use crate::model::{Amount, Dataset, Line};
+use crate::model::{Amount, Column, Dataset, Line};
 
 /// One unit of a breakdown.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -71,6 +71,36 @@ pub fn breakdown(
     }
 }
 
+/// One unit's amounts of a line in every column of its parent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnitSeries {
+    pub org: String,
+    pub name: String,
+    /// One per column; empty in the years the unit does not belong under the parent.
+    pub amounts: Vec<Option<Amount>>,
+}
+
+/// The units of `org` for `line` in each of `columns` (the stacked chart of the breakdown). A
+/// unit counts only in the years it belongs under `org`, as in [`breakdown`].
+pub fn units_over(dataset: &Dataset, org: &str, line: Line, columns: &[Column]) -> Vec<UnitSeries> {
+    let values = Values::new(dataset);
+    dataset
+        .children(org)
+        .map(|unit| UnitSeries {
+            org: unit.id.clone(),
+            name: unit.name.clone(),
+            amounts: columns
+                .iter()
+                .map(|c| {
+                    unit.belongs_in(c.year)
+                        .then(|| values.value(&unit.id, line, &c.id).map(|v| v.amount))
+                        .flatten()
+                })
+                .collect(),
+        })
+        .collect()
+}
+
 /// How a breakdown (and the follow-up, where "largest" is the largest deviation) is sorted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum SortBy {
@@ -116,6 +146,30 @@ mod tests {
 
     fn dec(text: &str) -> Decimal {
         Decimal::from_str_exact(text).unwrap()
+    }
+
+    #[test]
+    fn units_over_the_columns_count_only_where_they_belong() {
+        let dataset = crate::sample::heinola().unwrap();
+        let columns = crate::analysis::table::node_columns(&dataset, "hyvinvointitoimiala");
+        let series = units_over(
+            &dataset,
+            "hyvinvointitoimiala",
+            Line::Henkilostokulut,
+            &columns,
+        );
+        let vaka = series.iter().find(|s| s.org == "varhaiskasvatus").unwrap();
+        // Seed 004: Varhaiskasvatus, Henkilöstökulut TP 2022 … TS 2026.
+        assert_eq!(vaka.amounts.first(), Some(&Some(dec("-5903322"))));
+        assert_eq!(vaka.amounts.last(), Some(&Some(dec("-6246500"))));
+        // Yhteiset palvelut's units belong to it from 2025: TP 2024 is left empty for them.
+        let columns = crate::analysis::table::node_columns(&dataset, "yhteiset_palvelut");
+        let series = units_over(&dataset, "yhteiset_palvelut", Line::Toimintakate, &columns);
+        assert_eq!(series.len(), 7);
+        assert_eq!(columns[0].id, "TP2024");
+        assert!(series.iter().all(|s| s.amounts[0].is_none()));
+        let vaalit = series.iter().find(|s| s.org == "vaalit").unwrap();
+        assert_eq!(vaalit.amounts[2], Some(dec("-57385")));
     }
 
     #[test]

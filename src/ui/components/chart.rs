@@ -14,6 +14,7 @@ use plotters_canvas::CanvasBackend;
 use yew::prelude::*;
 
 use crate::analysis::NodeTable;
+use crate::analysis::breakdown::units_over;
 use crate::chart::{
     Frame, Layout, Mark, Pattern, bar_marks, colour, dots, hatch, hit, layout, pattern, shade,
     summary, waterfall, waterfall_marks, waterfall_summary,
@@ -33,6 +34,15 @@ pub struct LegendKey {
     pub pattern: Pattern,
     /// An id for tests and styles (`TP`, a unit's id).
     pub key: String,
+}
+
+/// `set` with `item` taken out if it was in, put in if it was not: a legend entry toggled.
+fn toggled<T: Ord + Clone>(set: &BTreeSet<T>, item: T) -> BTreeSet<T> {
+    let mut next = set.clone();
+    if !next.remove(&item) {
+        next.insert(item);
+    }
+    next
 }
 
 /// The CSS background of a legend swatch, in the pattern of the bars.
@@ -380,11 +390,7 @@ pub fn TrendChart(props: &Props) -> Html {
             let Some(kind) = present.get(index).copied() else {
                 return;
             };
-            let mut next = (*hidden).clone();
-            if !next.remove(&kind) {
-                next.insert(kind);
-            }
-            hidden.set(next);
+            hidden.set(toggled(&hidden, kind));
         })
     };
     let marks = bar_marks(&values, &columns, line.name(lang), lang);
@@ -558,24 +564,11 @@ pub fn StackedChart(props: &StackedProps) -> Html {
     if units.is_empty() || columns.is_empty() {
         return html! {};
     }
-    let values = crate::analysis::Values::new(dataset);
-    let series: Vec<(String, Vec<Option<rust_decimal::Decimal>>)> = units
-        .iter()
-        .map(|u| {
-            (
-                u.name.clone(),
-                columns
-                    .iter()
-                    // A unit counts only in the years it belongs under the node.
-                    .map(|c| {
-                        u.belongs_in(c.year)
-                            .then(|| values.value(&u.id, props.line, &c.id).map(|v| v.amount))
-                            .flatten()
-                    })
-                    .collect(),
-            )
-        })
-        .collect();
+    let series: Vec<(String, Vec<Option<rust_decimal::Decimal>>)> =
+        units_over(dataset, &props.node, props.line, &columns)
+            .into_iter()
+            .map(|u| (u.name, u.amounts))
+            .collect();
     let shown: Vec<(String, Vec<Option<rust_decimal::Decimal>>)> = series
         .iter()
         .enumerate()
@@ -601,11 +594,7 @@ pub fn StackedChart(props: &StackedProps) -> Html {
     let on_toggle = {
         let hidden = hidden.clone();
         Callback::from(move |index: usize| {
-            let mut next = (*hidden).clone();
-            if !next.remove(&index) {
-                next.insert(index);
-            }
-            hidden.set(next);
+            hidden.set(toggled(&hidden, index));
         })
     };
     let on_click = {
