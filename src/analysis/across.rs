@@ -47,20 +47,11 @@ pub struct AcrossRow {
 
 /// The nodes in tree order, each with its depth.
 fn tree_order(dataset: &Dataset) -> Vec<(String, usize)> {
-    fn walk(dataset: &Dataset, id: &str, depth: usize, out: &mut Vec<(String, usize)>) {
-        if out.iter().any(|(seen, _)| seen == id) || depth > dataset.org.len() {
-            return;
-        }
-        out.push((id.to_string(), depth));
-        for child in dataset.children(id) {
-            walk(dataset, &child.id, depth + 1, out);
-        }
-    }
-    let mut out = Vec::new();
-    for root in dataset.roots() {
-        walk(dataset, &root.id, 0, &mut out);
-    }
-    out
+    dataset
+        .roots()
+        .flat_map(|root| dataset.subtree(&root.id))
+        .map(|(node, depth)| (node.id.clone(), depth))
+        .collect()
 }
 
 /// The columns that have the line somewhere, and a row per node.

@@ -6,23 +6,12 @@ use crate::model::{Dataset, Goal, GoalStatus};
 /// The goals of `node` and of every unit under it, node by node in tree order (the node
 /// first), each node's goals in the order the document gives them.
 pub fn goals_under<'a>(dataset: &'a Dataset, node: &str) -> Vec<(String, Vec<&'a Goal>)> {
-    let mut order = Vec::new();
-    let mut stack = vec![node.to_string()];
-    // Depth first, children in dataset order; a cycle cannot occur in a checked dataset,
-    // and the walk stops after as many steps as there are nodes in any case.
-    while let Some(id) = stack.pop() {
-        if order.contains(&id) || order.len() > dataset.org.len() {
-            continue;
-        }
-        let children: Vec<String> = dataset.children(&id).map(|c| c.id.clone()).collect();
-        order.push(id);
-        stack.extend(children.into_iter().rev());
-    }
-    order
+    dataset
+        .subtree(node)
         .into_iter()
-        .filter_map(|id| {
-            let goals: Vec<&Goal> = dataset.goals.iter().filter(|g| g.org == id).collect();
-            (!goals.is_empty()).then_some((id, goals))
+        .filter_map(|(unit, _)| {
+            let goals: Vec<&Goal> = dataset.goals_of(&unit.id).collect();
+            (!goals.is_empty()).then(|| (unit.id.clone(), goals))
         })
         .collect()
 }

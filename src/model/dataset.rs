@@ -229,6 +229,23 @@ impl Dataset {
         path
     }
 
+    /// The node and every unit under it, in tree order (each node before its units, units in
+    /// dataset order), each with its depth below `id`. A node is visited once even if the
+    /// tree were to loop.
+    pub fn subtree(&self, id: &str) -> Vec<(&OrgNode, usize)> {
+        let mut out: Vec<(&OrgNode, usize)> = Vec::new();
+        let mut stack: Vec<(&OrgNode, usize)> = self.node(id).map(|n| (n, 0)).into_iter().collect();
+        while let Some((node, depth)) = stack.pop() {
+            if out.iter().any(|(seen, _)| seen.id == node.id) {
+                continue;
+            }
+            out.push((node, depth));
+            let children: Vec<&OrgNode> = self.children(&node.id).collect();
+            stack.extend(children.into_iter().rev().map(|c| (c, depth + 1)));
+        }
+        out
+    }
+
     /// A node found by id or, failing that, by name in any case.
     pub fn find_node(&self, id_or_name: &str) -> Option<&OrgNode> {
         self.node(id_or_name).or_else(|| {

@@ -10,7 +10,7 @@ use yew::prelude::*;
 use super::investments::Investments;
 use crate::analysis::goals::{goals_under, status_by_aim};
 use crate::i18n::{Lang, Msg, t};
-use crate::model::{Amount, Dataset, Goal, GoalLevel, GoalStatus, Project, Risk};
+use crate::model::{Amount, Dataset, Goal, GoalLevel, GoalStatus, OrgNode, Project, Risk};
 use crate::numfmt::{format_eur, format_percent};
 
 #[derive(Properties, PartialEq)]
@@ -196,30 +196,19 @@ pub fn GoalsView(props: &Props) -> Html {
         return html! {};
     };
     let by_unit = goals_under(dataset, &node.id);
-    // Units under the node (the node first) with investments or goals.
-    let mut units: Vec<String> = by_unit.iter().map(|(id, _)| id.clone()).collect();
-    let others = dataset
-        .investments
-        .iter()
-        .map(|i| &i.org)
-        .chain(dataset.projects.iter().map(|p| &p.org))
-        .chain(dataset.risks.iter().map(|r| &r.org));
-    for org in others {
-        let under = dataset.ancestry(org).iter().any(|a| a.id == node.id);
-        if under && !units.contains(org) {
-            units.push(org.clone());
-        }
-    }
-    let tree_order: Vec<&str> = dataset.org.iter().map(|n| n.id.as_str()).collect();
-    units.sort_by_key(|id| {
-        (
-            *id != node.id,
-            tree_order
-                .iter()
-                .position(|t| t == id)
-                .unwrap_or(usize::MAX),
-        )
-    });
+    // The node and the units under it, in tree order, that have anything to show here.
+    let units: Vec<&OrgNode> = dataset
+        .subtree(&node.id)
+        .into_iter()
+        .map(|(unit, _)| unit)
+        .filter(|unit| {
+            let id = unit.id.as_str();
+            dataset.goals_of(id).next().is_some()
+                || dataset.investments_of(id).next().is_some()
+                || dataset.projects_of(id).next().is_some()
+                || dataset.risks_of(id).next().is_some()
+        })
+        .collect();
     let heading = html! { <h1 id="goals-heading">{ &node.name }</h1> };
     if units.is_empty() {
         return html! { <section class="goals" aria-labelledby="goals-heading">{ heading }<p>{ t(lang, Msg::NoGoals) }</p></section> };
@@ -274,8 +263,8 @@ pub fn GoalsView(props: &Props) -> Html {
                     </div>
                 </section>
             } } }
-            { for units.iter().filter_map(|id| dataset.node(id)).map(|unit| {
-                let goals: Vec<&Goal> = by_unit.iter().find(|(id, _)| *id == unit.id).map(|(_, g)| g.clone()).unwrap_or_default();
+            { for units.iter().map(|unit| {
+                let goals: Vec<&Goal> = dataset.goals_of(&unit.id).collect();
                 // One table per level and year, in the order they first appear.
                 let mut groups: Vec<(GoalLevel, i32)> = Vec::new();
                 for g in &goals {
