@@ -57,25 +57,26 @@ impl GoalStatus {
         if lower.is_empty() {
             return None;
         }
-        // Traffic lights, as many reports mark the status: green, yellow, red.
-        let light = |words: &[&str]| {
+        // Whole words, so that `inte` is not found in `integraatio`.
+        let has_word = |words: &[&str]| {
             lower
                 .split(|c: char| !c.is_alphabetic())
                 .any(|t| words.contains(&t))
         };
-        if light(&["punainen", "röd", "red"]) {
+        // Traffic lights, as many reports mark the status: green, yellow, red.
+        if has_word(&["punainen", "röd", "red"]) {
             return Some(GoalStatus::EiToteudu);
         }
-        if light(&["keltainen", "gul", "yellow", "amber"]) {
+        if has_word(&["keltainen", "gul", "yellow", "amber"]) {
             return Some(GoalStatus::Osittain);
         }
-        if light(&["vihreä", "grön", "green"]) {
+        if has_word(&["vihreä", "grön", "green"]) {
             return Some(GoalStatus::Toteutuu);
         }
         let negative = lower.starts_with("ei ")
             || lower.contains("ei toteudu")
             || lower.contains("ei toteutunut")
-            || lower.contains("inte")
+            || has_word(&["inte"])
             || lower.starts_with("not ")
             || lower.contains("not met")
             || lower.contains("not achieved");
@@ -187,6 +188,11 @@ mod tests {
             Some(GoalStatus::EiToteudu)
         );
         assert_eq!(GoalStatus::parse("röd"), Some(GoalStatus::EiToteudu));
+        // A word that merely contains `inte` says nothing negative.
+        assert_eq!(
+            GoalStatus::parse("Toteutuu, integraatio valmis"),
+            Some(GoalStatus::Toteutuu)
+        );
         assert_eq!(GoalStatus::parse(""), None);
         assert_eq!(GoalStatus::parse("Kesken"), None);
     }
