@@ -168,14 +168,20 @@ pub fn parse_number(text: &str, style: NumberStyle) -> Result<Option<Decimal>, N
     })
 }
 
+/// Rounds to `decimals` places half away from zero, as printed books round (`0,125` →
+/// `0,13`, `−2,5` → `−3`): the one rounding rule of every output.
+pub fn round_half_away(value: Decimal, decimals: u32) -> Decimal {
+    value.round_dp_with_strategy(
+        decimals,
+        rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+    )
+}
+
 /// Prints an amount rounded to `decimals` places in the reader's convention:
 /// Finnish and Swedish `−1 009 492` and `138,71` (no-break space groups, U+2212 minus);
 /// English `−1,009,492` and `138.71`.
 pub fn format_amount(value: Decimal, decimals: u32, lang: Lang) -> String {
-    let rounded = value.round_dp_with_strategy(
-        decimals,
-        rust_decimal::RoundingStrategy::MidpointAwayFromZero,
-    );
+    let rounded = round_half_away(value, decimals);
     let (group_sep, decimal_sep) = match lang {
         Lang::Fi | Lang::Sv => ('\u{00A0}', ','),
         Lang::En => (',', '.'),

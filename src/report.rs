@@ -6,11 +6,11 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::analysis::table::NodeTable;
-use crate::analysis::validate::{CheckKind, Finding, NotChecked, Report};
+use crate::analysis::validate::{CheckKind, Finding, Incomplete, NotChecked, Report};
 use crate::analysis::values::Origin;
 use crate::i18n::{Lang, Msg, t};
 use crate::model::Dataset;
-use crate::numfmt::{format_amount, format_eur, format_percent};
+use crate::numfmt::{format_amount, format_eur, format_percent, round_half_away};
 
 fn node_name<'a>(dataset: &'a Dataset, id: &'a str) -> &'a str {
     dataset.node(id).map_or(id, |node| node.name.as_str())
@@ -68,18 +68,76 @@ pub fn describe_not_checked(dataset: &Dataset, item: &NotChecked, lang: Lang) ->
     )
 }
 
+/// A subtotal not compared because parts of it are missing, as a sentence.
+pub fn describe_incomplete(dataset: &Dataset, item: &Incomplete, lang: Lang) -> String {
+    let mut missing: Vec<String> = item
+        .missing
+        .iter()
+        .map(|line| line.name(lang).to_string())
+        .collect();
+    missing.extend(item.unread.iter().map(|label| format!("”{label}”")));
+    let (stated, parts, reason) = match lang {
+        Lang::Fi => (
+            "ilmoitettu",
+            "saatujen osien summa",
+            "ei verrattu, koska osia puuttuu tai jäi lukematta",
+        ),
+        Lang::Sv => (
+            "angivet",
+            "summan av delarna som finns",
+            "inte jämfört, eftersom delar saknas eller inte lästes",
+        ),
+        Lang::En => (
+            "stated",
+            "sum of the parts there",
+            "not compared, because parts are missing or were not read",
+        ),
+    };
+    format!(
+        "{} · {} · {}: {stated} {}, {parts} {}; {reason}: {}",
+        node_name(dataset, &item.org),
+        item.line.name(lang),
+        column_label(dataset, &item.column, lang),
+        format_amount(item.stated, item.stated.scale(), lang),
+        format_amount(item.parts, item.parts.scale(), lang),
+        missing.join(", ")
+    )
+}
+
+/// What a validation report comes to, in one sentence: consistent only where something was
+/// compared and nothing differs beyond rounding; subtotals left uncompared are counted.
+pub fn verdict(report: &Report, lang: Lang) -> String {
+    verdict_of(
+        report.checks,
+        report.inconsistencies().count(),
+        report.incomplete.len(),
+        lang,
+    )
+}
+
+/// The verdict from counts: comparisons made, contradictions, and subtotals not compared.
+pub fn verdict_of(checks: usize, inconsistent: usize, uncompared: usize, lang: Lang) -> String {
+    if inconsistent > 0 {
+        return format!("{}: {inconsistent}", t(lang, Msg::ValidationInconsistent));
+    }
+    match (checks, uncompared, lang) {
+        (0, 0, Lang::Fi) => "Mitään ei voitu verrata: aineistossa ei ole välisummia osineen eikä yksiköitä, joiden summaa verrata.".to_string(),
+        (0, 0, Lang::Sv) => "Inget kunde jämföras: materialet har inga delsummor med sina delar och inga enheter att summera.".to_string(),
+        (0, 0, Lang::En) => "Nothing could be compared: the data has no subtotals with their parts and no units to add up.".to_string(),
+        (_, 0, _) => t(lang, Msg::ValidationAllConsistent).to_string(),
+        (0, n, Lang::Fi) => format!("Mitään ei voitu verrata: {n} välisummaa jäi vertaamatta, koska niiden osia puuttuu."),
+        (0, n, Lang::Sv) => format!("Inget kunde jämföras: {n} delsummor jämfördes inte, eftersom delar saknas."),
+        (0, n, Lang::En) => format!("Nothing could be compared: {n} subtotals were not compared, because parts of them are missing."),
+        (_, n, Lang::Fi) => format!("Luvut ovat johdonmukaiset siltä osin kuin ne voitiin verrata; {n} välisummaa jäi vertaamatta, koska niiden osia puuttuu."),
+        (_, n, Lang::Sv) => format!("Talen är konsekventa så långt de kunde jämföras; {n} delsummor jämfördes inte, eftersom delar saknas."),
+        (_, n, Lang::En) => format!("The figures are consistent as far as they could be compared; {n} subtotals were not compared, because parts of them are missing."),
+    }
+}
+
 /// The validation report as text.
 pub fn check_text(dataset: &Dataset, report: &Report, lang: Lang) -> String {
     let mut out = String::new();
-    let verdict = if report.is_consistent() {
-        t(lang, Msg::ValidationAllConsistent).to_string()
-    } else {
-        format!(
-            "{}: {}",
-            t(lang, Msg::ValidationInconsistent),
-            report.inconsistencies().count()
-        )
-    };
+    let verdict = verdict(report, lang);
     let checks = match lang {
         Lang::Fi => format!("{} vertailua", report.checks),
         Lang::Sv => format!("{} jämförelser", report.checks),
@@ -106,6 +164,20 @@ pub fn check_text(dataset: &Dataset, report: &Report, lang: Lang) -> String {
         ));
         for finding in rounding {
             out.push_str(&format!("  {}\n", describe_finding(dataset, finding, lang)));
+        }
+    }
+    if !report.incomplete.is_empty() {
+        out.push_str(&format!(
+            "\n{} ({}):\n",
+            match lang {
+                Lang::Fi => "Ei verrattu",
+                Lang::Sv => "Inte jämfört",
+                Lang::En => "Not compared",
+            },
+            report.incomplete.len()
+        ));
+        for item in &report.incomplete {
+            out.push_str(&format!("  {}\n", describe_incomplete(dataset, item, lang)));
         }
     }
     if !report.not_checked.is_empty() {
@@ -246,15 +318,23 @@ pub fn table_csv(table: &NodeTable, lang: Lang) -> String {
         Lang::Fi | Lang::Sv => (b';', true),
         Lang::En => (b',', false),
     };
-    let plain = move |value: Decimal, decimals: u32| {
-        let text = value.round_dp(decimals).to_string();
+    // Amounts as the source has them (its cents kept); percentages to two decimals, half
+    // away from zero as printed books round.
+    let plain = move |value: Decimal, decimals: Option<u32>| {
+        let value = match decimals {
+            Some(decimals) => crate::numfmt::round_half_away(value, decimals),
+            None => value.normalize(),
+        };
+        let text = value.to_string();
         if comma { text.replace('.', ",") } else { text }
     };
     let mut writer = csv::WriterBuilder::new()
         .delimiter(delimiter)
         .from_writer(Vec::new());
     let mut rows = vec![header(table, lang)];
-    rows.extend(body(table, lang, &|v| plain(v, 0), &|v| plain(v, 2)));
+    rows.extend(body(table, lang, &|v| plain(v, None), &|v| {
+        plain(v, Some(2))
+    }));
     for row in rows {
         // Writing to memory cannot fail.
         let _ = writer.write_record(&row);
@@ -341,14 +421,17 @@ pub fn table_json(dataset: &Dataset, table: &NodeTable, lang: Lang) -> String {
                         budget: pair.budget.id.clone(),
                         actual: pair.actual.id.clone(),
                         poikkeama: cell.poikkeama,
-                        toteuma_pct: cell.toteuma_pct.map(|p| p.round_dp(4)),
+                        toteuma_pct: cell.toteuma_pct.map(|p| round_half_away(p, 4)),
                     })
                 })
                 .collect(),
             change: row
                 .change
-                .map(|c| (c.change, c.change_pct.map(|p| p.round_dp(4)))),
-            yearly_pct: row.change.and_then(|c| c.yearly_pct).map(|p| p.round_dp(4)),
+                .map(|c| (c.change, c.change_pct.map(|p| round_half_away(p, 4)))),
+            yearly_pct: row
+                .change
+                .and_then(|c| c.yearly_pct)
+                .map(|p| round_half_away(p, 4)),
         })
         .collect();
     let json = JsonTable {

@@ -50,11 +50,30 @@ pub struct NotChecked {
     pub units_outside: Vec<OrgId>,
 }
 
+/// A stated subtotal that its parts do not give, where parts are missing (not printed, or
+/// rows of the source not read): not compared, because the missing parts may be the
+/// difference. Neither consistent nor a contradiction; shown with both figures.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Incomplete {
+    pub org: OrgId,
+    pub line: Line,
+    pub column: ColumnId,
+    pub stated: Amount,
+    /// The sum of the parts that are there.
+    pub parts: Amount,
+    /// Parts without a figure.
+    pub missing: Vec<Line>,
+    /// Labels of the node's rows that were not read.
+    pub unread: Vec<String>,
+}
+
 /// The result of validating a dataset.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Report {
     pub findings: Vec<Finding>,
     pub not_checked: Vec<NotChecked>,
+    /// Subtotals not compared because parts of them are missing.
+    pub incomplete: Vec<Incomplete>,
     /// How many comparisons were made.
     pub checks: usize,
 }
@@ -138,20 +157,45 @@ pub fn validate(dataset: &Dataset) -> Report {
                 };
 
                 if own.origin == Origin::Stated
-                    && let Some(parts) = values.parts_sum(&node.id, line, &column.id)
+                    && let Some((parts, missing)) = values.parts_detail(&node.id, line, &column.id)
                 {
-                    {
-                        report.checks += 1;
-                        report.findings.extend(compare(
-                            Place {
-                                kind: CheckKind::Subtotal,
-                                org: &node.id,
+                    let finding = compare(
+                        Place {
+                            kind: CheckKind::Subtotal,
+                            org: &node.id,
+                            line,
+                            column: &column.id,
+                        },
+                        own,
+                        parts,
+                    );
+                    let unread: Vec<String> = dataset
+                        .unread_at(&node.id)
+                        .map(|r| r.label.clone())
+                        .collect();
+                    let missing: Vec<Line> = missing
+                        .into_iter()
+                        .filter(|p| !p.may_be_omitted())
+                        .collect();
+                    match finding {
+                        Some(f)
+                            if f.severity == Severity::Inconsistent
+                                && (!missing.is_empty() || !unread.is_empty()) =>
+                        {
+                            report.incomplete.push(Incomplete {
+                                org: node.id.clone(),
                                 line,
-                                column: &column.id,
-                            },
-                            own,
-                            parts,
-                        ));
+                                column: column.id.clone(),
+                                stated: f.stated,
+                                parts: f.computed,
+                                missing,
+                                unread,
+                            });
+                        }
+                        other => {
+                            report.checks += 1;
+                            report.findings.extend(other);
+                        }
                     }
                 }
 

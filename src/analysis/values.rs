@@ -12,7 +12,6 @@
 use rust_decimal::Decimal;
 
 use crate::model::{Amount, Dataset, Line};
-use crate::numfmt::rounding_half_unit;
 
 /// Where a value comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,11 +34,11 @@ pub struct Value {
 }
 
 impl Value {
-    fn stated(amount: Amount) -> Value {
+    fn stated(amount: Amount, tolerance: Amount) -> Value {
         Value {
             amount,
             origin: Origin::Stated,
-            tolerance: rounding_half_unit(amount),
+            tolerance,
         }
     }
 }
@@ -124,9 +123,10 @@ impl<'a> Values<'a> {
             return None;
         }
         if let Some(amount) = self.dataset.stated(org, line, column) {
-            return Some(Value::stated(amount));
+            return Some(Value::stated(amount, self.dataset.rounding_of(org, amount)));
         }
-        if line.is_subtotal() {
+        // Where rows of the node's source were not read, no sum of its parts is complete.
+        if line.is_subtotal() && self.dataset.unread_at(org).next().is_none() {
             let from_parts = sum(
                 line.parts()
                     .iter()
@@ -147,27 +147,44 @@ impl<'a> Values<'a> {
 
     fn children_sum(&self, org: &str, line: Line, column: &str, depth: usize) -> Option<Value> {
         let year = self.dataset.column(column)?.year;
-        sum(
-            self.dataset
-                .children(org)
-                .filter(|child| child.belongs_in(year))
-                .filter(|child| self.scope(&child.id).is_some_and(|scope| line <= scope))
-                .filter_map(|child| self.value_within(&child.id, line, column, depth + 1)),
-            Origin::FromChildren,
-        )
+        let mut values = Vec::new();
+        for child in self
+            .dataset
+            .children(org)
+            .filter(|child| child.belongs_in(year))
+            .filter(|child| self.scope(&child.id).is_some_and(|scope| line <= scope))
+        {
+            match self.value_within(&child.id, line, column, depth + 1) {
+                Some(value) => values.push(value),
+                // A unit whose figure is unknown because rows of it were not read: the
+                // units' sum would be short by it.
+                None if self.dataset.unread_at(&child.id).next().is_some() => return None,
+                None => {}
+            }
+        }
+        sum(values.into_iter(), Origin::FromChildren)
     }
 
     /// The sum of a subtotal's parts, whatever the node states for the subtotal itself.
     pub fn parts_sum(&self, org: &str, line: Line, column: &str) -> Option<Value> {
+        self.parts_detail(org, line, column).map(|(value, _)| value)
+    }
+
+    /// The sum of a subtotal's parts and the parts that have no value (not printed, or not
+    /// computable), `None` where no part has one.
+    pub fn parts_detail(&self, org: &str, line: Line, column: &str) -> Option<(Value, Vec<Line>)> {
         if !line.is_subtotal() || self.scope(org).is_none_or(|scope| line > scope) {
             return None;
         }
-        sum(
-            line.parts()
-                .iter()
-                .filter_map(|part| self.value_within(org, *part, column, 1)),
-            Origin::FromParts,
-        )
+        let mut missing = Vec::new();
+        let mut found = Vec::new();
+        for part in line.parts() {
+            match self.value_within(org, *part, column, 1) {
+                Some(value) => found.push(value),
+                None => missing.push(*part),
+            }
+        }
+        sum(found.into_iter(), Origin::FromParts).map(|value| (value, missing))
     }
 
     /// The sum of the node's units (those that belong under it in the column's year and whose

@@ -6,7 +6,7 @@
 use rust_decimal::Decimal;
 
 use super::WarningKind;
-use crate::analysis::derived::{poikkeama, ratio_pct_tolerance, toteuma_pct};
+use crate::analysis::derived::{ratio_pct_tolerance, toteuma_pct};
 use crate::i18n::Lang;
 use crate::model::ColumnKind;
 use crate::numfmt::{format_amount, rounding_half_unit};
@@ -14,9 +14,204 @@ use crate::numfmt::{format_amount, rounding_half_unit};
 /// One column of a header.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum HeaderColumn {
-    Value { kind: ColumnKind, year: i32 },
+    Value {
+        kind: ColumnKind,
+        year: i32,
+    },
     Poikkeama,
     ToteumaPct,
+    /// A printed column computed from the others (`Muutos €`, `Muutos-%`, `Käyttö %`,
+    /// `Talousarviomuutokset`): read past, never stored.
+    Derived(DerivedColumn),
+}
+
+/// The printed columns that are computed from the value columns and are not stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum DerivedColumn {
+    /// `Muutos €`, `Erotus`: the change between two columns in euros.
+    ChangeEur,
+    /// `Muutos %`, `Muutos-%`, `Kasvu %`: the change in per cent.
+    ChangePct,
+    /// `Käyttö %`, `Käyttö-%`: the share of the budget used (a Toteuma %).
+    UsePct,
+    /// `Talousarviomuutokset`: TA+m − TA.
+    BudgetChanges,
+}
+
+impl DerivedColumn {
+    pub fn name(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (DerivedColumn::ChangeEur, Lang::Fi) => "Muutos €",
+            (DerivedColumn::ChangeEur, Lang::Sv) => "Förändring €",
+            (DerivedColumn::ChangeEur, Lang::En) => "Change €",
+            (DerivedColumn::ChangePct, Lang::Fi) => "Muutos %",
+            (DerivedColumn::ChangePct, Lang::Sv) => "Förändring %",
+            (DerivedColumn::ChangePct, Lang::En) => "Change %",
+            (DerivedColumn::UsePct, Lang::Fi) => "Käyttö %",
+            (DerivedColumn::UsePct, Lang::Sv) => "Användning %",
+            (DerivedColumn::UsePct, Lang::En) => "Use %",
+            (DerivedColumn::BudgetChanges, Lang::Fi) => "Talousarviomuutokset",
+            (DerivedColumn::BudgetChanges, Lang::Sv) => "Budgetändringar",
+            (DerivedColumn::BudgetChanges, Lang::En) => "Budget changes",
+        }
+    }
+}
+
+/// What one header cell says, before the years and kinds it leaves open are settled by the
+/// document around it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cell {
+    /// A value column. `kind` is `None` for a bare year (`2024`); `year` is `None` for a kind
+    /// printed without its year (`Talousarvio €`, `Toteutuma`).
+    Value {
+        kind: Option<ColumnKind>,
+        year: Option<i32>,
+    },
+    Poikkeama,
+    ToteumaPct,
+    Derived(DerivedColumn),
+}
+
+/// The scale a unit marker states: `1 000 €`, `1000e`, `t€`, `1 000 euroa` → 1 000;
+/// `milj. €`, `M€` → 1 000 000; `€`, `euroa`, `EUR` → 1.
+pub fn unit_scale(text: &str) -> Option<u32> {
+    let squeezed: String = text
+        .to_lowercase()
+        .chars()
+        .filter(|c| !c.is_whitespace() && !crate::numfmt::is_group_separator(*c))
+        .collect();
+    let squeezed = squeezed.trim_matches(|c| c == '(' || c == ')' || c == ':');
+    match squeezed {
+        "1000e" | "1000€" | "t€" | "1000euroa" | "1000eur" | "teur" | "keur" | "k€" => {
+            Some(1000)
+        }
+        "milj.€" | "milj€" | "m€" | "milj.euroa" | "miljoonaaeuroa" | "meur" => {
+            Some(1_000_000)
+        }
+        "€" | "e" | "euroa" | "eur" | "euro" => Some(1),
+        _ => None,
+    }
+}
+
+/// A header cell's words joined as printed over several lines: a word broken with a hyphen
+/// is joined (`Talous-` + `arvio` → `Talousarvio`), a compound's hyphen kept where the next
+/// part starts a word of its own (`Talousarvio-` + `muutokset` → `Talousarviomuutokset`).
+pub fn join_broken_words(parts: &[&str]) -> String {
+    let mut out = String::new();
+    for part in parts.iter().map(|p| p.trim()).filter(|p| !p.is_empty()) {
+        if out.ends_with('-') && part.starts_with(|c: char| c.is_lowercase()) {
+            out.pop();
+        } else if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(part);
+    }
+    out
+}
+
+/// `1.1.-31.12.2024`, `1.1.–31.12.2024`: a financial year's period, read as its year.
+fn period_year(word: &str) -> Option<i32> {
+    let rest = word.strip_prefix("1.1.")?;
+    let rest = rest.trim_start_matches(|c: char| crate::numfmt::is_minus(c) || c == ' ');
+    let rest = rest.strip_prefix("31.12.")?;
+    year(rest)
+}
+
+/// Reads one header cell (a spreadsheet cell, or the words a layout header prints over one
+/// column). The unit words (`€`, `1 000 €`) are left out of what the cell means; the
+/// caller reads them with [`unit_scale`].
+pub fn parse_cell(text: &str) -> Option<Cell> {
+    let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let lower = joined.to_lowercase();
+    // Unit words and the caption's sign markers carry no meaning of their own here.
+    let words: Vec<&str> = lower
+        .split(' ')
+        .filter(|w| !matches!(*w, "€" | "eur" | "euroa" | "(€)" | "+" | "-" | "/"))
+        .collect();
+    let text = words.join(" ");
+    let compact = text.replace([' ', '-'], "");
+    let derived = match compact.as_str() {
+        "muutos€" | "muutos" | "erotus" | "erotus€" | "muutoseuroa" => {
+            Some(DerivedColumn::ChangeEur)
+        }
+        "muutos%" | "kasvu%" | "muutos,%" | "erotus%" => Some(DerivedColumn::ChangePct),
+        "käyttö%" | "käyttöaste%" | "tot%" | "tot.%" => Some(DerivedColumn::UsePct),
+        "talousarviomuutokset" | "tamuutokset" | "talousarvionmuutokset" | "muutokset" => {
+            Some(DerivedColumn::BudgetChanges)
+        }
+        _ => None,
+    };
+    if let Some(derived) = derived {
+        return Some(
+            if derived == DerivedColumn::UsePct && compact.starts_with("tot") {
+                Cell::ToteumaPct
+            } else {
+                Cell::Derived(derived)
+            },
+        );
+    }
+    if compact.starts_with("poikkeama") || compact == "avvikelse" || compact == "variance" {
+        return Some(Cell::Poikkeama);
+    }
+    if matches!(
+        compact.as_str(),
+        "toteuma%" | "toteutuma%" | "toteumaprosentti" | "toteutumaprosentti"
+    ) {
+        return Some(Cell::ToteumaPct);
+    }
+    // `Talousarvio muutosten jälkeen`, `Muutettu talousarvio`, `TA+muutokset`.
+    let amended = text.contains("muutosten jälkeen")
+        || text.starts_with("muutettu")
+        || compact.starts_with("ta+m");
+    let year_word = words
+        .iter()
+        .rev()
+        .find_map(|w| year(w).or_else(|| period_year(w)));
+    if words.len() == 1 {
+        if let Some(y) = period_year(words[0]) {
+            return Some(Cell::Value {
+                kind: Some(ColumnKind::Tp),
+                year: Some(y),
+            });
+        }
+        if let Some(y) = year(words[0]) {
+            return Some(Cell::Value {
+                kind: None,
+                year: Some(y),
+            });
+        }
+        // `TP2024`, `TP-2020`.
+        let glued = words[0].replace('-', "");
+        if let Some((kind, y)) = kind_with_year(&glued) {
+            return Some(Cell::Value {
+                kind: Some(kind),
+                year: Some(y),
+            });
+        }
+    }
+    let kind_words: Vec<&str> = words
+        .iter()
+        .copied()
+        .filter(|w| year(w).is_none() && period_year(w).is_none())
+        .collect();
+    let kind = match kind_words.as_slice() {
+        _ if amended => Some(ColumnKind::TaMuutettu),
+        ["alkuperäinen", "talousarvio"] | ["alkuperäinen", "ta"] => Some(ColumnKind::Ta),
+        // `Käyttö 2020`: what was used in a closed year, its financial statement.
+        ["käyttö"] | ["käyttö", "tp"] => Some(ColumnKind::Tp),
+        [one] => kind_word(one),
+        ["talous", "arvio"] => Some(ColumnKind::Ta),
+        ["talous", "suunnitelma"] => Some(ColumnKind::Ts),
+        ["toteuma", "1"] | ["toteutuma", "1"] => Some(ColumnKind::Toteuma),
+        _ => None,
+    }?;
+    if kind_words.is_empty() {
+        return None;
+    }
+    Some(Cell::Value {
+        kind: Some(kind),
+        year: year_word,
+    })
 }
 
 /// A parsed header: the label before the columns (the table's name) and its columns.
@@ -170,6 +365,220 @@ pub fn parse_header(text: &str) -> Option<Header> {
     (header.value_columns() >= 2).then_some(header)
 }
 
+/// What a document is, as its title or file name says: a financial statement or a budget.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum DocumentKind {
+    /// Tilinpäätös (and its toimintakertomus): a closed year's actuals.
+    Statement,
+    /// Talousarvio ja taloussuunnitelma.
+    Budget,
+}
+
+/// What the document says of itself, for headers that leave their kind or year open: a
+/// bare `2024` in a tilinpäätös is TP 2024; `Talousarvio €` in the statement of 2024 is TA 2024.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DocumentContext {
+    pub kind: Option<DocumentKind>,
+    pub year: Option<i32>,
+    /// Where it was read: the title line as printed, or the file name.
+    pub source: String,
+}
+
+fn title_kind(text: &str) -> Option<DocumentKind> {
+    let lower = text.to_lowercase();
+    if lower.contains("tilinpäätös") || lower.contains("tilinpaatos") || lower.contains("bokslut")
+    {
+        Some(DocumentKind::Statement)
+    } else if lower.contains("talousarvio") || lower.contains("budget") {
+        Some(DocumentKind::Budget)
+    } else {
+        None
+    }
+}
+
+/// Reads the document's kind and year from its first short title-like line that names both
+/// (`Tilinpäätös 2024`, `Talousarvio 2025 ja taloussuunnitelma 2025–2027`), else from the
+/// file name (`kauhava-tilinpaatos-2024.txt`).
+pub fn document_context<'a>(
+    file: &str,
+    lines: impl Iterator<Item = (usize, &'a str)>,
+) -> DocumentContext {
+    for (number, line) in lines {
+        let text = line.trim();
+        if text.chars().count() > 70 || text.ends_with('.') {
+            continue;
+        }
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let Some(first) = words.first() else { continue };
+        let Some(kind) = title_kind(first) else {
+            continue;
+        };
+        if let Some(y) = words.get(1).and_then(|w| year(w)) {
+            return DocumentContext {
+                kind: Some(kind),
+                year: Some(y),
+                source: format!("”{text}” (rivi {number})"),
+            };
+        }
+    }
+    let name = file.rsplit(['/', '\\']).next().unwrap_or(file);
+    let year = name.split(|c: char| !c.is_ascii_digit()).find_map(year);
+    DocumentContext {
+        kind: title_kind(name),
+        year,
+        source: name.to_string(),
+    }
+}
+
+/// A header cell whose kind or year neither it nor the document tells.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum OpenCell {
+    /// A bare year in a document that is not a financial statement.
+    NoKind { year: i32 },
+    /// A kind without a year, and no title or sibling column to take it from.
+    NoYear { kind: ColumnKind },
+}
+
+/// A header's settled columns, and for each cell settled from the document (by index) where
+/// its year or kind came from.
+pub type Settled = (Vec<HeaderColumn>, Vec<(usize, String)>);
+
+/// Settles the kinds and years a header's cells leave open, from the document and from the
+/// header's own TP column: a Toteuma beside `TP 2023` is of 2024. Returns the columns and, for
+/// each settled cell, where its year or kind came from; or the first cell that stays open.
+pub fn settle(cells: &[Cell], context: &DocumentContext) -> Result<Settled, (usize, OpenCell)> {
+    let sibling_tp = cells
+        .iter()
+        .filter_map(|c| match c {
+            Cell::Value {
+                kind: Some(ColumnKind::Tp),
+                year: Some(y),
+            } => Some(*y),
+            _ => None,
+        })
+        .max();
+    let mut columns = Vec::with_capacity(cells.len());
+    let mut settled = Vec::new();
+    for (index, cell) in cells.iter().enumerate() {
+        let column = match *cell {
+            Cell::Poikkeama => HeaderColumn::Poikkeama,
+            Cell::ToteumaPct => HeaderColumn::ToteumaPct,
+            Cell::Derived(d) => HeaderColumn::Derived(d),
+            Cell::Value {
+                kind: Some(kind),
+                year: Some(year),
+            } => HeaderColumn::Value { kind, year },
+            Cell::Value {
+                kind: None,
+                year: Some(year),
+            } => {
+                if context.kind != Some(DocumentKind::Statement) {
+                    return Err((index, OpenCell::NoKind { year }));
+                }
+                settled.push((index, context.source.clone()));
+                HeaderColumn::Value {
+                    kind: ColumnKind::Tp,
+                    year,
+                }
+            }
+            Cell::Value {
+                kind: Some(kind),
+                year: None,
+            } => {
+                let of_the_year = match context.kind {
+                    Some(DocumentKind::Statement) => {
+                        kind != ColumnKind::Tp && kind != ColumnKind::Ts
+                    }
+                    Some(DocumentKind::Budget) => kind == ColumnKind::Ta,
+                    None => false,
+                };
+                let from_title = context.year.filter(|_| of_the_year);
+                let from_sibling = sibling_tp
+                    .filter(|_| kind != ColumnKind::Tp && kind != ColumnKind::Ts)
+                    .map(|y| y + 1);
+                let (year, source) = match (from_title, from_sibling) {
+                    (Some(t), Some(s)) if t != s => {
+                        return Err((index, OpenCell::NoYear { kind }));
+                    }
+                    (Some(t), _) => (t, context.source.clone()),
+                    (None, Some(s)) => (s, format!("TP {}", s - 1)),
+                    (None, None) => return Err((index, OpenCell::NoYear { kind })),
+                };
+                settled.push((index, source));
+                HeaderColumn::Value { kind, year }
+            }
+            Cell::Value {
+                kind: None,
+                year: None,
+            } => {
+                return Err((
+                    index,
+                    OpenCell::NoYear {
+                        kind: ColumnKind::Tp,
+                    },
+                ));
+            }
+        };
+        columns.push(column);
+    }
+    Ok((columns, settled))
+}
+
+/// Which way a table prints Poikkeama. Raami's is TA − Toteuma (seed 003); many statements
+/// print Toteuma − TA+m (Kauhava, Seinäjoki 2024).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PoikkeamaSign {
+    #[default]
+    BudgetMinusActual,
+    ActualMinusBudget,
+}
+
+/// The budget and actual a row's printed Poikkeama and Toteuma % refer to: the amended
+/// budget where the table has one (a printed TA+m is what the actual is measured against),
+/// else the budget; and the Toteuma.
+fn follow_up_pair(cells: &[(HeaderColumn, Option<Decimal>)]) -> Option<(Decimal, Decimal)> {
+    let find = |want: fn(ColumnKind) -> bool| {
+        cells.iter().find_map(|(h, v)| match h {
+            HeaderColumn::Value { kind, .. } if want(*kind) => *v,
+            _ => None,
+        })
+    };
+    let budget = find(|k| k == ColumnKind::TaMuutettu).or_else(|| find(ColumnKind::is_budget))?;
+    Some((budget, find(|k| k == ColumnKind::Toteuma)?))
+}
+
+/// The way a table prints Poikkeama, decided once from all its rows: Toteuma − budget when
+/// every row with a printed, non-zero Poikkeama gives it that way and none gives TA − Toteuma.
+pub fn poikkeama_sign(rows: &[Vec<(HeaderColumn, Option<Decimal>)>]) -> PoikkeamaSign {
+    let (mut budget_first, mut actual_first) = (0usize, 0usize);
+    for cells in rows {
+        let Some((b, a)) = follow_up_pair(cells) else {
+            continue;
+        };
+        let Some(printed) = cells
+            .iter()
+            .find_map(|(h, v)| (*h == HeaderColumn::Poikkeama).then_some(*v).flatten())
+        else {
+            continue;
+        };
+        if printed.is_zero() {
+            continue;
+        }
+        let tolerance = rounding_half_unit(b) + rounding_half_unit(a) + rounding_half_unit(printed);
+        let near = |c: Option<Decimal>| c.is_some_and(|c| (printed - c).abs() <= tolerance);
+        if near(b.checked_sub(a)) {
+            budget_first += 1;
+        } else if near(a.checked_sub(b)) {
+            actual_first += 1;
+        }
+    }
+    if actual_first > 0 && budget_first == 0 {
+        PoikkeamaSign::ActualMinusBudget
+    } else {
+        PoikkeamaSign::BudgetMinusActual
+    }
+}
+
 /// The printed derived figures of one row (Poikkeama, Toteuma %) that its budget and actual
 /// do not give within the rounding of printed figures, as warnings. `cells` pairs each header
 /// column with the row's figure in it. Books print Toteuma % as 0,00 where the budget is 0
@@ -177,17 +586,9 @@ pub fn parse_header(text: &str) -> Option<Header> {
 pub fn derived_mismatches(
     label: &str,
     cells: &[(HeaderColumn, Option<Decimal>)],
+    sign: PoikkeamaSign,
 ) -> Vec<WarningKind> {
-    let find = |want: fn(ColumnKind) -> bool| {
-        cells.iter().find_map(|(h, v)| match h {
-            HeaderColumn::Value { kind, .. } if want(*kind) => *v,
-            _ => None,
-        })
-    };
-    let (Some(b), Some(a)) = (
-        find(ColumnKind::is_budget),
-        find(|k| k == ColumnKind::Toteuma),
-    ) else {
+    let Some((b, a)) = follow_up_pair(cells) else {
         return Vec::new();
     };
     cells
@@ -196,7 +597,10 @@ pub fn derived_mismatches(
             let printed = (*printed)?;
             let (computed, tolerance, name) = match header {
                 HeaderColumn::Poikkeama => (
-                    Some(poikkeama(b, a)),
+                    match sign {
+                        PoikkeamaSign::BudgetMinusActual => b.checked_sub(a),
+                        PoikkeamaSign::ActualMinusBudget => a.checked_sub(b),
+                    },
                     rounding_half_unit(b) + rounding_half_unit(a),
                     "Poikkeama",
                 ),
@@ -206,7 +610,7 @@ pub fn derived_mismatches(
                         .unwrap_or_default(),
                     "Toteuma %",
                 ),
-                HeaderColumn::Value { .. } => return None,
+                HeaderColumn::Value { .. } | HeaderColumn::Derived(_) => return None,
             };
             let agrees = match computed {
                 None => printed.is_zero(),

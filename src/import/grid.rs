@@ -14,7 +14,9 @@ use std::collections::{BTreeMap, HashMap};
 
 use rust_decimal::Decimal;
 
-use super::columns::{HeaderColumn, derived_mismatches, kind_word, parse_column_cell};
+use super::columns::{
+    HeaderColumn, PoikkeamaSign, derived_mismatches, kind_word, parse_column_cell,
+};
 use super::ktas;
 use super::mapping::{LineTarget, Mapping};
 use super::{Detection, ImportError, Imported, Place, Warning, WarningKind, slug};
@@ -469,6 +471,7 @@ pub fn import_grid_with_progress(
         goals: Vec::new(),
         projects: Vec::new(),
         risks: Vec::new(),
+        ..Dataset::default()
     };
     Ok(Imported {
         dataset,
@@ -595,6 +598,7 @@ fn read_goals(grid: &Grid, stem: &str, detections: &mut Vec<Detection>) -> Optio
             goals,
             projects: Vec::new(),
             risks: Vec::new(),
+            ..Dataset::default()
         },
         detections: std::mem::take(detections),
         warnings,
@@ -779,7 +783,7 @@ fn read_wide(
         }
         let cells: Vec<(HeaderColumn, Option<Decimal>)> =
             values.iter().map(|(_, h, v)| (*h, *v)).collect();
-        for kind in derived_mismatches(&label, &cells) {
+        for kind in derived_mismatches(&label, &cells, PoikkeamaSign::default()) {
             collector.warn(grid.place(row_index, None), kind);
         }
         for (id, _, value) in values {

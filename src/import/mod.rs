@@ -10,9 +10,11 @@
 pub mod columns;
 pub mod csvfile;
 pub mod decode;
+pub mod findings;
 pub mod goals;
 pub mod grid;
 pub mod ktas;
+pub mod layout;
 pub mod mapping;
 pub mod pdftext;
 pub mod projects;
@@ -163,6 +165,8 @@ pub enum Detection {
         name: String,
         sheets: Vec<String>,
     },
+    /// A decision about one table of a book (units, signs, columns settled from the title).
+    Book(findings::TableDetection),
     /// A table of goals, projects or risks read, and the org node its rows were given to.
     CellTable {
         kind: goals::CellTableKind,
@@ -175,6 +179,7 @@ pub enum Detection {
 impl Detection {
     pub fn message(&self, lang: Lang) -> String {
         match (self, lang) {
+            (Detection::Book(detection), lang) => detection.message(lang),
             (Detection::Encoding(e), Lang::Fi) => format!("merkistö: {e}"),
             (Detection::Encoding(e), Lang::Sv) => format!("teckenkodning: {e}"),
             (Detection::Encoding(e), Lang::En) => format!("encoding: {e}"),
@@ -459,8 +464,25 @@ pub enum WarningKind {
     UnknownColumn { label: String, found: String },
     /// A goal's status that is none of Toteutuu, Toteutuu osittain, Ei toteudu.
     UnknownStatus { aim: String, found: String },
+    /// A row, header or table of a book that could not be read.
+    Book(findings::TableWarning),
     /// Warnings beyond the listed ones, counted.
     More { count: usize },
+}
+
+impl WarningKind {
+    /// The label of a row that carried figures and was skipped, for the warnings that say so.
+    pub fn skipped_row(&self) -> Option<&str> {
+        match self {
+            WarningKind::UnknownLine { label }
+            | WarningKind::Unsplittable { label, .. }
+            | WarningKind::Ambiguous { label, .. }
+            | WarningKind::NotANumber { label, .. }
+            | WarningKind::CellCount { label, .. }
+            | WarningKind::Book(findings::TableWarning::TwoUnderOne { label, .. }) => Some(label),
+            _ => None,
+        }
+    }
 }
 
 impl Warning {
@@ -618,6 +640,7 @@ impl Warning {
             (WarningKind::UnknownStatus { aim, found }, Lang::En) => format!(
                 "the status “{found}” of goal “{aim}” is none of Met, Partly met, Not met; it was left empty"
             ),
+            (WarningKind::Book(warning), lang) => warning.message(lang),
             (WarningKind::More { count }, Lang::Fi) => format!("ja {count} muuta varoitusta"),
             (WarningKind::More { count }, Lang::Sv) => format!("och {count} andra varningar"),
             (WarningKind::More { count }, Lang::En) => format!("and {count} more warnings"),
@@ -665,6 +688,13 @@ pub enum ImportError {
     },
     /// A file that must be UTF-8 (a package) but is not; `byte` is 1-based.
     NotUtf8 { place: Place, byte: usize },
+    /// Header cells were found, but one leaves its year or kind open and nothing in the
+    /// document settles it.
+    OpenHeader {
+        place: Place,
+        cell: String,
+        open: columns::OpenCell,
+    },
     /// A sheet asked for that the workbook does not have.
     NoSuchSheet {
         place: Place,
@@ -676,6 +706,11 @@ pub enum ImportError {
 impl ImportError {
     pub fn message(&self, lang: Lang) -> String {
         match (self, lang) {
+            (ImportError::OpenHeader { place, cell, open }, lang) => format!(
+                "{}: {}",
+                place.describe(lang),
+                findings::open_header(cell, open, lang)
+            ),
             (ImportError::NoTables { place }, Lang::Fi) => format!(
                 "{}: taloustaulukoita ei löytynyt; odotettiin otsikkoriviä, jossa on sarakkeita kuten ”TP 2022”, ”Talousarvio 2025” tai ”Toteuma 2025”",
                 place.describe(lang)

@@ -13,16 +13,20 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
+use super::columns::{Cell, DocumentContext, parse_cell, settle};
 use super::columns::{
     Header, HeaderColumn, derived_mismatches, join_two_line_header, parse_header,
 };
+use super::findings::{TableDetection, TableWarning};
 use super::goals::{Contents, read_cell_tables, strip_tags};
+use super::layout;
 use super::mapping::{LineTarget, Mapping};
 use super::split::splits;
 use super::{Detection, ImportError, Imported, Place, Warning, WarningKind, slug};
 use crate::analysis::validate::{CheckKind, Severity, validate};
 use crate::model::{
     Amount, Column, Dataset, Figures, Investment, InvestmentLine, Line, OrgLevel, OrgNode,
+    UnreadRow,
 };
 use crate::numfmt::{format_eur, parse_fi_number, rounding_half_unit};
 
@@ -62,6 +66,8 @@ enum Cells {
     Tabbed(Vec<String>),
     /// Space-separated tokens to be split into the columns.
     Spaced(Vec<String>),
+    /// A laid-out row with two figures under one header column.
+    Unplaced { column: String },
 }
 
 struct RawRow {
@@ -81,6 +87,19 @@ struct RawTable {
     rows: Vec<RawRow>,
     /// The paragraph printed right under the table.
     note_after: Option<String>,
+    /// Header cells whose kind or year came from the document: (cell, column, source).
+    settled: Vec<(String, String, String)>,
+    /// Minus signs joined from the line above their figures, and labels joined over lines.
+    signs: usize,
+    joined: usize,
+}
+
+/// A header whose cells name columns, but one of them leaves its year or kind open and the
+/// document does not tell it.
+struct OpenHeader {
+    line: usize,
+    cell: String,
+    open: super::columns::OpenCell,
 }
 
 fn is_blank(text: &str) -> bool {
@@ -165,13 +184,32 @@ fn parse_row(line: &TextLine) -> Option<RawRow> {
     })
 }
 
-/// Finds the tables of a text.
-fn find_tables(lines: &[TextLine]) -> Vec<RawTable> {
+/// Finds the tables of a text: laid-out tables first (figures placed under their columns),
+/// then tables whose header prints its columns word by word.
+fn find_tables(
+    lines: &[TextLine],
+    context: &DocumentContext,
+    open: &mut Vec<OpenHeader>,
+) -> Vec<RawTable> {
     let mut tables = Vec::new();
     let mut i = 0;
     // Where the text since the previous table starts: headings there name the next table.
     let mut since = 0;
     while i < lines.len() {
+        match layout_table(lines, i, since, context) {
+            Some(Ok((table, end))) => {
+                tables.push(table);
+                since = end;
+                i = end.max(i + 1);
+                continue;
+            }
+            Some(Err(header)) => {
+                open.push(header);
+                i += 1;
+                continue;
+            }
+            None => {}
+        }
         let text = &lines[i].text;
         let mut header = parse_header(text);
         let mut body_start = i + 1;
@@ -240,45 +278,9 @@ fn find_tables(lines: &[TextLine]) -> Vec<RawTable> {
             j += 1;
         }
 
-        // Headings between the previous table and this one name it and tell its level.
-        let context = &lines[since..i];
-        let heading = context.iter().rev().find_map(|l| l.heading.clone());
-        investment |= context
-            .iter()
-            .rev()
-            .take(4)
-            .any(|l| l.text.to_lowercase().contains("investoinnit"));
-        // The level: from the table's own name, or a heading just above it.
-        let level_hint = level_from(&header.label).or_else(|| {
-            context
-                .iter()
-                .rev()
-                .filter(|l| !is_blank(&l.text))
-                .take(6)
-                .filter(|l| {
-                    l.heading.is_some()
-                        || l.text
-                            .trim()
-                            .chars()
-                            .filter(|c| c.is_alphabetic())
-                            .all(char::is_uppercase)
-                })
-                .find_map(|l| level_from(&l.text))
-        });
-        let name = match heading {
-            Some(h) if !investment && level_from(&h).is_none() => h,
-            _ => header.label.clone(),
-        };
-
-        // The paragraph right under the table.
-        let mut k = j;
-        while k < lines.len() && is_blank(&lines[k].text) {
-            k += 1;
-        }
-        let note_after = lines
-            .get(k)
-            .filter(|l| parse_header(&l.text).is_none() && l.heading.is_none())
-            .map(|l| l.text.trim().to_string());
+        let (name, level_hint, investment_above, note_after) =
+            table_context(lines, since, i, j, &header.label);
+        investment |= investment_above;
 
         tables.push(RawTable {
             header_line: lines[i].number,
@@ -289,11 +291,465 @@ fn find_tables(lines: &[TextLine]) -> Vec<RawTable> {
             level_hint,
             rows,
             note_after,
+            settled: Vec::new(),
+            signs: 0,
+            joined: 0,
         });
         since = j;
         i = j.max(i + 1);
     }
     tables
+}
+
+/// A figure as a laid-out row prints it, without a trailing `%` or `€`.
+fn clean_figure(text: &str) -> &str {
+    text.trim().trim_end_matches(['%', '€']).trim()
+}
+
+fn is_layout_figure(text: &str) -> bool {
+    matches!(parse_fi_number(clean_figure(text)), Ok(Some(_)))
+}
+
+/// A financial table in laid-out text (`pdftotext -layout`): a header read by
+/// [`layout::find_header`] over up to four lines, its columns settled with the document's
+/// title, then rows whose figures go to the column they stand under. Blank lines inside the
+/// table do not end it; a line of prose after them does.
+fn layout_table(
+    lines: &[TextLine],
+    at: usize,
+    since: usize,
+    context: &DocumentContext,
+) -> Option<Result<(RawTable, usize), OpenHeader>> {
+    if lines[at].text.contains('\t') {
+        return None;
+    }
+    let window: Vec<&str> = lines[at..(at + 4).min(lines.len())]
+        .iter()
+        .map(|l| l.text.as_str())
+        .collect();
+    let found = layout::find_header(&window, 0)?;
+    let mut unit = None;
+    let mut spans = Vec::new();
+    let mut cells: Vec<Cell> = Vec::new();
+    for column in &found.columns {
+        let (rest, marker) = layout::strip_unit(&column.text);
+        if marker.is_some() {
+            unit = unit.or(marker);
+        }
+        if rest.is_empty() {
+            continue;
+        }
+        cells.push(parse_cell(&rest)?);
+        spans.push(layout::Segment {
+            text: rest,
+            ..column.clone()
+        });
+    }
+    if cells
+        .iter()
+        .filter(|c| matches!(c, Cell::Value { .. }))
+        .count()
+        < 2
+    {
+        return None;
+    }
+    let (label, label_unit) = layout::strip_unit(&found.label);
+    unit = unit.or(label_unit);
+    let header_line = lines[at + found.last].number;
+    let (columns, settled) = match settle(&cells, context) {
+        Ok(settled) => settled,
+        Err((index, open)) => {
+            return Some(Err(OpenHeader {
+                line: header_line,
+                cell: spans[index].text.clone(),
+                open,
+            }));
+        }
+    };
+    let settled = settled
+        .into_iter()
+        .map(|(index, source)| {
+            let column = match columns[index] {
+                HeaderColumn::Value { kind, year } => {
+                    Column::new(kind, year).label(crate::i18n::Lang::Fi)
+                }
+                _ => String::new(),
+            };
+            (spans[index].text.clone(), column, source)
+        })
+        .collect();
+
+    let mut rows = Vec::new();
+    let mut minus_at: Vec<usize> = Vec::new();
+    let mut pending: Option<(usize, String)> = None;
+    let (mut signs, mut joined) = (0, 0);
+    let mut blank_run = 0;
+    let mut j = at + found.last + 1;
+    let mut end = j;
+    while j < lines.len() {
+        let line = &lines[j];
+        let text = line.text.as_str();
+        if is_blank(text) {
+            blank_run += 1;
+            if blank_run > 3 {
+                break;
+            }
+            j += 1;
+            continue;
+        }
+        if parse_header(text).is_some()
+            || layout::find_header(&[text], 0).is_some_and(|h| h.columns.len() >= 2)
+        {
+            break;
+        }
+        if let Some(positions) = layout::detached_minus_signs(text) {
+            minus_at = positions;
+            j += 1;
+            continue;
+        }
+        match layout::place_row(text, &spans, &minus_at, is_layout_figure) {
+            Some(placed) => {
+                let (label, cells) = match placed {
+                    Ok(row) => {
+                        signs += row.signs;
+                        (
+                            row.label,
+                            Cells::Tabbed(
+                                row.cells
+                                    .iter()
+                                    .map(|c| clean_figure(c).to_string())
+                                    .collect(),
+                            ),
+                        )
+                    }
+                    Err(layout::PlaceError::TwoUnderOne { column }) => {
+                        let label = text
+                            .split_whitespace()
+                            .take_while(|t| !is_number_start(t))
+                            .collect::<Vec<_>>()
+                            .join(" ");
+                        (
+                            label,
+                            Cells::Unplaced {
+                                column: spans[column].text.clone(),
+                            },
+                        )
+                    }
+                };
+                let label = match pending.take() {
+                    Some((_, above))
+                        if label.is_empty() || label.starts_with(|c: char| c.is_lowercase()) =>
+                    {
+                        joined += 1;
+                        super::columns::join_broken_words(&[&above, &label])
+                    }
+                    _ => label,
+                };
+                rows.push(RawRow {
+                    line: line.number,
+                    label,
+                    cells,
+                });
+            }
+            None => {
+                let trimmed = text.trim();
+                let tokens: Vec<&str> = trimmed.split_whitespace().collect();
+                let first_number = tokens.iter().position(|t| is_number_start(t));
+                // A row's tokens after its first figure are all figures (or `%`, `€`);
+                // prose that mentions a date or a sum is no row, and ends the table.
+                let figures_only = first_number.is_some_and(|f| {
+                    tokens[f..].iter().all(|t| {
+                        is_number_start(t)
+                            || t.chars().all(|c| c.is_ascii_digit() || ",.%€".contains(c))
+                    })
+                });
+                if first_number.is_some() && !figures_only {
+                    break;
+                }
+                if figures_only && let Some(row) = parse_row(line) {
+                    // Figures the layout does not place (one space between them): split
+                    // as copied text is.
+                    pending = None;
+                    rows.push(row);
+                } else {
+                    let caption = Line::from_label(trimmed).is_some()
+                        || trimmed.ends_with('-')
+                        || trimmed.starts_with(|c: char| c.is_lowercase());
+                    if blank_run > 0 && !caption && pending.is_none() {
+                        break;
+                    }
+                    if trimmed.chars().count() > 70 || trimmed.ends_with('.') {
+                        break;
+                    }
+                    pending = match pending.take() {
+                        Some((n, above)) if trimmed.starts_with(|c: char| c.is_lowercase()) => {
+                            Some((n, super::columns::join_broken_words(&[&above, trimmed])))
+                        }
+                        _ => Some((line.number, trimmed.to_string())),
+                    };
+                }
+            }
+        }
+        minus_at.clear();
+        blank_run = 0;
+        j += 1;
+        end = j;
+    }
+
+    let (name, level_hint, investment, note_after) = table_context(lines, since, at, end, &label);
+    Some(Ok((
+        RawTable {
+            header_line,
+            name,
+            header: Header { label, columns },
+            unit,
+            investment,
+            level_hint,
+            rows,
+            note_after,
+            settled,
+            signs,
+            joined,
+        },
+        end,
+    )))
+}
+
+/// The largest figure of a table's rows.
+fn largest_figure(rows: &[ReadRow]) -> Decimal {
+    rows.iter()
+        .flat_map(|r| r.candidates.first().into_iter().flatten())
+        .filter_map(|v| *v)
+        .map(|v| v.abs())
+        .max()
+        .unwrap_or_default()
+}
+
+/// The scales the units of a document's tables state: `1 000 €` multiplies by 1 000 and
+/// `milj. €` by 1 000 000, unless the figures are plainly whole euros already. One marker
+/// means one thing within a document: seed 004 prints `1000e` over every table, the sector's
+/// `34 378 200` among them, which scaled would be 34 billion euros, more than any Finnish city
+/// spends; so none of its `1000e` tables is scaled. Each decision is a detection.
+fn table_scales(
+    tables: &[RawTable],
+    read: &[(usize, Vec<ReadRow>)],
+    detections: &mut Vec<Detection>,
+) -> Vec<u32> {
+    // Ten billion euros: more than the whole budget of Helsinki.
+    let implausible = Decimal::from(10_000_000_000u64);
+    let marker_of = |t: &RawTable| {
+        t.unit.as_ref().and_then(|stated| {
+            let scale = super::columns::unit_scale(stated)?;
+            Some((stated.clone(), scale))
+        })
+    };
+    let key = |stated: &str| {
+        stated
+            .to_lowercase()
+            .chars()
+            .filter(|c| !c.is_whitespace() && !crate::numfmt::is_group_separator(*c))
+            .collect::<String>()
+    };
+    // For each marker, the largest figure of any table under it.
+    let mut largest: BTreeMap<String, Decimal> = BTreeMap::new();
+    for (t, rows) in read {
+        if let Some((stated, _)) = marker_of(&tables[*t]) {
+            let entry = largest.entry(key(&stated)).or_default();
+            *entry = (*entry).max(largest_figure(rows));
+        }
+    }
+    let mut said: Vec<String> = Vec::new();
+    read.iter()
+        .map(|(t, _)| {
+            let table = &tables[*t];
+            let Some((stated, scale)) = marker_of(table) else {
+                return 1;
+            };
+            let most = largest.get(&key(&stated)).copied().unwrap_or_default();
+            // (Figures are then all below ten billion divided by the scale, so scaling them
+            // cannot overflow.)
+            if scale > 1
+                && most
+                    .checked_mul(Decimal::from(scale))
+                    .is_none_or(|scaled| scaled >= implausible)
+            {
+                if !said.contains(&key(&stated)) {
+                    said.push(key(&stated));
+                    detections.push(Detection::UnitStatedButEuros {
+                        stated: stated.clone(),
+                        largest: most,
+                    });
+                }
+                return 1;
+            }
+            detections.push(Detection::Book(TableDetection::Unit {
+                table: table.name.clone(),
+                stated,
+                scale,
+            }));
+            scale
+        })
+        .collect()
+}
+
+/// Turns a table's expenses negative where it prints them unsigned: every expense line's
+/// figure is zero or positive, at least one is positive, and, with them negative, each stated
+/// Toimintakate, Vuosikate and Tilikauden tulos of the table adds up where its parts are
+/// printed (Kauhava's key figures: Toimintakulut 46 217 beside Toimintakate −38 396).
+/// Returns the number of expense lines turned.
+fn unsigned_expenses(rows: &mut [ReadRow], columns: &[HeaderColumn]) -> Option<usize> {
+    let value_columns: Vec<usize> = columns
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| matches!(c, HeaderColumn::Value { .. }))
+        .map(|(i, _)| i)
+        .collect();
+    let expense_rows: Vec<usize> = rows
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| matches!(r.target, RowTarget::Line(l) if l.is_expense_like()))
+        .filter(|(_, r)| r.candidates.len() == 1)
+        .map(|(i, _)| i)
+        .collect();
+    let figures: Vec<Decimal> = {
+        let shared: &[ReadRow] = rows;
+        expense_rows
+            .iter()
+            .flat_map(|&r| {
+                value_columns
+                    .iter()
+                    .filter_map(move |&c| shared[r].candidates[0][c])
+            })
+            .collect()
+    };
+    if figures.iter().any(|v| v.is_sign_negative() && !v.is_zero())
+        || !figures.iter().any(|v| *v > Decimal::ZERO)
+    {
+        return None;
+    }
+    // The evidence: a stated total of the table that holds only with the expenses negative.
+    let value_of = |rows: &[ReadRow], line: Line, column: usize, flip: bool| {
+        rows.iter()
+            .find(|r| r.target == RowTarget::Line(line) && r.candidates.len() == 1)
+            .and_then(|r| r.candidates[0][column])
+            .map(|v| {
+                if flip && line.is_expense_like() {
+                    -v
+                } else {
+                    v
+                }
+            })
+    };
+    let holds = |flip: bool, total: Line, column: usize| -> Option<bool> {
+        let stated = value_of(rows, total, column, false)?;
+        let mut sum = Decimal::ZERO;
+        let mut tolerance = rounding_half_unit(stated);
+        for part in total.parts() {
+            let value = value_of(rows, *part, column, flip).or_else(|| {
+                // A part not printed but its own parts are (Rahoitustuotot ja -kulut).
+                let inner: Option<Vec<Decimal>> = part
+                    .parts()
+                    .iter()
+                    .map(|p| value_of(rows, *p, column, flip))
+                    .filter(Option::is_some)
+                    .collect();
+                inner.filter(|v| !v.is_empty()).map(|v| v.into_iter().sum())
+            });
+            if let Some(value) = value {
+                sum += value;
+                tolerance += rounding_half_unit(value) * Decimal::from(4);
+            }
+        }
+        Some((stated - sum).abs() <= tolerance)
+    };
+    let evidence = [Line::Toimintakate, Line::Vuosikate, Line::TilikaudenTulos]
+        .into_iter()
+        .flat_map(|total| value_columns.iter().map(move |&c| (total, c)))
+        .filter_map(|(total, c)| Some((holds(true, total, c)?, holds(false, total, c)?)))
+        .collect::<Vec<_>>();
+    if evidence.is_empty()
+        || !evidence.iter().all(|(negative, _)| *negative)
+        || evidence.iter().all(|(_, printed)| *printed)
+    {
+        return None;
+    }
+    for &r in &expense_rows {
+        for value in rows[r].candidates[0].iter_mut().flatten() {
+            *value = -*value;
+        }
+    }
+    Some(expense_rows.len())
+}
+
+/// What the text around a table says of it: its name (a heading between the previous table
+/// and this one, else its header's caption, else the title line just above it), its level, whether it
+/// is an investments table, and the paragraph printed right under it.
+fn table_context(
+    lines: &[TextLine],
+    since: usize,
+    header_index: usize,
+    end: usize,
+    label: &str,
+) -> (String, Option<OrgLevel>, bool, Option<String>) {
+    let context = &lines[since.min(header_index)..header_index];
+    let heading = context.iter().rev().find_map(|l| l.heading.clone());
+    let investment = context
+        .iter()
+        .rev()
+        .take(4)
+        .any(|l| l.text.to_lowercase().contains("investoinnit"));
+    // The level: from the table's own name, or a heading just above it.
+    let level_hint = level_from(label).or_else(|| {
+        context
+            .iter()
+            .rev()
+            .filter(|l| !is_blank(&l.text))
+            .take(6)
+            .filter(|l| {
+                l.heading.is_some()
+                    || l.text
+                        .trim()
+                        .chars()
+                        .filter(|c| c.is_alphabetic())
+                        .all(char::is_uppercase)
+            })
+            .find_map(|l| level_from(&l.text))
+    });
+    let title_above = || {
+        context
+            .iter()
+            .rev()
+            .take(4)
+            .map(|l| l.text.trim())
+            .find(|t| !t.is_empty())
+            // `3.1 Tuloslaskelma`: the section number is no part of the name.
+            .map(|t| {
+                t.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')
+                    .trim()
+            })
+            .filter(|t| {
+                t.chars().count() <= 70
+                    && t.chars().any(char::is_alphabetic)
+                    && !t.split_whitespace().any(is_number_start)
+            })
+            .map(str::to_string)
+    };
+    let name = match heading {
+        Some(h) if !investment && level_from(&h).is_none() => h,
+        _ if !label.trim().is_empty() => label.to_string(),
+        _ => title_above().unwrap_or_else(|| "Tuloslaskelma".to_string()),
+    };
+
+    // The paragraph right under the table.
+    let mut k = end;
+    while k < lines.len() && is_blank(&lines[k].text) {
+        k += 1;
+    }
+    let note_after = lines
+        .get(k)
+        .filter(|l| parse_header(&l.text).is_none() && l.heading.is_none())
+        .map(|l| l.text.trim().to_string());
+    (name, level_hint, investment, note_after)
 }
 
 /// A row whose numbers are read: one value per header column, or the candidate splits.
@@ -347,6 +803,7 @@ fn read_rows(
         let has_numbers = match &row.cells {
             Cells::Tabbed(cells) => cells.iter().any(is_figure),
             Cells::Spaced(tokens) => tokens.iter().any(is_figure),
+            Cells::Unplaced { .. } => true,
         };
         if !has_numbers {
             // A section caption such as `TOIMINTATUOTOT -`: no figures to take.
@@ -363,6 +820,16 @@ fn read_rows(
             continue;
         };
         let candidates = match &row.cells {
+            Cells::Unplaced { column } => {
+                warnings.push(Warning {
+                    place,
+                    kind: WarningKind::Book(TableWarning::TwoUnderOne {
+                        label: row.label.clone(),
+                        column: column.clone(),
+                    }),
+                });
+                continue;
+            }
             Cells::Tabbed(cells) => {
                 let filled: Vec<&String> = cells.iter().collect();
                 if filled.len() < width || filled[width..].iter().any(|c| !c.trim().is_empty()) {
@@ -546,6 +1013,10 @@ struct NodeDraft {
     level_hint: Option<OrgLevel>,
     figures: Figures,
     first_line: usize,
+    /// Rows of its tables that carried figures and were skipped: (line, label).
+    unread: Vec<(usize, String)>,
+    /// The unit its figures were printed in (1 000 for `1 000 €`).
+    print_unit: u32,
 }
 
 /// Reads a whole text.
@@ -578,10 +1049,20 @@ pub fn import_text_with_mapping(
             heading: heading_of(raw),
         })
         .collect();
-    let tables = find_tables(&lines);
+    let context =
+        super::columns::document_context(file, lines.iter().map(|l| (l.number, l.text.as_str())));
+    let mut open = Vec::new();
+    let tables = find_tables(&lines, &context, &mut open);
     if tables.is_empty() {
-        return Err(ImportError::NoTables {
-            place: Place::file(file),
+        return Err(match open.into_iter().next() {
+            Some(header) => ImportError::OpenHeader {
+                place: Place::line(file, header.line),
+                cell: header.cell,
+                open: header.open,
+            },
+            None => ImportError::NoTables {
+                place: Place::file(file),
+            },
         });
     }
 
@@ -589,11 +1070,23 @@ pub fn import_text_with_mapping(
     if let Some(encoding) = encoding {
         detections.push(Detection::Encoding(encoding.to_string()));
     }
-    let mut warnings = Vec::new();
+    let mut warnings: Vec<Warning> = open
+        .into_iter()
+        .map(|header| Warning {
+            place: Place::line(file, header.line),
+            kind: WarningKind::Book(TableWarning::OpenHeader {
+                cell: header.cell,
+                open: header.open,
+            }),
+        })
+        .collect();
 
     // Read every table; split rows; narrow ambiguous rows by subtotals.
     let mut read: Vec<(usize, Vec<ReadRow>)> = Vec::new();
+    // The rows of each table that carried figures and were skipped: (line, label).
+    let mut skipped: Vec<Vec<(usize, String)>> = Vec::new();
     for (t, table) in tables.iter().enumerate() {
+        let first_warning = warnings.len();
         let mut rows = read_rows(file, table, mapping, &mut warnings);
         let value_columns: Vec<usize> = table
             .header
@@ -639,43 +1132,76 @@ pub fn import_text_with_mapping(
                     }
                     HeaderColumn::Poikkeama => "Poikkeama".to_string(),
                     HeaderColumn::ToteumaPct => "Toteuma %".to_string(),
+                    HeaderColumn::Derived(derived) => {
+                        derived.name(crate::i18n::Lang::Fi).to_string()
+                    }
                 })
                 .collect(),
             rows: rows.len(),
             line: table.header_line,
         });
+        skipped.push(
+            warnings[first_warning..]
+                .iter()
+                .filter_map(|w| Some((w.place.line?, w.kind.skipped_row()?.to_string())))
+                .collect(),
+        );
         read.push((t, rows));
     }
 
-    // The unit: a header may say thousands while the figures are whole euros.
-    let stated_unit = tables.iter().find_map(|t| t.unit.clone());
-    let largest = read
-        .iter()
-        .flat_map(|(_, rows)| rows.iter())
-        .flat_map(|r| r.candidates.first().into_iter().flatten())
-        .flatten()
-        .map(|v| v.abs())
-        .max()
-        .unwrap_or_default();
-    let scale = match &stated_unit {
-        Some(stated)
-            if stated.contains("1000") || stated.contains("1 000") || stated.contains("t€") =>
-        {
-            if largest >= Decimal::from(10_000_000) {
-                detections.push(Detection::UnitStatedButEuros {
-                    stated: stated.clone(),
-                    largest,
-                });
-                Decimal::ONE
-            } else {
-                detections.push(Detection::UnitThousands {
-                    stated: stated.clone(),
-                });
-                Decimal::from(1000)
-            }
+    // Each table's unit, signs and settled columns.
+    let scales = table_scales(&tables, &read, &mut detections);
+    for (t, rows) in &mut read {
+        let table = &tables[*t];
+        for (cell, column, source) in &table.settled {
+            detections.push(Detection::Book(TableDetection::Settled {
+                cell: cell.clone(),
+                column: column.clone(),
+                source: source.clone(),
+            }));
         }
-        _ => Decimal::ONE,
-    };
+        let derived: Vec<String> = table
+            .header
+            .columns
+            .iter()
+            .filter_map(|c| match c {
+                HeaderColumn::Derived(d) => Some(d.name(crate::i18n::Lang::Fi).to_string()),
+                _ => None,
+            })
+            .collect();
+        if !derived.is_empty() {
+            detections.push(Detection::Book(TableDetection::DerivedColumns {
+                table: table.name.clone(),
+                names: derived,
+            }));
+        }
+        if table.signs > 0 {
+            detections.push(Detection::Book(TableDetection::DetachedMinus {
+                table: table.name.clone(),
+                signs: table.signs,
+            }));
+        }
+        if table.joined > 0 {
+            detections.push(Detection::Book(TableDetection::JoinedLabels {
+                table: table.name.clone(),
+                rows: table.joined,
+            }));
+        }
+        if rows.is_empty() && !table.investment {
+            warnings.push(Warning {
+                place: Place::line(file, table.header_line),
+                kind: WarningKind::Book(TableWarning::NoRowsRead {
+                    table: table.name.clone(),
+                }),
+            });
+        }
+        if let Some(lines) = unsigned_expenses(rows, &table.header.columns) {
+            detections.push(Detection::Book(TableDetection::ExpensesUnsigned {
+                table: table.name.clone(),
+                lines,
+            }));
+        }
+    }
 
     // Columns, figures per node, investments, derived checks.
     let mut columns: Vec<Column> = Vec::new();
@@ -683,8 +1209,9 @@ pub fn import_text_with_mapping(
     // (table name, header label, figures) of each investments table.
     let mut investments: Vec<(String, String, InvestmentFigures)> = Vec::new();
     let mut merged: BTreeMap<String, usize> = BTreeMap::new();
-    for (t, rows) in &read {
+    for (((t, rows), unit), skipped) in read.iter().zip(scales).zip(skipped) {
         let table = &tables[*t];
+        let scale = Decimal::from(unit);
         let header_columns: Vec<Option<Column>> = table
             .header
             .columns
@@ -699,7 +1226,7 @@ pub fn import_text_with_mapping(
                 columns.push(column.clone());
             }
         }
-        check_derived(file, table, rows, &mut warnings);
+        check_derived(file, table, rows, &mut warnings, &mut detections);
 
         if table.investment {
             let mut figures: BTreeMap<InvestmentLine, BTreeMap<String, Amount>> = BTreeMap::new();
@@ -729,6 +1256,8 @@ pub fn import_text_with_mapping(
                     level_hint: table.level_hint,
                     figures: Figures::new(),
                     first_line: table.header_line,
+                    unread: Vec::new(),
+                    print_unit: 1,
                 });
                 merged.insert(key.clone(), drafts.len() - 1);
                 drafts.len() - 1
@@ -736,6 +1265,8 @@ pub fn import_text_with_mapping(
         };
         let draft = &mut drafts[index];
         draft.level_hint = draft.level_hint.or(table.level_hint);
+        draft.unread.extend(skipped);
+        draft.print_unit = draft.print_unit.max(unit);
         for row in rows {
             let RowTarget::Line(line) = row.target else {
                 continue;
@@ -844,6 +1375,21 @@ pub fn import_text_with_mapping(
         goals: Vec::new(),
         projects: Vec::new(),
         risks: Vec::new(),
+        unread: drafts
+            .iter()
+            .flat_map(|d| {
+                d.unread.iter().map(|(line, label)| UnreadRow {
+                    org: slug(&d.name),
+                    label: label.clone(),
+                    place: format!("{file}, rivi {line}"),
+                })
+            })
+            .collect(),
+        print_unit: drafts
+            .iter()
+            .filter(|d| d.print_unit > 1)
+            .map(|d| (slug(&d.name), d.print_unit))
+            .collect(),
     };
     if dataset.id.is_empty() {
         dataset.id = "tuotu".to_string();
@@ -1025,7 +1571,9 @@ fn read_cell_tables_into(
 /// which they do not add up, all before the years in which they do, are read as the years
 /// before the units belonged to it (a reorganisation).
 fn infer_units(dataset: &mut Dataset, detections: &mut Vec<Detection>) {
-    if dataset.org.len() < 2 {
+    // A parent and at least two units: one table equal to another is the same figures
+    // printed twice (a book's key-figure table beside its statement), not its unit.
+    if dataset.org.len() < 3 {
         return;
     }
     let parent_id = dataset.org[0].id.clone();
@@ -1095,18 +1643,52 @@ fn infer_units(dataset: &mut Dataset, detections: &mut Vec<Detection>) {
     });
 }
 
-/// Compares printed Poikkeama and Toteuma % with what the figures give.
-fn check_derived(file: &str, table: &RawTable, rows: &[ReadRow], warnings: &mut Vec<Warning>) {
-    for row in rows {
-        let cells: Vec<(HeaderColumn, Option<Decimal>)> = table
-            .header
-            .columns
-            .iter()
-            .copied()
-            .zip(row.candidates[0].iter().copied())
-            .collect();
+/// Compares printed Poikkeama and Toteuma % with what the figures give, Poikkeama in the
+/// way the table prints it (decided once for the table, and said).
+fn check_derived(
+    file: &str,
+    table: &RawTable,
+    rows: &[ReadRow],
+    warnings: &mut Vec<Warning>,
+    detections: &mut Vec<Detection>,
+) {
+    let cells: Vec<Vec<(HeaderColumn, Option<Decimal>)>> = rows
+        .iter()
+        .map(|row| {
+            table
+                .header
+                .columns
+                .iter()
+                .copied()
+                .zip(row.candidates[0].iter().copied())
+                .collect()
+        })
+        .collect();
+    let sign = super::columns::poikkeama_sign(&cells);
+    if sign == super::columns::PoikkeamaSign::ActualMinusBudget {
+        let budget = if table.header.columns.iter().any(|c| {
+            matches!(
+                c,
+                HeaderColumn::Value {
+                    kind: crate::model::ColumnKind::TaMuutettu,
+                    ..
+                }
+            )
+        }) {
+            "TA+m"
+        } else {
+            "TA"
+        };
+        detections.push(Detection::Book(
+            TableDetection::PoikkeamaActualMinusBudget {
+                table: table.name.clone(),
+                budget: budget.to_string(),
+            },
+        ));
+    }
+    for (row, cells) in rows.iter().zip(&cells) {
         warnings.extend(
-            derived_mismatches(&row.label, &cells)
+            derived_mismatches(&row.label, cells, sign)
                 .into_iter()
                 .map(|kind| Warning {
                     place: Place::line(file, row.line),

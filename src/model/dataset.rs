@@ -33,8 +33,21 @@ pub struct Investment {
     pub note: Option<String>,
 }
 
-/// One dataset.
+/// A row of the source with figures that the importer could not read (a label it does not
+/// know, figures it could not split). It is kept so that nothing computed at its node claims
+/// to be complete: a subtotal there is not computed from its parts, and a stated one that
+/// its parts do not give is "not compared", never a contradiction.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnreadRow {
+    pub org: OrgId,
+    /// The row's label as printed.
+    pub label: String,
+    /// Where it is: file and line, or sheet and cell.
+    pub place: String,
+}
+
+/// One dataset.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Dataset {
     pub id: String,
     pub name: String,
@@ -61,6 +74,13 @@ pub struct Dataset {
     /// Risks and their control.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub risks: Vec<Risk>,
+    /// Rows of the source that carried figures but could not be read.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unread: Vec<UnreadRow>,
+    /// Nodes whose figures the source printed in units larger than a euro (1 000 for a table
+    /// in `1 000 €`): their figures are that much less exact, which validation allows for.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub print_unit: BTreeMap<OrgId, u32>,
 }
 
 /// A structural fault of a dataset: something a figure or node refers to does not exist.
@@ -91,6 +111,20 @@ pub enum DatasetError {
 }
 
 impl Dataset {
+    /// Half the unit the node's figures were printed in: the most rounding moved each.
+    pub fn rounding_of(&self, org: &str, amount: Amount) -> Amount {
+        let printed = crate::numfmt::rounding_half_unit(amount);
+        match self.print_unit.get(org) {
+            Some(&unit) if unit > 1 => printed.max(Amount::from(unit) / Amount::from(2)),
+            _ => printed,
+        }
+    }
+
+    /// The rows of the node's source that could not be read.
+    pub fn unread_at<'a>(&'a self, org: &'a str) -> impl Iterator<Item = &'a UnreadRow> + 'a {
+        self.unread.iter().filter(move |row| row.org == org)
+    }
+
     /// Checks that every reference inside the dataset resolves and the organisation is a
     /// forest. Returns every fault found, not just the first.
     pub fn check_structure(&self) -> Result<(), Vec<DatasetError>> {

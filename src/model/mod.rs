@@ -14,7 +14,7 @@ pub mod project;
 pub mod risk;
 
 pub use column::{Column, ColumnId, ColumnKind, ColumnStatus};
-pub use dataset::{Dataset, DatasetError, Figures, Investment, InvestmentLine};
+pub use dataset::{Dataset, DatasetError, Figures, Investment, InvestmentLine, UnreadRow};
 pub use goal::{Goal, GoalLevel, GoalStatus};
 pub use line::{Line, Role};
 pub use org::{OrgId, OrgLevel, OrgNode};

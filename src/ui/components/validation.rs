@@ -8,7 +8,7 @@ use yew::prelude::*;
 use crate::analysis::validate::{Report, Severity};
 use crate::i18n::{Lang, Msg, t};
 use crate::model::Dataset;
-use crate::report::{describe_finding, describe_not_checked};
+use crate::report::{describe_finding, describe_incomplete, describe_not_checked, verdict_of};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -36,11 +36,20 @@ pub fn ValidationPanel(props: &Props) -> Html {
         .iter()
         .filter(|n| n.org == props.node)
         .collect();
+    let incomplete: Vec<_> = props
+        .report
+        .incomplete
+        .iter()
+        .filter(|n| n.org == props.node)
+        .collect();
+    // The node's own comparisons are not counted apart; what is shown is whether any of
+    // them differs and how many were left uncompared.
     let verdict = if inconsistent.is_empty() {
-        t(lang, Msg::ValidationAllConsistent)
+        verdict_of(1, 0, incomplete.len(), lang)
     } else {
-        t(lang, Msg::ValidationInconsistent)
+        t(lang, Msg::ValidationInconsistent).to_string()
     };
+
     html! {
         <section class="validation" aria-labelledby="validation-heading">
             <h2 id="validation-heading">{ t(lang, Msg::Validation) }</h2>
@@ -58,6 +67,14 @@ pub fn ValidationPanel(props: &Props) -> Html {
                     <h3>{ format!("{} ({})", t(lang, Msg::ValidationRounding), rounding.len()) }</h3>
                     <ul class="findings">
                         { for rounding.iter().map(|f| html! { <li>{ describe_finding(&props.dataset, f, lang) }</li> }) }
+                    </ul>
+                </>
+            } } }
+            { if incomplete.is_empty() { html! {} } else { html! {
+                <>
+                    <h3>{ format!("{} ({})", match lang { Lang::Fi => "Ei verrattu", Lang::Sv => "Inte jämfört", Lang::En => "Not compared" }, incomplete.len()) }</h3>
+                    <ul class="findings not-checked">
+                        { for incomplete.iter().map(|n| html! { <li>{ describe_incomplete(&props.dataset, n, lang) }</li> }) }
                     </ul>
                 </>
             } } }

@@ -1,0 +1,230 @@
+//! What the readers of real budget books decide and skip beyond the basic detections and
+//! warnings of [`super`]: header cells whose year or kind came from the document, printed
+//! columns that are computed and not stored, units, signs, the Poikkeama convention, and
+//! tables or rows that could not be read. Each in Finnish, Swedish and English.
+
+use serde::{Deserialize, Serialize};
+
+use super::columns::OpenCell;
+use crate::i18n::Lang;
+
+/// A decision about a table, shown in the import summary and by `raami check`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TableDetection {
+    /// A header cell whose kind or year was taken from the document or a sibling column.
+    Settled {
+        cell: String,
+        column: String,
+        source: String,
+    },
+    /// Printed columns that are computed from the others; read past, not stored.
+    DerivedColumns { table: String, names: Vec<String> },
+    /// The unit a table states, and the scale its figures were multiplied by.
+    Unit {
+        table: String,
+        stated: String,
+        scale: u32,
+    },
+    /// Minus signs printed on a line of their own above their figures, joined to them.
+    DetachedMinus { table: String, signs: usize },
+    /// A table that prints its expenses without a sign; they were made negative.
+    ExpensesUnsigned { table: String, lines: usize },
+    /// The table prints Poikkeama as Toteuma − budget (the opposite of TA − Toteuma).
+    PoikkeamaActualMinusBudget { table: String, budget: String },
+    /// Labels broken over two lines, joined.
+    JoinedLabels { table: String, rows: usize },
+}
+
+impl TableDetection {
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (
+                Self::Settled {
+                    cell,
+                    column,
+                    source,
+                },
+                Lang::Fi,
+            ) => {
+                format!("otsikon solu ”{cell}” luettiin sarakkeeksi {column} ({source})")
+            }
+            (
+                Self::Settled {
+                    cell,
+                    column,
+                    source,
+                },
+                Lang::Sv,
+            ) => {
+                format!("rubrikcellen ”{cell}” lästes som kolumnen {column} ({source})")
+            }
+            (
+                Self::Settled {
+                    cell,
+                    column,
+                    source,
+                },
+                Lang::En,
+            ) => {
+                format!("the header cell “{cell}” was read as the column {column} ({source})")
+            }
+            (Self::DerivedColumns { table, names }, Lang::Fi) => format!(
+                "taulukon ”{table}” sarakkeet {} ovat laskettuja: ne luettiin ohi eikä niitä tallennettu",
+                names.join(", ")
+            ),
+            (Self::DerivedColumns { table, names }, Lang::Sv) => format!(
+                "kolumnerna {} i tabellen ”{table}” är beräknade: de lästes förbi och sparades inte",
+                names.join(", ")
+            ),
+            (Self::DerivedColumns { table, names }, Lang::En) => format!(
+                "the columns {} of “{table}” are computed: read past and not stored",
+                names.join(", ")
+            ),
+            (
+                Self::Unit {
+                    table,
+                    stated,
+                    scale,
+                },
+                Lang::Fi,
+            ) => match scale {
+                1 => format!("taulukon ”{table}” yksikkö on ”{stated}”: luvut ovat euroja"),
+                s => format!(
+                    "taulukon ”{table}” yksikkö on ”{stated}”: luvut kerrottiin {}:lla",
+                    group(*s)
+                ),
+            },
+            (
+                Self::Unit {
+                    table,
+                    stated,
+                    scale,
+                },
+                Lang::Sv,
+            ) => match scale {
+                1 => format!("enheten i tabellen ”{table}” är ”{stated}”: talen är euro"),
+                s => format!(
+                    "enheten i tabellen ”{table}” är ”{stated}”: talen multiplicerades med {}",
+                    group(*s)
+                ),
+            },
+            (
+                Self::Unit {
+                    table,
+                    stated,
+                    scale,
+                },
+                Lang::En,
+            ) => match scale {
+                1 => format!("the unit of “{table}” is “{stated}”: the figures are euros"),
+                s => format!(
+                    "the unit of “{table}” is “{stated}”: the figures were multiplied by {}",
+                    group(*s).replace('\u{a0}', ",")
+                ),
+            },
+            (Self::DetachedMinus { table, signs }, Lang::Fi) => format!(
+                "taulukossa ”{table}” {signs} miinusmerkkiä oli omalla rivillään lukunsa yläpuolella; ne liitettiin lukuihinsa"
+            ),
+            (Self::DetachedMinus { table, signs }, Lang::Sv) => format!(
+                "i tabellen ”{table}” stod {signs} minustecken på en egen rad ovanför sitt tal; de fogades till talen"
+            ),
+            (Self::DetachedMinus { table, signs }, Lang::En) => format!(
+                "in “{table}”, {signs} minus signs stood on a line of their own above their figures; they were joined to them"
+            ),
+            (Self::ExpensesUnsigned { table, lines }, Lang::Fi) => format!(
+                "taulukko ”{table}” esittää kulut ilman etumerkkiä ({lines} kuluriviä, ei yhtään negatiivista, ja välisummat täsmäävät vain kuluina): ne muutettiin negatiivisiksi"
+            ),
+            (Self::ExpensesUnsigned { table, lines }, Lang::Sv) => format!(
+                "tabellen ”{table}” visar kostnaderna utan tecken ({lines} kostnadsrader, ingen negativ, och delsummorna stämmer bara som kostnader): de gjordes negativa"
+            ),
+            (Self::ExpensesUnsigned { table, lines }, Lang::En) => format!(
+                "“{table}” prints its expenses unsigned ({lines} expense lines, none negative, and the subtotals add up only as expenses): they were made negative"
+            ),
+            (Self::PoikkeamaActualMinusBudget { table, budget }, Lang::Fi) => format!(
+                "taulukko ”{table}” esittää Poikkeaman muodossa Toteuma − {budget}; se tarkistettiin sen mukaan (Raami näyttää Poikkeaman muodossa {budget} − Toteuma)"
+            ),
+            (Self::PoikkeamaActualMinusBudget { table, budget }, Lang::Sv) => format!(
+                "tabellen ”{table}” visar Avvikelse som Utfall − {budget}; den kontrollerades så (Raami visar Avvikelse som {budget} − Utfall)"
+            ),
+            (Self::PoikkeamaActualMinusBudget { table, budget }, Lang::En) => format!(
+                "“{table}” prints Poikkeama as actual − {budget}; it was checked as such (Raami shows Poikkeama as {budget} − actual)"
+            ),
+            (Self::JoinedLabels { table, rows }, Lang::Fi) => format!(
+                "taulukossa ”{table}” {rows} rivin nimi jatkui seuraavalle riville; nimet yhdistettiin"
+            ),
+            (Self::JoinedLabels { table, rows }, Lang::Sv) => format!(
+                "i tabellen ”{table}” fortsatte {rows} radnamn på nästa rad; de fogades ihop"
+            ),
+            (Self::JoinedLabels { table, rows }, Lang::En) => {
+                format!("in “{table}”, {rows} row names went on to the next line; they were joined")
+            }
+        }
+    }
+}
+
+/// Something a table reader could not read, shown with its place.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TableWarning {
+    /// Two figures of a laid-out row stand under one header column.
+    TwoUnderOne { label: String, column: String },
+    /// A header whose cell leaves its year or kind open; its table was not read.
+    OpenHeader { cell: String, open: OpenCell },
+    /// A table found whose rows were all skipped or that has none.
+    NoRowsRead { table: String },
+}
+
+impl TableWarning {
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Self::TwoUnderOne { label, column }, Lang::Fi) => format!(
+                "rivillä ”{label}” on kaksi lukua sarakkeen ”{column}” alla; rivi ohitettiin arvaamatta"
+            ),
+            (Self::TwoUnderOne { label, column }, Lang::Sv) => format!(
+                "raden ”{label}” har två tal under kolumnen ”{column}”; raden hoppades över utan gissning"
+            ),
+            (Self::TwoUnderOne { label, column }, Lang::En) => format!(
+                "“{label}” has two figures under the column “{column}”; the row was skipped rather than guessed"
+            ),
+            (Self::OpenHeader { cell, open }, lang) => open_header(cell, open, lang),
+            (Self::NoRowsRead { table }, Lang::Fi) => {
+                format!("taulukosta ”{table}” ei luettu yhtään riviä")
+            }
+            (Self::NoRowsRead { table }, Lang::Sv) => {
+                format!("inga rader lästes ur tabellen ”{table}”")
+            }
+            (Self::NoRowsRead { table }, Lang::En) => format!("no row of “{table}” was read"),
+        }
+    }
+}
+
+/// Why a header cell stays open, and what would settle it.
+pub fn open_header(cell: &str, open: &OpenCell, lang: Lang) -> String {
+    match (open, lang) {
+        (OpenCell::NoKind { year }, Lang::Fi) => format!(
+            "otsikon solu ”{cell}” on pelkkä vuosi {year}, eikä asiakirjan otsikko kerro, onko se tilinpäätös (TP) vai talousarvio; taulukkoa ei luettu. Lisää otsikkoon laji (”TP {year}”) tai tiedoston nimeen ”tilinpaatos”"
+        ),
+        (OpenCell::NoKind { year }, Lang::Sv) => format!(
+            "rubrikcellen ”{cell}” är bara året {year}, och dokumentets rubrik säger inte om det är bokslut (BS) eller budget; tabellen lästes inte. Skriv slaget i rubriken (”TP {year}”) eller ”tilinpaatos” i filnamnet"
+        ),
+        (OpenCell::NoKind { year }, Lang::En) => format!(
+            "the header cell “{cell}” is a bare year {year}, and the document's title does not say whether it is a financial statement (TP) or a budget; the table was not read. Write the kind in the header (“TP {year}”) or “tilinpaatos” in the file name"
+        ),
+        (OpenCell::NoYear { kind }, Lang::Fi) => format!(
+            "otsikon solu ”{cell}” on laji {} ilman vuotta, eikä vuotta kerro asiakirjan otsikko (”Tilinpäätös 2024”) eikä viereinen TP-sarake; taulukkoa ei luettu. Lisää vuosi otsikkoon tai tiedoston nimeen",
+            kind.code(Lang::Fi)
+        ),
+        (OpenCell::NoYear { kind }, Lang::Sv) => format!(
+            "rubrikcellen ”{cell}” är slaget {} utan år, och året framgår varken av dokumentets rubrik (”Bokslut 2024”) eller av en bokslutskolumn bredvid; tabellen lästes inte. Skriv året i rubriken eller i filnamnet",
+            kind.code(Lang::Sv)
+        ),
+        (OpenCell::NoYear { kind }, Lang::En) => format!(
+            "the header cell “{cell}” is the kind {} without a year, and neither the document's title (“Tilinpäätös 2024”) nor a TP column beside it gives the year; the table was not read. Add the year to the header or to the file name",
+            kind.code(Lang::En)
+        ),
+    }
+}
+
+/// `1000` → `1 000` (no-break space), for messages.
+fn group(value: u32) -> String {
+    crate::numfmt::format_amount(rust_decimal::Decimal::from(value), 0, Lang::Fi)
+}
