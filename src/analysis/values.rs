@@ -126,7 +126,7 @@ impl<'a> Values<'a> {
             return Some(Value::stated(amount, self.dataset.rounding_of(org, amount)));
         }
         // Where rows of the node's source were not read, no sum of its parts is complete.
-        if line.is_subtotal() && self.dataset.unread_at(org).next().is_none() {
+        if line.is_subtotal() && self.dataset.unread_before(org, line).next().is_none() {
             let from_parts = sum(
                 line.parts()
                     .iter()
@@ -158,7 +158,9 @@ impl<'a> Values<'a> {
                 Some(value) => values.push(value),
                 // A unit whose figure is unknown because rows of it were not read: the
                 // units' sum would be short by it.
-                None if self.dataset.unread_at(&child.id).next().is_some() => return None,
+                None if self.dataset.unread_before(&child.id, line).next().is_some() => {
+                    return None;
+                }
                 None => {}
             }
         }

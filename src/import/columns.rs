@@ -288,6 +288,15 @@ pub fn parse_header(text: &str) -> Option<Header> {
             (Some(HeaderColumn::ToteumaPct), 1)
         } else if let Some((kind, y)) = kind_with_year(word) {
             (Some(HeaderColumn::Value { kind, year: y }), 1)
+        } else if let Some(y) = period_year(word) {
+            // `1.1.-31.12.2024`: a financial year's actuals.
+            (
+                Some(HeaderColumn::Value {
+                    kind: ColumnKind::Tp,
+                    year: y,
+                }),
+                1,
+            )
         } else if lower == "muutettu" && next.is_some_and(|n| kind_word(n) == Some(ColumnKind::Ta))
         {
             match words.get(i + 2).and_then(|w| year(w)) {
@@ -754,6 +763,119 @@ mod tests {
         assert_eq!(parse_column_cell("Poikkeama"), Some(Poikkeama));
         assert_eq!(parse_column_cell("Selite"), None);
         assert_eq!(parse_column_cell("TP 2022 TA 2023"), None);
+    }
+
+    #[test]
+    fn header_cells_as_real_books_print_them() {
+        let value = |kind, year| Some(Cell::Value { kind, year });
+        assert_eq!(parse_cell("2024"), value(None, Some(2024)));
+        assert_eq!(parse_cell("1.1.-31.12.2024"), value(Some(Tp), Some(2024)));
+        assert_eq!(parse_cell("Käyttö 2020"), value(Some(Tp), Some(2020)));
+        assert_eq!(parse_cell("TP-2020"), value(Some(Tp), Some(2020)));
+        assert_eq!(parse_cell("Talous arvio 2021"), value(Some(Ta), Some(2021)));
+        assert_eq!(parse_cell("Talousarvio"), value(Some(Ta), None));
+        assert_eq!(
+            parse_cell("Alkuperäinen talousarvio"),
+            value(Some(Ta), None)
+        );
+        assert_eq!(
+            parse_cell("Talousarvio muutosten jälkeen"),
+            value(Some(TaMuutettu), None)
+        );
+        assert_eq!(parse_cell("Toteutuma"), value(Some(Toteuma), None));
+        assert_eq!(parse_cell("Toteuma %"), Some(Cell::ToteumaPct));
+        assert_eq!(parse_cell("Poikkeama + yli / -alle"), Some(Cell::Poikkeama));
+        assert_eq!(
+            parse_cell("Muutos €"),
+            Some(Cell::Derived(DerivedColumn::ChangeEur))
+        );
+        assert_eq!(
+            parse_cell("Muutos-%"),
+            Some(Cell::Derived(DerivedColumn::ChangePct))
+        );
+        assert_eq!(
+            parse_cell("Käyttö %"),
+            Some(Cell::Derived(DerivedColumn::UsePct))
+        );
+        assert_eq!(
+            parse_cell("Talousarviomuutokset"),
+            Some(Cell::Derived(DerivedColumn::BudgetChanges))
+        );
+        assert_eq!(parse_cell("Ehdotus 2022"), None);
+        assert_eq!(parse_cell("Selite"), None);
+        assert_eq!(join_broken_words(&["Talous-", "arvio"]), "Talousarvio");
+        assert_eq!(
+            join_broken_words(&["Talousarvio", "muutosten", "jäl-", "keen"]),
+            "Talousarvio muutosten jälkeen"
+        );
+        assert_eq!(unit_scale("1 000 €"), Some(1000));
+        assert_eq!(unit_scale("1000e"), Some(1000));
+        assert_eq!(unit_scale("milj. €"), Some(1_000_000));
+        assert_eq!(unit_scale("€"), Some(1));
+        assert_eq!(unit_scale("1 500 €"), None);
+    }
+
+    #[test]
+    fn open_cells_are_settled_from_the_document_or_refused() {
+        let statement = DocumentContext {
+            kind: Some(DocumentKind::Statement),
+            year: Some(2024),
+            source: "Tilinpäätös 2024".into(),
+        };
+        let cells = [
+            Cell::Value {
+                kind: Some(Ta),
+                year: None,
+            },
+            Cell::Value {
+                kind: Some(Toteuma),
+                year: None,
+            },
+            Cell::Value {
+                kind: Some(Tp),
+                year: Some(2023),
+            },
+        ];
+        let (columns, settled) = settle(&cells, &statement).unwrap();
+        assert_eq!(columns, [v(Ta, 2024), v(Toteuma, 2024), v(Tp, 2023)]);
+        assert_eq!(settled.len(), 2);
+        // Without a title the TP column beside them gives the year.
+        let (columns, _) = settle(&cells, &DocumentContext::default()).unwrap();
+        assert_eq!(columns[0], v(Ta, 2024));
+        // A title and a sibling that disagree: asked, not guessed.
+        let other_year = DocumentContext {
+            year: Some(2025),
+            ..statement.clone()
+        };
+        assert_eq!(
+            settle(&cells, &other_year).unwrap_err(),
+            (0, OpenCell::NoYear { kind: Ta })
+        );
+        // A bare year is TP only in a financial statement.
+        let bare = [Cell::Value {
+            kind: None,
+            year: Some(2024),
+        }];
+        assert_eq!(settle(&bare, &statement).unwrap().0, [v(Tp, 2024)]);
+        assert_eq!(
+            settle(&bare, &DocumentContext::default()).unwrap_err(),
+            (0, OpenCell::NoKind { year: 2024 })
+        );
+        let context = document_context(
+            "x.txt",
+            ["Sisällys", "Tilinpäätös 2024", "Talousarvio 2025"]
+                .into_iter()
+                .enumerate(),
+        );
+        assert_eq!(
+            (context.kind, context.year),
+            (Some(DocumentKind::Statement), Some(2024))
+        );
+        let context = document_context("kauhava-talousarvio-2025.txt", std::iter::empty());
+        assert_eq!(
+            (context.kind, context.year),
+            (Some(DocumentKind::Budget), Some(2025))
+        );
     }
 
     #[test]

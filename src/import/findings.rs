@@ -228,3 +228,167 @@ pub fn open_header(cell: &str, open: &OpenCell, lang: Lang) -> String {
 fn group(value: u32) -> String {
     crate::numfmt::format_amount(rust_decimal::Decimal::from(value), 0, Lang::Fi)
 }
+
+/// Why a text gave no table, where it can be told: what the text has instead.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum NoTableCause {
+    /// A statement line whose figures run into each other or into its name (text copied
+    /// from a web page or a PDF without its spacing): no figure can be told from the next.
+    RunTogether { sample: String },
+    /// Statement lines named, but no figure anywhere (the figures were lost in copying).
+    LabelsOnly { labels: Vec<String> },
+    /// Statement lines with figures, but no header saying which year and kind they are.
+    RowsWithoutHeader { sample: String },
+    /// A budget visualisation's JSON (`tulot` and `menot` trees, e.g. `yksikko: "milj. €"`):
+    /// its items are where money comes from and goes, investments and loans among them,
+    /// not the income statement's lines, and its subtotals are not there.
+    BudgetHierarchy {
+        unit: Option<String>,
+        /// Items that are no line of the income statement.
+        other: Vec<String>,
+        /// The statement's totals it does not give.
+        missing: Vec<String>,
+    },
+}
+
+/// Recognises a budget visualisation's JSON: an object with `tulot` or `menot` lists of
+/// items with a name (`nimi`) and a value (`arvo`). `None` for anything else (a package).
+pub fn budget_hierarchy(text: &str) -> Option<NoTableCause> {
+    let value: serde_json::Value = serde_json::from_str(text).ok()?;
+    let object = value.as_object()?;
+    if object.contains_key("format") {
+        return None;
+    }
+    let items: Vec<&serde_json::Value> = ["tulot", "menot"]
+        .iter()
+        .filter_map(|key| object.get(*key)?.as_array())
+        .flatten()
+        .collect();
+    if items.is_empty() {
+        return None;
+    }
+    let mut lines = Vec::new();
+    let mut other = Vec::new();
+    fn walk(
+        item: &serde_json::Value,
+        lines: &mut Vec<crate::model::Line>,
+        other: &mut Vec<String>,
+    ) {
+        if let Some(name) = item.get("nimi").and_then(|n| n.as_str()) {
+            match crate::model::Line::from_label(name) {
+                Some(line) => lines.push(line),
+                None => other.push(name.to_string()),
+            }
+        }
+        for child in item
+            .get("lapset")
+            .and_then(|c| c.as_array())
+            .into_iter()
+            .flatten()
+        {
+            walk(child, lines, other);
+        }
+    }
+    for item in items {
+        walk(item, &mut lines, &mut other);
+    }
+    let missing = [
+        crate::model::Line::Toimintakate,
+        crate::model::Line::Vuosikate,
+        crate::model::Line::TilikaudenTulos,
+    ]
+    .into_iter()
+    .filter(|line| !lines.contains(line))
+    .map(|line| line.name(Lang::Fi).to_string())
+    .collect();
+    Some(NoTableCause::BudgetHierarchy {
+        unit: object
+            .get("yksikko")
+            .and_then(|u| u.as_str())
+            .map(str::to_string),
+        other,
+        missing,
+    })
+}
+
+impl NoTableCause {
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Self::RunTogether { sample }, Lang::Fi) => format!(
+                "luvut ovat kiinni toisissaan tai rivin nimessä (”{sample}”), joten yhtä lukua ei voi erottaa seuraavasta; kopioi teksti niin, että sarakkeiden välit säilyvät (esimerkiksi pdftotext -layout), tai käytä taulukkoa (CSV, XLSX)"
+            ),
+            (Self::RunTogether { sample }, Lang::Sv) => format!(
+                "talen sitter ihop med varandra eller med radens namn (”{sample}”), så ett tal kan inte skiljas från nästa; kopiera texten så att mellanrummen mellan kolumnerna bevaras (till exempel pdftotext -layout), eller använd en tabell (CSV, XLSX)"
+            ),
+            (Self::RunTogether { sample }, Lang::En) => format!(
+                "the figures run into each other or into the line's name (“{sample}”), so no figure can be told from the next; copy the text so that the gaps between columns stay (for example pdftotext -layout), or use a table (CSV, XLSX)"
+            ),
+            (Self::LabelsOnly { labels }, Lang::Fi) => format!(
+                "tekstissä on tuloslaskelman rivien nimiä ({}), mutta ei yhtään lukua: luvut ovat kadonneet kopioitaessa",
+                labels.join(", ")
+            ),
+            (Self::LabelsOnly { labels }, Lang::Sv) => format!(
+                "texten har namn på resultaträkningens poster ({}), men inga tal: talen försvann när texten kopierades",
+                labels.join(", ")
+            ),
+            (Self::LabelsOnly { labels }, Lang::En) => format!(
+                "the text names income-statement lines ({}), but has no figure: the figures were lost in copying",
+                labels.join(", ")
+            ),
+            (Self::RowsWithoutHeader { sample }, Lang::Fi) => format!(
+                "tekstissä on rivi lukuineen (”{sample}”), mutta ei otsikkoriviä, joka kertoisi lukujen vuoden ja lajin (”TP 2024”, ”Talousarvio 2025”); lisää otsikkorivi taulukon yläpuolelle"
+            ),
+            (Self::RowsWithoutHeader { sample }, Lang::Sv) => format!(
+                "texten har en rad med tal (”{sample}”), men ingen rubrikrad som anger talens år och slag (”TP 2024”, ”Talousarvio 2025”); lägg till en rubrikrad ovanför tabellen"
+            ),
+            (
+                Self::BudgetHierarchy {
+                    unit,
+                    other,
+                    missing,
+                },
+                Lang::Fi,
+            ) => format!(
+                "tiedosto on talousarvion visualisoinnin JSON (tulot ja menot{}), ei tuloslaskelma: sen eristä {} eivät ole tuloslaskelman rivejä, ja siitä puuttuvat {}; Raami ei laske niistä tuloslaskelmaa arvaamalla. Tuo tuloslaskelma tilinpäätöksestä tai talousarviosta",
+                unit.as_ref()
+                    .map(|u| format!(", yksikkö {u}"))
+                    .unwrap_or_default(),
+                other.join(", "),
+                missing.join(", ")
+            ),
+            (
+                Self::BudgetHierarchy {
+                    unit,
+                    other,
+                    missing,
+                },
+                Lang::Sv,
+            ) => format!(
+                "filen är en budgetvisualiserings JSON (inkomster och utgifter{}), ingen resultaträkning: posterna {} är inga poster i resultaträkningen, och {} saknas; Raami räknar inte fram en resultaträkning genom att gissa. Hämta resultaträkningen ur bokslutet eller budgeten",
+                unit.as_ref()
+                    .map(|u| format!(", enhet {u}"))
+                    .unwrap_or_default(),
+                other.join(", "),
+                missing.join(", ")
+            ),
+            (
+                Self::BudgetHierarchy {
+                    unit,
+                    other,
+                    missing,
+                },
+                Lang::En,
+            ) => format!(
+                "the file is a budget visualisation's JSON (income and spending{}), not an income statement: its items {} are no lines of the statement, and {} are missing; Raami does not make a statement of them by guessing. Import the income statement of the financial statement or budget instead",
+                unit.as_ref()
+                    .map(|u| format!(", unit {u}"))
+                    .unwrap_or_default(),
+                other.join(", "),
+                missing.join(", ")
+            ),
+            (Self::RowsWithoutHeader { sample }, Lang::En) => format!(
+                "the text has a line with figures (“{sample}”), but no header saying their year and kind (“TP 2024”, “Talousarvio 2025”); add a header line above the table"
+            ),
+        }
+    }
+}

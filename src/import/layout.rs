@@ -97,6 +97,7 @@ const HEADER_WORDS: &[&str] = &[
     "käyttö%",
     "erotus",
     "ennuste",
+    "enn",
     "muutettu",
     "selite",
     "yli",

@@ -688,6 +688,11 @@ pub enum ImportError {
     },
     /// A file that must be UTF-8 (a package) but is not; `byte` is 1-based.
     NotUtf8 { place: Place, byte: usize },
+    /// A text with no table, and what it has instead.
+    TextWithoutTables {
+        place: Place,
+        cause: findings::NoTableCause,
+    },
     /// Header cells were found, but one leaves its year or kind open and nothing in the
     /// document settles it.
     OpenHeader {
@@ -706,6 +711,9 @@ pub enum ImportError {
 impl ImportError {
     pub fn message(&self, lang: Lang) -> String {
         match (self, lang) {
+            (ImportError::TextWithoutTables { place, cause }, lang) => {
+                format!("{}: {}", place.describe(lang), cause.message(lang))
+            }
             (ImportError::OpenHeader { place, cell, open }, lang) => format!(
                 "{}: {}",
                 place.describe(lang),
@@ -954,6 +962,12 @@ pub fn import_file_with_progress(
                 place: Place::file(name),
                 byte: e.valid_up_to() + 1,
             })?;
+            if let Some(cause) = findings::budget_hierarchy(text) {
+                return Err(ImportError::TextWithoutTables {
+                    place: Place::file(name),
+                    cause,
+                });
+            }
             let package =
                 crate::package::read_package(text).map_err(|error| ImportError::Package {
                     place: Place::file(name),
@@ -981,14 +995,13 @@ pub fn import_file_with_progress(
                 &options.mapping,
             ) {
                 Ok(imported) => Ok(vec![imported]),
-                // A `.txt` that is really a delimited table.
-                Err(ImportError::NoTables { .. }) => {
-                    csvfile::import_csv_with_progress(name, bytes, &options.mapping, progress)
-                        .map(|i| vec![i])
-                        .map_err(|_| ImportError::NoTables {
-                            place: Place::file(name),
-                        })
-                }
+                // A `.txt` that is really a delimited table; if it is not, the text reader's
+                // reason stands.
+                Err(
+                    error @ (ImportError::NoTables { .. } | ImportError::TextWithoutTables { .. }),
+                ) => csvfile::import_csv_with_progress(name, bytes, &options.mapping, progress)
+                    .map(|i| vec![i])
+                    .map_err(|_| error),
                 Err(other) => Err(other),
             }
         }

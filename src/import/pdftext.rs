@@ -268,6 +268,10 @@ fn find_tables(
 
         let mut rows = Vec::new();
         let mut j = body_start;
+        // Blank lines between the header and its first row do not end the table.
+        while j < lines.len() && is_blank(&lines[j].text) {
+            j += 1;
+        }
         while j < lines.len() && !is_blank(&lines[j].text) {
             if parse_header(&lines[j].text).is_some() {
                 break;
@@ -407,6 +411,19 @@ fn layout_table(
             j += 1;
             continue;
         }
+        // A page number (`139`, `115/157`) alone on its line ends the table's page.
+        let lone = text.trim();
+        let page_number = lone.len() <= 3 && lone.chars().all(|c| c.is_ascii_digit())
+            || lone.split_once('/').is_some_and(|(a, b)| {
+                !a.is_empty()
+                    && !b.is_empty()
+                    && a.len() <= 4
+                    && b.len() <= 4
+                    && a.chars().chain(b.chars()).all(|c| c.is_ascii_digit())
+            });
+        if page_number && pending.is_none() {
+            break;
+        }
         match layout::place_row(text, &spans, &minus_at, is_layout_figure) {
             Some(placed) => {
                 let (label, cells) = match placed {
@@ -442,6 +459,11 @@ fn layout_table(
                     {
                         joined += 1;
                         super::columns::join_broken_words(&[&above, &label])
+                    }
+                    _ if label.is_empty() => {
+                        // Figures without a label (the rest of a row broken over lines): they
+                        // belong to no line that can be named, and are reported as printed.
+                        text.trim().to_string()
                     }
                     _ => label,
                 };
@@ -679,6 +701,85 @@ fn unsigned_expenses(rows: &mut [ReadRow], columns: &[HeaderColumn]) -> Option<u
         }
     }
     Some(expense_rows.len())
+}
+
+/// Why a text has no table, told as precisely as the text allows: statement lines whose
+/// figures run together, statement lines without figures, or rows of figures without a
+/// header; else that no table was found.
+fn why_no_tables(file: &str, lines: &[TextLine]) -> ImportError {
+    use super::findings::NoTableCause;
+    let sample = |text: &str| text.trim().chars().take(60).collect::<String>();
+    // The statement line a text line starts with, and what follows its name.
+    let line_start = |text: &str| -> Option<(Line, String)> {
+        let trimmed = text.trim().trim_start_matches(['•', '-', '*']).trim();
+        let name_end = trimmed
+            .find(|c: char| c.is_ascii_digit() || crate::numfmt::is_minus(c))
+            .unwrap_or(trimmed.len());
+        let name = trimmed[..name_end].trim().trim_end_matches(':');
+        Some((Line::from_label(name)?, trimmed[name_end..].to_string()))
+    };
+    let mut labels = Vec::new();
+    for line in lines {
+        let Some((statement_line, rest)) = line_start(&line.text) else {
+            continue;
+        };
+        labels.push(statement_line.name(crate::i18n::Lang::Fi).to_string());
+        if !rest.chars().any(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        let name_glued = line
+            .text
+            .trim()
+            .chars()
+            .zip(line.text.trim().chars().skip(1))
+            .any(|(a, b)| a.is_alphabetic() && (b.is_ascii_digit() || crate::numfmt::is_minus(b)));
+        let tokens: Vec<&str> = rest
+            .split_whitespace()
+            .filter(|t| !matches!(*t, "€" | "%" | "e" | "eur" | "euroa"))
+            .collect();
+        let unsplittable = splits(&tokens, 1, SPLIT_CAP).is_none_or(|s| s.is_empty())
+            && (2..=8).all(|n| splits(&tokens, n, SPLIT_CAP).is_none_or(|s| s.is_empty()));
+        let place = Place::line(file, line.number);
+        let cause = if name_glued || unsplittable {
+            NoTableCause::RunTogether {
+                sample: sample(&line.text),
+            }
+        } else {
+            NoTableCause::RowsWithoutHeader {
+                sample: sample(&line.text),
+            }
+        };
+        return ImportError::TextWithoutTables { place, cause };
+    }
+    // Statement lines named in running text (a table's names without its figures).
+    if labels.is_empty() {
+        let upper: String = lines
+            .iter()
+            .map(|l| l.text.to_uppercase())
+            .collect::<Vec<_>>()
+            .join(" ");
+        for line in [
+            Line::Toimintatuotot,
+            Line::Toimintakulut,
+            Line::Toimintakate,
+            Line::Vuosikate,
+            Line::TilikaudenTulos,
+        ] {
+            if upper.contains(&line.name(crate::i18n::Lang::Fi).to_uppercase()) {
+                labels.push(line.name(crate::i18n::Lang::Fi).to_string());
+            }
+        }
+    }
+    labels.dedup();
+    if labels.len() >= 2 {
+        return ImportError::TextWithoutTables {
+            place: Place::file(file),
+            cause: NoTableCause::LabelsOnly { labels },
+        };
+    }
+    ImportError::NoTables {
+        place: Place::file(file),
+    }
 }
 
 /// What the text around a table says of it: its name (a heading between the previous table
@@ -1013,8 +1114,9 @@ struct NodeDraft {
     level_hint: Option<OrgLevel>,
     figures: Figures,
     first_line: usize,
-    /// Rows of its tables that carried figures and were skipped: (line, label).
-    unread: Vec<(usize, String)>,
+    /// Rows of its tables that carried figures and were skipped: (line, label, the last
+    /// line read above it).
+    unread: Vec<(usize, String, Option<Line>)>,
     /// The unit its figures were printed in (1 000 for `1 000 €`).
     print_unit: u32,
 }
@@ -1060,9 +1162,7 @@ pub fn import_text_with_mapping(
                 cell: header.cell,
                 open: header.open,
             },
-            None => ImportError::NoTables {
-                place: Place::file(file),
-            },
+            None => why_no_tables(file, &lines),
         });
     }
 
@@ -1083,8 +1183,8 @@ pub fn import_text_with_mapping(
 
     // Read every table; split rows; narrow ambiguous rows by subtotals.
     let mut read: Vec<(usize, Vec<ReadRow>)> = Vec::new();
-    // The rows of each table that carried figures and were skipped: (line, label).
-    let mut skipped: Vec<Vec<(usize, String)>> = Vec::new();
+    // The rows of each table that carried figures and were skipped.
+    let mut skipped: Vec<Vec<(usize, String, Option<Line>)>> = Vec::new();
     for (t, table) in tables.iter().enumerate() {
         let first_warning = warnings.len();
         let mut rows = read_rows(file, table, mapping, &mut warnings);
@@ -1140,10 +1240,32 @@ pub fn import_text_with_mapping(
             rows: rows.len(),
             line: table.header_line,
         });
+        // Each skipped row with the last line read above it.
         skipped.push(
             warnings[first_warning..]
                 .iter()
-                .filter_map(|w| Some((w.place.line?, w.kind.skipped_row()?.to_string())))
+                .filter_map(|w| {
+                    let at = w.place.line?;
+                    let label = w.kind.skipped_row()?.to_string();
+                    // A subtotal printed above its parts (TOIMINTATUOTOT, then
+                    // Myyntituotot…) may have the row among them: count from its first part.
+                    let after = rows
+                        .iter()
+                        .filter(|r| r.line < at)
+                        .filter_map(|r| match r.target {
+                            RowTarget::Line(line) => Some(line),
+                            RowTarget::Investment(_) => None,
+                        })
+                        .next_back()
+                        .and_then(|line| {
+                            if line.is_subtotal() {
+                                line.first_part().previous()
+                            } else {
+                                Some(line)
+                            }
+                        });
+                    Some((at, label, after))
+                })
                 .collect(),
         );
         read.push((t, rows));
@@ -1378,10 +1500,11 @@ pub fn import_text_with_mapping(
         unread: drafts
             .iter()
             .flat_map(|d| {
-                d.unread.iter().map(|(line, label)| UnreadRow {
+                d.unread.iter().map(|(line, label, after)| UnreadRow {
                     org: slug(&d.name),
                     label: label.clone(),
                     place: format!("{file}, rivi {line}"),
+                    after: *after,
                 })
             })
             .collect(),

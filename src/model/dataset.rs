@@ -44,6 +44,11 @@ pub struct UnreadRow {
     pub label: String,
     /// Where it is: file and line, or sheet and cell.
     pub place: String,
+    /// The last line read above it in its table. Tables print a subtotal's parts before it,
+    /// so the row can only be a part of lines that come after this one; `None` for a row
+    /// above every line read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub after: Option<Line>,
 }
 
 /// One dataset.
@@ -123,6 +128,17 @@ impl Dataset {
     /// The rows of the node's source that could not be read.
     pub fn unread_at<'a>(&'a self, org: &'a str) -> impl Iterator<Item = &'a UnreadRow> + 'a {
         self.unread.iter().filter(move |row| row.org == org)
+    }
+
+    /// The rows of the node's source, not read, that may be parts of `line`: those printed
+    /// before it.
+    pub fn unread_before<'a>(
+        &'a self,
+        org: &'a str,
+        line: Line,
+    ) -> impl Iterator<Item = &'a UnreadRow> + 'a {
+        self.unread_at(org)
+            .filter(move |row| row.after.is_none_or(|after| after < line))
     }
 
     /// Checks that every reference inside the dataset resolves and the organisation is a

@@ -677,6 +677,24 @@ impl Line {
         })
     }
 
+    /// The line just before this one in statement order, if any.
+    pub fn previous(self) -> Option<Line> {
+        (self as usize)
+            .checked_sub(1)
+            .and_then(|i| CATALOGUE.get(i))
+            .map(|info| info.line)
+    }
+
+    /// The first line in statement order that is part of this one (itself for a line
+    /// without parts): `Myyntituotot` for Toimintakate.
+    pub fn first_part(self) -> Line {
+        let mut line = self;
+        while let Some(first) = line.parts().iter().min() {
+            line = *first;
+        }
+        line
+    }
+
     /// Whether statements leave the line out where it is zero or does not apply, so that its
     /// absence does not make its subtotal incomplete: Valmistus omaan käyttöön and the change
     /// in stocks, Verotulot and Valtionosuudet (a unit has none), Satunnaiset erät and the

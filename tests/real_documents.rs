@@ -1,0 +1,540 @@
+//! The real-document corpus (`tests/fixtures/real/`, sources in its `SOURCES.md`): budget
+//! books and financial statements of eight municipalities other than Heinola, as their
+//! text or data comes out of the PDF or web page. Each test asserts the figures the
+//! document prints for Toimintakate, Vuosikate and Tilikauden tulos of one column,
+//! transcribed by hand from the document, and what validation says of it; a document that
+//! cannot be read is asserted to be refused with the message it must give.
+
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use raami::analysis::validate;
+use raami::analysis::values::{Origin, Values};
+use raami::i18n::Lang;
+use raami::import::{Detection, ImportError, Imported, Options, import_file};
+use raami::model::{Amount, Line};
+
+fn path(name: &str) -> String {
+    format!("{}/tests/fixtures/real/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn import(name: &str) -> Imported {
+    let bytes = std::fs::read(path(name)).unwrap();
+    let mut all = import_file(name, &bytes, &Options::default())
+        .unwrap_or_else(|e| panic!("{name}: {}", e.message(Lang::En)));
+    assert_eq!(all.len(), 1);
+    all.remove(0)
+}
+
+fn refused(name: &str) -> ImportError {
+    let bytes = std::fs::read(path(name)).unwrap();
+    match import_file(name, &bytes, &Options::default()) {
+        Ok(_) => panic!("{name} was read"),
+        Err(error) => error,
+    }
+}
+
+fn dec(text: &str) -> Amount {
+    Amount::from_str_exact(text).unwrap()
+}
+
+/// The figure of a line in a column of the dataset's only node, and that it is the
+/// document's own (stated, not computed).
+fn stated(imported: &Imported, line: Line, column: &str) -> Amount {
+    let dataset = &imported.dataset;
+    assert_eq!(dataset.org.len(), 1, "{:?}", dataset.org);
+    let value = Values::new(dataset)
+        .value(&dataset.org[0].id, line, column)
+        .unwrap_or_else(|| panic!("no {line:?} in {column}"));
+    assert_eq!(value.origin, Origin::Stated, "{line:?} {column}");
+    value.amount
+}
+
+fn detections(imported: &Imported) -> Vec<String> {
+    imported
+        .detections
+        .iter()
+        .map(|d| d.message(Lang::Fi))
+        .collect()
+}
+
+fn warnings(imported: &Imported) -> Vec<String> {
+    imported
+        .warnings
+        .iter()
+        .map(|w| w.message(Lang::Fi))
+        .collect()
+}
+
+fn has(list: &[String], needle: &str) -> bool {
+    list.iter().any(|m| m.contains(needle))
+}
+
+#[test]
+fn kauhava_statement_with_bare_years_and_cents() {
+    // Kauhava, Tilinpäätös 2024, 3.1 Tuloslaskelma, p. 126: headers `2024` and `2023`.
+    let imported = import("kauhava-tilinpaatos-2024-tuloslaskelma.txt");
+    assert!(imported.warnings.is_empty(), "{:?}", warnings(&imported));
+    assert_eq!(
+        stated(&imported, Line::Toimintakate, "TP2024"),
+        dec("-38396165.19")
+    );
+    assert_eq!(
+        stated(&imported, Line::Vuosikate, "TP2024"),
+        dec("9551587.40")
+    );
+    assert_eq!(
+        stated(&imported, Line::TilikaudenTulos, "TP2024"),
+        dec("4161531.04")
+    );
+    assert_eq!(
+        stated(&imported, Line::TilikaudenYlijaama, "TP2024"),
+        dec("4290943.08")
+    );
+    assert_eq!(
+        stated(&imported, Line::Toimintakate, "TP2023"),
+        dec("-39220228.04")
+    );
+    // The JHS 192 detail lines are read into their own lines, not skipped.
+    assert_eq!(
+        stated(&imported, Line::Korkokulut, "TP2024"),
+        dec("-1645715.04")
+    );
+    assert_eq!(
+        stated(&imported, Line::MuutPoistot, "TP2024"),
+        dec("-263372.30")
+    );
+    assert_eq!(
+        stated(&imported, Line::PoistoeronMuutos, "TP2024"),
+        dec("129112.04")
+    );
+    let report = validate(&imported.dataset);
+    assert!(report.is_consistent(), "{:?}", report.findings);
+    assert!(report.incomplete.is_empty(), "{:?}", report.incomplete);
+    // Financing, depreciation and appropriations are compared with their printed parts.
+    assert!(report.checks >= 20, "{}", report.checks);
+    assert!(has(
+        &detections(&imported),
+        "otsikon solu ”2024” luettiin sarakkeeksi TP 2024"
+    ));
+}
+
+#[test]
+fn kauhava_key_figures_in_thousands_with_expenses_unsigned() {
+    // Kauhava, Tilinpäätös 2024, Tuloslaskelma ja sen tunnusluvut, p. 18: `1 000 €` under
+    // the years, Toimintakulut 46 217 printed without a sign beside Toimintakate −38 396.
+    let imported = import("kauhava-tilinpaatos-2024-tunnusluvut.txt");
+    assert!(imported.warnings.is_empty(), "{:?}", warnings(&imported));
+    assert_eq!(
+        stated(&imported, Line::Toimintakate, "TP2024"),
+        dec("-38396000")
+    );
+    assert_eq!(stated(&imported, Line::Vuosikate, "TP2024"), dec("9552000"));
+    assert_eq!(
+        stated(&imported, Line::TilikaudenTulos, "TP2024"),
+        dec("4162000")
+    );
+    assert_eq!(
+        stated(&imported, Line::Toimintakulut, "TP2024"),
+        dec("-46217000")
+    );
+    assert_eq!(
+        stated(&imported, Line::Korkokulut, "TP2024"),
+        dec("-1646000")
+    );
+    assert_eq!(
+        stated(&imported, Line::PoistotJaArvonalentumiset, "TP2024"),
+        dec("-6275000")
+    );
+    let found = detections(&imported);
+    assert!(
+        has(
+            &found,
+            "yksikkö on ”1 000 €”: luvut kerrottiin 1\u{a0}000:lla"
+        ),
+        "{found:?}"
+    );
+    assert!(has(&found, "esittää kulut ilman etumerkkiä"), "{found:?}");
+    // Vuosikate printed 9 552 against parts adding up to 9 551: a rounding difference of
+    // figures printed in thousands, not a contradiction.
+    let report = validate(&imported.dataset);
+    assert!(report.is_consistent(), "{:?}", report.findings);
+    assert!(
+        report
+            .rounding()
+            .any(|f| f.line == Line::Vuosikate && f.difference == dec("1000"))
+    );
+}
+
+#[test]
+fn kauhava_follow_up_with_a_three_line_header_and_detached_minus_signs() {
+    // Kauhava, Tilinpäätös 2024, 2.3 Tuloslaskelmaosan toteutuminen, p. 115.
+    let imported = import("kauhava-tilinpaatos-2024-toteutuminen.txt");
+    assert!(imported.warnings.is_empty(), "{:?}", warnings(&imported));
+    // The Toteuma of Toimintakate prints its minus sign on the line above.
+    assert_eq!(
+        stated(&imported, Line::Toimintakate, "TOT2024"),
+        dec("-38396165.19")
+    );
+    assert_eq!(
+        stated(&imported, Line::Vuosikate, "TOT2024"),
+        dec("9551587.40")
+    );
+    assert_eq!(
+        stated(&imported, Line::TilikaudenTulos, "TOT2024"),
+        dec("4161531.04")
+    );
+    assert_eq!(
+        stated(&imported, Line::Toimintakate, "TAM2024"),
+        dec("-40190730.00")
+    );
+    assert_eq!(
+        stated(&imported, Line::Toimintakulut, "TA2024"),
+        dec("-46525690.00")
+    );
+    // `Valmistus omaan käyt-` / `töön` is one row.
+    assert_eq!(
+        stated(&imported, Line::ValmistusOmaanKayttoon, "TOT2024"),
+        dec("94785.53")
+    );
+    let found = detections(&imported);
+    assert!(
+        has(&found, "4 miinusmerkkiä oli omalla rivillään"),
+        "{found:?}"
+    );
+    assert!(
+        has(&found, "Poikkeaman muodossa Toteuma − TA+m"),
+        "{found:?}"
+    );
+    assert!(
+        has(&found, "Talousarviomuutokset ovat laskettuja"),
+        "{found:?}"
+    );
+    // The table prints Poistot ja arvonalentumiset (−6 275 357,36) but, of its parts, only
+    // the planned and one-off depreciation: not compared, never a contradiction.
+    let report = validate(&imported.dataset);
+    assert_eq!(report.inconsistencies().count(), 0, "{:?}", report.findings);
+    assert_eq!(report.incomplete.len(), 1, "{:?}", report.incomplete);
+    assert_eq!(report.incomplete[0].line, Line::PoistotJaArvonalentumiset);
+    assert_eq!(report.incomplete[0].missing, [Line::Arvonalentumiset]);
+}
+
+#[test]
+fn kauhava_external_statement_takes_its_year_from_the_title() {
+    // Kauhava, Tilinpäätös 2024, Ulkoinen tuloslaskelma, p. 124: `Talousarvio €` and
+    // `Toteuma €` without a year beside `TP 2023`; Muutos € and Muutos % are computed.
+    let imported = import("kauhava-tilinpaatos-2024-ulkoinen.txt");
+    assert!(imported.warnings.is_empty(), "{:?}", warnings(&imported));
+    assert_eq!(
+        stated(&imported, Line::Toimintakate, "TOT2024"),
+        dec("-38396165")
+    );
+    assert_eq!(
+        stated(&imported, Line::Vuosikate, "TOT2024"),
+        dec("9551587")
+    );
+    assert_eq!(
+        stated(&imported, Line::TilikaudenTulos, "TOT2024"),
+        dec("4161531")
+    );
+    assert_eq!(
+        stated(&imported, Line::Toimintakate, "TP2023"),
+        dec("-39220228")
+    );
+    assert_eq!(stated(&imported, Line::Vuosikate, "TA2024"), dec("4780470"));
+    let found = detections(&imported);
+    assert!(
+        has(&found, "”Talousarvio” luettiin sarakkeeksi TA 2024"),
+        "{found:?}"
+    );
+    assert!(
+        has(&found, "Muutos €, Muutos % ovat laskettuja"),
+        "{found:?}"
+    );
+    let report = validate(&imported.dataset);
+    assert_eq!(report.inconsistencies().count(), 0, "{:?}", report.findings);
+}
+
+#[test]
+fn seinajoki_key_figures_with_a_change_column() {
+    // Seinäjoki, Tilinpäätös 2024, Tuloslaskelma ja sen tunnusluvut (ulkoinen), 1 000 €.
+    let imported = import("seinajoki-tilinpaatos-2024-tunnusluvut.txt");
+    assert!(imported.warnings.is_empty(), "{:?}", warnings(&imported));
+    assert_eq!(
+        stated(&imported, Line::Toimintakate, "TP2024"),
+        dec("-178750000")
+    );
+    assert_eq!(
+        stated(&imported, Line::Vuosikate, "TP2024"),
+        dec("18033000")
+    );
+    assert_eq!(
+        stated(&imported, Line::TilikaudenTulos, "TP2024"),
+        dec("-2973000")
+    );
+    assert_eq!(
+        stated(&imported, Line::TilikaudenYlijaama, "TP2023"),
+        dec("-13472000")
+    );
+    let report = validate(&imported.dataset);
+    assert!(report.is_consistent(), "{:?}", report.findings);
+    assert!(report.checks > 0);
+}
+
+#[test]
+fn seinajoki_follow_up_with_blank_lines_and_its_caption_beside_the_header() {
+    // Seinäjoki, Tilinpäätös 2024, Tuloslaskelmaosa, p. 138.
+    let imported = import("seinajoki-tilinpaatos-2024-toteutuminen.txt");
+    assert!(imported.warnings.is_empty(), "{:?}", warnings(&imported));
+    assert_eq!(
+        stated(&imported, Line::Toimintakate, "TOT2024"),
+        dec("-178750051")
+    );
+    assert_eq!(
+        stated(&imported, Line::Vuosikate, "TOT2024"),
+        dec("18033213")
+    );
+    assert_eq!(
+        stated(&imported, Line::TilikaudenTulos, "TOT2024"),
+        dec("-2973199")
+    );
+    assert_eq!(
+        stated(&imported, Line::Toimintakate, "TAM2024"),
+        dec("-183018200")
+    );
+    assert_eq!(
+        stated(&imported, Line::Toimintatuotot, "TA2024"),
+        dec("80879600")
+    );
+    let report = validate(&imported.dataset);
+    assert!(report.is_consistent(), "{:?}", report.findings);
+    assert!(report.incomplete.is_empty(), "{:?}", report.incomplete);
+}
+
+#[test]
+fn seinajoki_statement_with_totals_in_a_second_column_is_read_without_guessing() {
+    // Seinäjoki, Tilinpäätös 2024, Tuloslaskelma (ulkoinen), p. 22: each year prints its
+    // section's total in a second column beside the section's last part. The rows with
+    // two figures under one year are not guessed at; the totals are read as printed, and
+    // nothing is computed from the parts that remain.
+    let imported = import("seinajoki-tilinpaatos-2024-tuloslaskelma.txt");
+    assert_eq!(
+        stated(&imported, Line::Toimintakate, "TP2024"),
+        dec("-178750051.35")
+    );
+    assert_eq!(
+        stated(&imported, Line::Vuosikate, "TP2024"),
+        dec("18033212.60")
+    );
+    assert_eq!(
+        stated(&imported, Line::TilikaudenTulos, "TP2024"),
+        dec("-2973198.60")
+    );
+    let found = warnings(&imported);
+    assert!(
+        has(
+            &found,
+            "rivillä ”Muut toimintatuotot” on kaksi lukua sarakkeen ”1.1.-31.12.2024” alla"
+        ),
+        "{found:?}"
+    );
+    let dataset = &imported.dataset;
+    let values = Values::new(dataset);
+    // Toimintatuotot is not printed and one of its parts was not read: not computed.
+    assert_eq!(
+        values.value(&dataset.org[0].id, Line::Toimintatuotot, "TP2024"),
+        None
+    );
+    let report = validate(dataset);
+    assert_eq!(report.inconsistencies().count(), 0, "{:?}", report.findings);
+    assert!(!report.incomplete.is_empty());
+    assert!(
+        raami::report::verdict(&report, Lang::Fi).starts_with("Mitään ei voitu verrata"),
+        "{}",
+        raami::report::verdict(&report, Lang::Fi)
+    );
+}
+
+#[test]
+fn jyvaskyla_statement_with_periods_as_its_header() {
+    // Jyväskylä, Tilinpäätös 2018, Tuloslaskelma (web edition): `1.1.-31.12.2018`.
+    let imported = import("jyvaskyla-tilinpaatos-2018-tuloslaskelma.txt");
+    assert!(imported.warnings.is_empty(), "{:?}", warnings(&imported));
+    assert_eq!(
+        stated(&imported, Line::Toimintakate, "TP2018"),
+        dec("-651549698.68")
+    );
+    assert_eq!(
+        stated(&imported, Line::Vuosikate, "TP2018"),
+        dec("49051244.59")
+    );
+    assert_eq!(
+        stated(&imported, Line::TilikaudenTulos, "TP2018"),
+        dec("-35674.69")
+    );
+    assert_eq!(
+        stated(&imported, Line::TilikaudenYlijaama, "TP2018"),
+        dec("300332.87")
+    );
+    // `Rahoitustuotot- ja kulut` and `Muut lisäpoistot` are known.
+    assert_eq!(
+        stated(&imported, Line::RahoitustuototJaKulut, "TP2018"),
+        dec("13385862.93")
+    );
+    assert_eq!(
+        stated(&imported, Line::MuutPoistot, "TP2018"),
+        dec("-279959.22")
+    );
+    let report = validate(&imported.dataset);
+    assert!(report.is_consistent(), "{:?}", report.findings);
+    assert!(report.incomplete.is_empty(), "{:?}", report.incomplete);
+}
+
+#[test]
+fn simo_prints_a_contradiction_that_is_found() {
+    // Simo, Talous (simo.fi), Tp 2012 – Ta 2016. Its Tp 2013 Toimintakate −19 754 418 is
+    // 36 000 more than Toimintatuotot 1 859 173 + Toimintakulut −21 649 591; Käyttökate and
+    // the broken row below it are reported, and Vuosikate, whose financing parts are among
+    // them, is not compared.
+    let imported = import("simo-talous-tp2012-ta2016.txt");
+    assert_eq!(
+        stated(&imported, Line::Toimintakate, "TP2015"),
+        dec("-19957106")
+    );
+    assert_eq!(stated(&imported, Line::Vuosikate, "TP2015"), dec("538794"));
+    assert_eq!(
+        stated(&imported, Line::TilikaudenYlijaama, "TP2015"),
+        dec("-278703")
+    );
+    assert!(has(
+        &warnings(&imported),
+        "rivi ”Käyttökate” ei ole tunnettu"
+    ));
+    let report = validate(&imported.dataset);
+    let contradictions: Vec<_> = report.inconsistencies().collect();
+    assert_eq!(contradictions.len(), 1, "{contradictions:?}");
+    assert_eq!(contradictions[0].line, Line::Toimintakate);
+    assert_eq!(contradictions[0].column, "TP2013");
+    assert_eq!(contradictions[0].difference, dec("36000"));
+    assert!(report.incomplete.iter().all(|i| i.line == Line::Vuosikate));
+}
+
+fn cause_message(name: &str) -> String {
+    let error = refused(name);
+    assert!(
+        matches!(error, ImportError::TextWithoutTables { .. }),
+        "{name}: {error:?}"
+    );
+    error.message(Lang::Fi)
+}
+
+#[test]
+fn text_whose_figures_run_together_is_refused_with_the_line() {
+    // Helsinki, Talousarvio 2023 and 2022 (web editions), and Jyväskylä's 2018 follow-up:
+    // the page's text runs the figures together.
+    let message = cause_message("helsinki-talousarvio-2023-sote-tuloslaskelmaosa.txt");
+    assert!(message.contains("rivi 22"), "{message}");
+    assert!(
+        message.contains("”Myyntitulot    70 06171 05772 778”"),
+        "{message}"
+    );
+    assert!(
+        message.contains("luvut ovat kiinni toisissaan"),
+        "{message}"
+    );
+    let message = cause_message("helsinki-talousarvio-2022-tuloslaskelmaosa.txt");
+    assert!(message.contains("”Tulot4 245 980"), "{message}");
+    let message = cause_message("jyvaskyla-tilinpaatos-2018-toteutuminen.txt");
+    assert!(
+        message.contains("”Toimintatulot137 660,11 781,2"),
+        "{message}"
+    );
+}
+
+#[test]
+fn names_without_figures_and_figures_without_a_header_are_refused_with_the_reason() {
+    // Uusikaupunki, Ennakkotilinpäätös 2017: the line names came through, no figure did.
+    let message = cause_message("uusikaupunki-ennakkotilinpaatos-2017.txt");
+    assert!(message.contains("ei yhtään lukua"), "{message}");
+    assert!(message.contains("Toimintakate"), "{message}");
+    // Viitasaari, Talousarvio 2024: key figures in a list, with no year or kind.
+    let message = cause_message("viitasaari-talousarvio-2024-tunnuslukuja.txt");
+    assert!(message.contains("rivi 7"), "{message}");
+    assert!(message.contains("ei otsikkoriviä"), "{message}");
+}
+
+#[test]
+fn a_budget_visualisations_json_is_refused_naming_what_it_is_and_lacks() {
+    // Oulu, Tilinpäätös 2024 as published for a visualisation (tulot/menot, milj. €).
+    let error = refused("oulu-talous-2024.json");
+    let message = error.message(Lang::Fi);
+    assert!(message.contains("yksikkö milj. €"), "{message}");
+    assert!(message.contains("Investoinnit"), "{message}");
+    assert!(
+        message.contains("puuttuvat Toimintakate, Vuosikate, Tilikauden tulos"),
+        "{message}"
+    );
+    assert!(error.message(Lang::En).contains("not an income statement"));
+}
+
+#[test]
+fn a_bare_year_is_refused_when_the_document_does_not_say_it_is_a_statement() {
+    // The Kauhava statement under a name and title that say nothing of its kind.
+    let text = std::fs::read_to_string(path("kauhava-tilinpaatos-2024-tuloslaskelma.txt"))
+        .unwrap()
+        .replace("Tilinpäätös 2024", "");
+    let error = import_file("tuloslaskelma.txt", text.as_bytes(), &Options::default()).unwrap_err();
+    let message = error.message(Lang::Fi);
+    assert!(message.contains("rivi 4"), "{message}");
+    assert!(
+        message.contains("otsikon solu ”2024” on pelkkä vuosi 2024"),
+        "{message}"
+    );
+    assert!(matches!(error, ImportError::OpenHeader { .. }));
+    // And the year of `Talousarvio €` is asked when neither title nor a TP column gives it.
+    let text = std::fs::read_to_string(path("kauhava-tilinpaatos-2024-ulkoinen.txt"))
+        .unwrap()
+        .replace("Tilinpäätös 2024", "")
+        .replace("TP 2023", "ENN2023");
+    let message = import_file("ulkoinen.txt", text.as_bytes(), &Options::default())
+        .unwrap_err()
+        .message(Lang::En);
+    assert!(
+        message.contains("“Talousarvio” is the kind Budget without a year"),
+        "{message}"
+    );
+}
+
+#[test]
+fn one_marker_means_one_unit_within_a_document() {
+    // Seed 004 prints `1000e` over every table; its sector's figures are plainly euros,
+    // so none of its tables is scaled (its units' tables alone would look like thousands).
+    let bytes = std::fs::read(format!(
+        "{}/tests/fixtures/004_5dc7e1308ebb358c.txt",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let imported = import_file("004.txt", &bytes, &Options::default())
+        .unwrap()
+        .remove(0);
+    assert!(
+        imported
+            .detections
+            .iter()
+            .any(|d| matches!(d, Detection::UnitStatedButEuros { .. }))
+    );
+    assert!(
+        !imported
+            .detections
+            .iter()
+            .any(|d| d.message(Lang::Fi).contains("kerrottiin"))
+    );
+    let values = Values::new(&imported.dataset);
+    assert_eq!(
+        values
+            .value("varhaiskasvatus", Line::Toimintakate, "TP2022")
+            .unwrap()
+            .amount,
+        dec("-7493498")
+    );
+}
