@@ -692,3 +692,86 @@ fn goals_in_a_workbook_sheet() {
         "tavoitteet.xlsx, sheet Tavoitteet, line 5: the status “Kesken” of goal “Kestävä talous” is none of Met, Partly met, Not met; it was left empty"
     );
 }
+
+#[test]
+fn a_csv_in_thousands_is_scaled_and_its_rounding_allowed_for() {
+    // A title row stating the unit, as exports of budget books print it (Kauhava 2024, key
+    // figures, in thousands).
+    let csv = "Tuloslaskelma (1 000 €);;\nSelite;TP 2024;TP 2023\nToimintatuotot;7 726;7 920\nValmistus omaan käyttöön;95;90\nToimintakulut;-46 217;-47 230\nToimintakate;-38 396;-39 220\n";
+    let imported = import_one("kauhava.csv", csv.as_bytes());
+    let ds = &imported.dataset;
+    let node = &ds.org[0].id;
+    assert_eq!(
+        ds.stated(node, Line::Toimintakate, "TP2024"),
+        Some((-38_396_000).into())
+    );
+    assert!(
+        imported.detections.iter().any(|d| d
+            .message(Lang::Fi)
+            .contains("luvut kerrottiin 1\u{a0}000:lla")),
+        "{:?}",
+        imported.detections
+    );
+    // 7 726 + 95 − 46 217 = −38 396 exactly; 2023: 7 920 + 90 − 47 230 = −39 220.
+    let report = validate(ds);
+    assert!(report.is_consistent(), "{:?}", report.findings);
+}
+
+#[test]
+fn a_csv_row_not_read_keeps_its_subtotals_from_being_computed() {
+    // `Vuokratuotot` is no line of the statement: the row is reported, and Toimintatuotot,
+    // which the file does not print, is not computed from the three rows that remain.
+    let csv = "Selite;TA 2025;TS 2026\nMyyntituotot;100;110\nMaksutuotot;50;55\nVuokratuotot;20;20\nToimintakulut;-400;-410\n";
+    let imported = import_one("vuokrat.csv", csv.as_bytes());
+    assert!(
+        messages(&imported)
+            .iter()
+            .any(|m| m.contains("”Vuokratuotot”"))
+    );
+    let ds = &imported.dataset;
+    assert_eq!(ds.unread.len(), 1);
+    assert_eq!(ds.unread[0].after, Some(Line::Maksutuotot));
+    let values = raami::analysis::values::Values::new(ds);
+    let node = &ds.org[0].id;
+    assert_eq!(values.value(node, Line::Toimintatuotot, "TA2025"), None);
+    assert_eq!(values.value(node, Line::Toimintakate, "TA2025"), None);
+    assert_eq!(
+        values
+            .value(node, Line::Myyntituotot, "TA2025")
+            .map(|v| v.amount),
+        Some(100.into())
+    );
+}
+
+#[test]
+fn a_csv_header_without_years_takes_them_from_its_name_or_says_which_cell() {
+    let csv = "Selite;Talousarvio €;Toteuma €;TP 2023\nToimintakate;-40 190 730;-38 396 165;-39 220 228\n";
+    let imported = import_one("ulkoinen.csv", csv.as_bytes());
+    let ds = &imported.dataset;
+    let node = &ds.org[0].id;
+    // The budget and its actual are of the year after the TP beside them.
+    assert_eq!(
+        ds.stated(node, Line::Toimintakate, "TOT2024"),
+        Some((-38_396_165).into())
+    );
+    assert_eq!(
+        ds.stated(node, Line::Toimintakate, "TA2024"),
+        Some((-40_190_730).into())
+    );
+    // Bare years in a file that does not say it is a financial statement: the cell named.
+    let csv = "Selite;2024;2023\nToimintakate;-38 396;-39 220\n";
+    let message = error("luvut.csv", csv.as_bytes(), &Options::default(), Lang::Fi);
+    assert!(message.contains("solu B1"), "{message}");
+    assert!(
+        message.contains("otsikon solu ”2024” on pelkkä vuosi"),
+        "{message}"
+    );
+    // The same file named as a financial statement is read as TP.
+    let imported = import_one("kauhava-tilinpaatos-2024.csv", csv.as_bytes());
+    assert_eq!(
+        imported
+            .dataset
+            .stated(&imported.dataset.org[0].id, Line::Toimintakate, "TP2024"),
+        Some((-38_396).into())
+    );
+}

@@ -72,6 +72,20 @@ pub enum Cell {
     Derived(DerivedColumn),
 }
 
+impl From<HeaderColumn> for Cell {
+    fn from(column: HeaderColumn) -> Cell {
+        match column {
+            HeaderColumn::Value { kind, year } => Cell::Value {
+                kind: Some(kind),
+                year: Some(year),
+            },
+            HeaderColumn::Poikkeama => Cell::Poikkeama,
+            HeaderColumn::ToteumaPct => Cell::ToteumaPct,
+            HeaderColumn::Derived(d) => Cell::Derived(d),
+        }
+    }
+}
+
 /// The scale a unit marker states: `1 000 €`, `1000e`, `t€`, `1 000 euroa` → 1 000;
 /// `milj. €`, `M€` → 1 000 000; `€`, `euroa`, `EUR` → 1.
 pub fn unit_scale(text: &str) -> Option<u32> {

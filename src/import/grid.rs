@@ -74,14 +74,84 @@ enum Lookup<T> {
     Unknown,
 }
 
-/// A header cell: the user's mapping first, then the built-in header names.
+/// A header cell: the user's mapping first, then the built-in header names (a unit in the
+/// cell, `TP 2024 (1 000 €)`, is no part of its name).
 fn header_cell(mapping: &Mapping, text: &str) -> Lookup<HeaderColumn> {
     match mapping.column(text) {
         Some(target) => target
             .header_column()
             .map_or(Lookup::Ignored, Lookup::Found),
-        None => parse_column_cell(text).map_or(Lookup::Unknown, Lookup::Found),
+        None => {
+            let (rest, _) = super::layout::strip_unit(text);
+            parse_column_cell(&rest).map_or(Lookup::Unknown, Lookup::Found)
+        }
     }
+}
+
+/// A wide header's columns by the index of their cell.
+type WideHeader = Vec<(usize, HeaderColumn)>;
+
+/// A wide header read with the grammar every reader shares: each cell's meaning, with the
+/// years and kinds it leaves open (`Talousarvio €`, a bare `2024`) settled from the file's
+/// name or title rows, or the first cell nothing settles. `None` for a row with fewer than
+/// two value cells.
+fn wide_header(
+    grid: &Grid,
+    row: &[CellValue],
+    context: &super::columns::DocumentContext,
+) -> Option<Result<WideHeader, (usize, super::columns::OpenCell)>> {
+    use super::columns::{Cell, parse_cell, settle};
+    let mut found: Vec<(usize, Cell)> = Vec::new();
+    for (i, cell) in row.iter().enumerate() {
+        let text = cell.text();
+        match grid.mapping.column(&text) {
+            Some(target) => {
+                if let Some(column) = target.header_column() {
+                    found.push((i, Cell::from(column)));
+                }
+            }
+            None => {
+                let (rest, _) = super::layout::strip_unit(&text);
+                // The cell grammar, else the word-by-word one (`TA 2025 muutettu`,
+                // `Toteuma 1- 12` after a budget column).
+                if let Some(meaning) =
+                    parse_cell(&rest).or_else(|| parse_column_cell(&rest).map(Cell::from))
+                {
+                    found.push((i, meaning));
+                }
+            }
+        }
+    }
+    if found
+        .iter()
+        .filter(|(_, c)| matches!(c, Cell::Value { .. }))
+        .count()
+        < 2
+    {
+        return None;
+    }
+    let cells: Vec<Cell> = found.iter().map(|(_, c)| *c).collect();
+    Some(match settle(&cells, context) {
+        Ok((columns, _)) => Ok(found.iter().map(|(i, _)| *i).zip(columns).collect()),
+        Err((index, open)) => Err((found[index].0, open)),
+    })
+}
+
+/// The unit a grid states for its figures: in a title row above the header, in a header
+/// cell (`Selite, 1 000 €`, `TP 2024 (1 000 €)`), or on a row of units under it.
+fn grid_unit(grid: &Grid, header_row: usize) -> Option<(String, u32)> {
+    let rows = grid.rows.iter().take(header_row + 2);
+    for row in rows {
+        for cell in row {
+            let text = cell.text();
+            if let (_, Some(marker)) = super::layout::strip_unit(&text)
+                && let Some(scale) = super::columns::unit_scale(&marker)
+            {
+                return Some((marker, scale));
+            }
+        }
+    }
+    None
 }
 
 /// `C12`: the spreadsheet name of a cell (0-based column, 1-based row).
@@ -201,6 +271,9 @@ struct Collector {
     more_warnings: usize,
     account_rows: usize,
     rows_read: usize,
+    /// Rows with figures that were skipped: (org, label, place, last line read above).
+    unread: Vec<(String, String, Place, Option<Line>)>,
+    last_line: HashMap<String, Line>,
 }
 
 impl Collector {
@@ -216,7 +289,25 @@ impl Collector {
             more_warnings: 0,
             account_rows: 0,
             rows_read: 0,
+            unread: Vec::new(),
+            last_line: HashMap::new(),
         }
+    }
+
+    /// A row that carried figures and was skipped, with its warning.
+    fn skip(&mut self, org: &str, place: Place, kind: WarningKind) {
+        if let Some(label) = kind.skipped_row() {
+            let after = self.last_line.get(org).copied().and_then(|line| {
+                if line.is_subtotal() {
+                    line.first_part().previous()
+                } else {
+                    Some(line)
+                }
+            });
+            self.unread
+                .push((org.to_string(), label.to_string(), place.clone(), after));
+        }
+        self.warn(place, kind);
     }
 
     fn warn(&mut self, place: Place, kind: WarningKind) {
@@ -271,6 +362,7 @@ impl Collector {
         if !self.figures.contains_key(org) {
             self.org_order.push(org.to_string());
         }
+        self.last_line.insert(org.to_string(), line);
         let by_col = self
             .figures
             .entry(org.to_string())
@@ -321,27 +413,39 @@ pub fn import_grid_with_progress(
     let mut collector = Collector::new(grid.mapping.clone());
     let mut ktas = false;
 
+    // What the file says of itself (its name, its title rows), for header cells that leave
+    // their year or kind open.
+    let title_rows: Vec<(usize, String)> = grid
+        .rows
+        .iter()
+        .take(10)
+        .enumerate()
+        .map(|(i, row)| {
+            let text: Vec<String> = row
+                .iter()
+                .map(CellValue::text)
+                .filter(|t| !t.is_empty())
+                .collect();
+            (grid.line_of(i), text.join(" "))
+        })
+        .collect();
+    let context = super::columns::document_context(
+        &format!("{} {}", grid.sheet.clone().unwrap_or_default(), grid.file),
+        title_rows.iter().map(|(n, t)| (*n, t.as_str())),
+    );
+    let mut open_header = None;
     let header = grid
         .rows
         .iter()
         .take(50)
         .enumerate()
         .find_map(|(index, row)| {
-            let wide: Vec<(usize, HeaderColumn)> = row
-                .iter()
-                .enumerate()
-                .filter_map(|(i, c)| match header_cell(&grid.mapping, &c.text()) {
-                    Lookup::Found(h) => Some((i, h)),
-                    Lookup::Ignored | Lookup::Unknown => None,
-                })
-                .collect();
-            if wide
-                .iter()
-                .filter(|(_, h)| matches!(h, HeaderColumn::Value { .. }))
-                .count()
-                >= 2
-            {
-                return Some((index, Layout::Wide(wide)));
+            match wide_header(grid, row, &context) {
+                Some(Ok(wide)) => return Some((index, Layout::Wide(wide))),
+                Some(Err((column, open))) => {
+                    open_header.get_or_insert((index, column, row[column].text(), open));
+                }
+                None => {}
             }
             let roles: Vec<Option<Role>> = row.iter().map(|c| role_of(&c.text())).collect();
             let has = |r: Role| roles.contains(&Some(r));
@@ -357,6 +461,13 @@ pub fn import_grid_with_progress(
         // No table of figures: a table of goals, perhaps.
         if let Some(imported) = read_goals(grid, &stem, &mut detections) {
             return Ok(imported);
+        }
+        if let Some((row, column, cell, open)) = open_header {
+            return Err(ImportError::OpenHeader {
+                place: grid.place(row, Some(column)),
+                cell,
+                open,
+            });
         }
         return Err(ImportError::NoHeader {
             place: grid.place(0, None).without_line(),
@@ -421,6 +532,41 @@ pub fn import_grid_with_progress(
         detections.push(Detection::ExpensesPositive { positive, negative });
     }
 
+    // The unit the file states, unless its figures are plainly euros already.
+    let mut print_unit = 1;
+    if let Some((stated, scale)) = grid_unit(grid, header_row).filter(|(_, s)| *s > 1) {
+        let largest = collector
+            .figures
+            .values()
+            .flat_map(|f| f.values())
+            .flat_map(|by_col| by_col.values())
+            .map(|v| v.abs())
+            .max()
+            .unwrap_or_default();
+        let implausible = Decimal::from(10_000_000_000u64);
+        if largest
+            .checked_mul(Decimal::from(scale))
+            .is_none_or(|scaled| scaled >= implausible)
+        {
+            detections.push(Detection::UnitStatedButEuros { stated, largest });
+        } else {
+            // Below ten billion divided by the scale, so no figure overflows.
+            for figures in collector.figures.values_mut() {
+                for by_col in figures.values_mut() {
+                    for value in by_col.values_mut() {
+                        *value *= Decimal::from(scale);
+                    }
+                }
+            }
+            print_unit = scale;
+            detections.push(Detection::Book(super::findings::TableDetection::Unit {
+                table: grid.sheet.clone().unwrap_or_else(|| file_stem(&grid.file)),
+                stated,
+                scale,
+            }));
+        }
+    }
+
     let mut columns = collector.columns.clone();
     columns.sort_by_key(Column::sort_key);
     let level = if ktas {
@@ -471,7 +617,25 @@ pub fn import_grid_with_progress(
         goals: Vec::new(),
         projects: Vec::new(),
         risks: Vec::new(),
-        ..Dataset::default()
+        unread: collector
+            .unread
+            .iter()
+            .map(|(org, label, place, after)| crate::model::UnreadRow {
+                org: slug(org),
+                label: label.clone(),
+                place: place.describe(crate::i18n::Lang::Fi),
+                after: *after,
+            })
+            .collect(),
+        print_unit: if print_unit > 1 {
+            collector
+                .org_order
+                .iter()
+                .map(|name| (slug(name), print_unit))
+                .collect()
+        } else {
+            BTreeMap::new()
+        },
     };
     Ok(Imported {
         dataset,
@@ -733,7 +897,8 @@ fn read_wide(
             .map(CellValue::text)
             .unwrap_or_default();
         if filled > width {
-            collector.warn(
+            collector.skip(
+                &current_org,
                 grid.place(row_index, Some(filled - 1)),
                 WarningKind::CellCount {
                     label: label.clone(),
@@ -753,7 +918,8 @@ fn read_wide(
             Lookup::Found(found) => found,
             Lookup::Ignored => continue,
             Lookup::Unknown => {
-                collector.warn(
+                collector.skip(
+                    &current_org,
                     grid.place(row_index, Some(line_column)),
                     WarningKind::UnknownLine { label },
                 );
@@ -767,7 +933,8 @@ fn read_wide(
             match grid.number(&cell) {
                 Ok(v) => values.push((id.clone(), *h, v)),
                 Err(found) => {
-                    collector.warn(
+                    collector.skip(
+                        &current_org,
                         grid.place(row_index, Some(*i)),
                         WarningKind::NotANumber {
                             label: label.clone(),
