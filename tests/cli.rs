@@ -315,3 +315,51 @@ fn import_with_a_mapping_file_for_unattended_use() {
         stderr(&output)
     );
 }
+
+#[test]
+fn one_unreadable_file_does_not_lose_the_others() {
+    let good = "tests/fixtures/real/jyvaskyla-tilinpaatos-2018-tuloslaskelma.txt";
+    let bad = "tests/fixtures/real/helsinki-talousarvio-2022-tuloslaskelmaosa.txt";
+    let out = scratch("kaksi.raami.json", b"");
+    let output = raami(&["import", bad, good, "-o", out.to_str().unwrap()]);
+    // Exit 2 says a file could not be read; the one that could is written.
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("luvut ovat kiinni toisissaan"),
+        "{}",
+        stderr(&output)
+    );
+    let package = read_package(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(package.datasets.len(), 1);
+    assert_eq!(
+        package.datasets[0].stated(
+            &package.datasets[0].org[0].id,
+            raami::model::Line::Vuosikate,
+            "TP2018"
+        ),
+        Some(raami::model::Amount::from_str_exact("49051244.59").unwrap())
+    );
+    // `check` of the same two files checks the readable one and exits 2.
+    let output = raami(&["check", bad, good]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stdout(&output).contains("Luvut ovat johdonmukaiset"),
+        "{}",
+        stdout(&output)
+    );
+}
+
+#[test]
+fn check_of_a_file_says_what_its_import_skipped() {
+    let output = raami(&[
+        "check",
+        "tests/fixtures/real/seinajoki-tilinpaatos-2024-tuloslaskelma.txt",
+    ]);
+    // Nothing contradicts, but nothing could be compared either, and the skipped rows are
+    // listed: never "consistent".
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout(&output);
+    assert!(text.contains("Varoitukset (5)"), "{text}");
+    assert!(text.contains("Mitään ei voitu verrata"), "{text}");
+    assert!(!text.contains("Luvut ovat johdonmukaiset"), "{text}");
+}

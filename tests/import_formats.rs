@@ -775,3 +775,27 @@ fn a_csv_header_without_years_takes_them_from_its_name_or_says_which_cell() {
         Some((-38_396).into())
     );
 }
+
+#[test]
+fn a_ktas_extract_in_its_published_column_names() {
+    // The State Treasury's open data names its columns `business_id`, `reporting_year`,
+    // `indicator_code`, `value_raw`; the codes and figures are Heinola's TA 2024 (seed 004).
+    let text = "business_id,reporting_year,indicator_code,indicator_name,value_raw\n\
+        0149554-8,2024,16,Toimintatulot,2688600\n\
+        0149554-8,2024,632,Toimintamenot,32611450\n\
+        0149554-8,2024,545,TOIMINTAKATE,-29922850\n";
+    let imported = import_one("ktas-avoin-data.csv", text.as_bytes());
+    assert!(imported.warnings.is_empty(), "{:#?}", messages(&imported));
+    let ds = &imported.dataset;
+    assert_eq!(ds.org.len(), 1);
+    let node = &ds.org[0].id;
+    assert_eq!(
+        ds.stated(node, Line::Toimintakulut, "TA2024"),
+        Some((-32_611_450).into())
+    );
+    assert_eq!(
+        ds.stated(node, Line::Toimintakate, "TA2024"),
+        Some((-29_922_850).into())
+    );
+    assert!(validate(ds).is_consistent());
+}

@@ -98,23 +98,36 @@ mod cli {
     /// Exit code for input that could not be read.
     const UNREADABLE: u8 = 2;
 
-    /// Imports every file; the first that cannot be read stops with its message.
+    /// Imports every file. A file that cannot be read is reported on standard error and
+    /// the others are still read; `Err` only when none could be.
     fn import_all(
         files: &[PathBuf],
         options: &Options,
         lang: Lang,
-    ) -> Result<Vec<Imported>, String> {
+    ) -> Result<(Vec<Imported>, usize), String> {
         let mut all = Vec::new();
+        let mut failed = Vec::new();
         for path in files {
             let name = path.display().to_string();
-            let bytes = std::fs::read(path).map_err(|e| match lang {
-                Lang::Fi => format!("{name}: tiedostoa ei voi lukea: {e}"),
-                Lang::Sv => format!("{name}: filen kan inte läsas: {e}"),
-                Lang::En => format!("{name}: cannot read the file: {e}"),
-            })?;
-            all.extend(import_file(&name, &bytes, options).map_err(|e| e.message(lang))?);
+            let read = std::fs::read(path)
+                .map_err(|e| match lang {
+                    Lang::Fi => format!("{name}: tiedostoa ei voi lukea: {e}"),
+                    Lang::Sv => format!("{name}: filen kan inte läsas: {e}"),
+                    Lang::En => format!("{name}: cannot read the file: {e}"),
+                })
+                .and_then(|bytes| import_file(&name, &bytes, options).map_err(|e| e.message(lang)));
+            match read {
+                Ok(imported) => all.extend(imported),
+                Err(message) => failed.push(message),
+            }
         }
-        Ok(all)
+        if all.is_empty() {
+            return Err(failed.join("\nraami: "));
+        }
+        for message in &failed {
+            eprintln!("raami: {message}");
+        }
+        Ok((all, failed.len()))
     }
 
     fn load(source: &Source, options: &Options, lang: Lang) -> Result<Vec<Dataset>, String> {
@@ -124,6 +137,7 @@ mod cli {
                 .map_err(|e| e.message(lang, "heinola.raami.json"));
         }
         Ok(import_all(&source.files, options, lang)?
+            .0
             .into_iter()
             .map(|i| i.dataset)
             .collect())
@@ -254,8 +268,8 @@ mod cli {
         };
         match &cli.command {
             Command::Import { files, output } => {
-                let imported = match import_all(files, &options, lang) {
-                    Ok(imported) => imported,
+                let (imported, failed) = match import_all(files, &options, lang) {
+                    Ok(read) => read,
                     Err(message) => return fail(&message),
                 };
                 for item in &imported {
@@ -272,20 +286,26 @@ mod cli {
                         output.display()
                     ));
                 }
-                ExitCode::SUCCESS
+                if failed > 0 {
+                    ExitCode::from(UNREADABLE)
+                } else {
+                    ExitCode::SUCCESS
+                }
             }
             // Imported files are checked with what their import decided and skipped, so that
             // a file whose rows were dropped is never simply called consistent.
             Command::Check(source) if !source.sample => {
                 match import_all(&source.files, &options, lang) {
-                    Ok(imported) => {
+                    Ok((imported, failed)) => {
                         let consistent = imported
                             .iter()
                             .all(|item| validate(&item.dataset).is_consistent());
                         for item in &imported {
                             emit(&summary(item, lang));
                         }
-                        if consistent {
+                        if failed > 0 {
+                            ExitCode::from(UNREADABLE)
+                        } else if consistent {
                             ExitCode::SUCCESS
                         } else {
                             ExitCode::from(1)

@@ -208,16 +208,20 @@ fn role_of(header: &str) -> Option<Role> {
     let h = h.as_str();
     Some(match h {
         "org" | "organisaatio" | "yksikkö" | "kunta" | "kunnan nimi" | "kuntanimi"
-        | "municipality" | "toimiala" | "palvelualue" | "vastuualue" | "kustannuspaikka" => {
-            Role::Org
-        }
+        | "municipality" | "toimiala" | "palvelualue" | "vastuualue" | "kustannuspaikka"
+        // The State Treasury's published extracts name the filer by business id.
+        | "business_id" | "business id" | "y-tunnus" | "ytunnus" | "y_tunnus"
+        | "municipality_name" | "organisation_name" => Role::Org,
         "line" | "rivi" | "selite" | "erä" | "tili" | "tilinumero" | "account" | "tunnusluku"
-        | "indicator" | "nimi" | "tunnusluvun nimi" => Role::Line,
-        "code" | "koodi" | "solukoodi" | "tunnusluvun koodi" | "tunnus" => Role::Code,
-        "year" | "vuosi" | "tilikausi" | "talousarviovuosi" => Role::Year,
+        | "indicator" | "nimi" | "tunnusluvun nimi" | "indicator_name" => Role::Line,
+        "code" | "koodi" | "solukoodi" | "tunnusluvun koodi" | "tunnus" | "indicator_code"
+        | "cell_code" => Role::Code,
+        "year" | "vuosi" | "tilikausi" | "talousarviovuosi" | "reporting_year"
+        | "raportointivuosi" | "raportointikausi" => Role::Year,
         "kind" | "laji" | "tyyppi" | "vaihe" | "stage" => Role::Kind,
         "column" | "sarake" => Role::Column,
-        "value" | "arvo" | "euroa" | "summa" | "määrä" | "eur" | "€" => Role::Value,
+        "value" | "arvo" | "euroa" | "summa" | "määrä" | "eur" | "€" | "value_raw"
+        | "numeric_value" => Role::Value,
         _ => return None,
     })
 }
