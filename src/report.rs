@@ -352,6 +352,10 @@ struct JsonCell {
     origin: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     sum_of_parts: Option<Decimal>,
+    /// What the difference from the sum of the parts is: `rounding`, `contradiction` or
+    /// `not_compared`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    difference: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -409,6 +413,11 @@ pub fn table_json(dataset: &Dataset, table: &NodeTable, lang: Lang) -> String {
                             Origin::FromChildren => "computed_from_units",
                         },
                         sum_of_parts: cell.parts_sum,
+                        difference: cell.difference.map(|d| match d {
+                            crate::analysis::table::Difference::Rounding => "rounding",
+                            crate::analysis::table::Difference::Contradiction => "contradiction",
+                            crate::analysis::table::Difference::NotCompared => "not_compared",
+                        }),
                     })
                 })
                 .collect(),

@@ -538,3 +538,43 @@ fn one_marker_means_one_unit_within_a_document() {
         dec("-7493498")
     );
 }
+
+#[test]
+fn the_statement_marks_a_difference_by_what_it_is() {
+    use raami::analysis::table::{Difference, node_table};
+    let mark = |name: &str, line: Line, column: &str| {
+        let imported = import(name);
+        let dataset = &imported.dataset;
+        let table = node_table(dataset, &dataset.org[0].id, None);
+        let index = table.column_index(column).unwrap();
+        let cell = table.row(line).unwrap().cells[index].clone().unwrap();
+        (cell.difference, cell.parts_sum)
+    };
+    // Simo's Tp 2013 Toimintakate: a contradiction of 36 000, never "a rounding difference".
+    assert_eq!(
+        mark(
+            "simo-talous-tp2012-ta2016.txt",
+            Line::Toimintakate,
+            "TP2013"
+        ),
+        (Some(Difference::Contradiction), Some(dec("-19790418")))
+    );
+    // Kauhava's key figures in thousands: 9 552 against 9 551, rounding.
+    assert_eq!(
+        mark(
+            "kauhava-tilinpaatos-2024-tunnusluvut.txt",
+            Line::Vuosikate,
+            "TP2024"
+        ),
+        (Some(Difference::Rounding), Some(dec("9551000")))
+    );
+    // Kauhava's follow-up prints Poistot without Arvonalentumiset: not compared.
+    assert_eq!(
+        mark(
+            "kauhava-tilinpaatos-2024-toteutuminen.txt",
+            Line::PoistotJaArvonalentumiset,
+            "TOT2024"
+        ),
+        (Some(Difference::NotCompared), Some(dec("-5986806.75")))
+    );
+}

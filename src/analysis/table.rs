@@ -9,6 +9,17 @@ use super::derived;
 use super::values::{Origin, Value, Values};
 use crate::model::{Amount, Column, ColumnKind, Dataset, Line};
 
+/// How a stated subtotal stands against the sum of its parts, where they differ.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Difference {
+    /// Within the rounding of the printed figures.
+    Rounding,
+    /// Beyond what rounding explains, with every part there.
+    Contradiction,
+    /// Parts are missing or rows of the source were not read: not compared.
+    NotCompared,
+}
+
 /// One cell of the statement.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cell {
@@ -16,6 +27,8 @@ pub struct Cell {
     pub value: Value,
     /// For a stated subtotal whose parts do not add up to it exactly: the sum of the parts.
     pub parts_sum: Option<Amount>,
+    /// What the difference from `parts_sum` is, by validation's rule.
+    pub difference: Option<Difference>,
 }
 
 impl Cell {
@@ -161,15 +174,26 @@ pub fn node_table(dataset: &Dataset, org: &str, change_between: Option<(&str, &s
                 .iter()
                 .map(|column| {
                     values.value(org, line, &column.id).map(|value| {
-                        let parts_sum = if value.origin == Origin::Stated {
-                            values
-                                .parts_sum(org, line, &column.id)
-                                .map(|s| s.amount)
-                                .filter(|s| *s != value.amount)
-                        } else {
-                            None
-                        };
-                        Cell { value, parts_sum }
+                        use super::validate::{Severity, SubtotalCheck, subtotal_check};
+                        let (parts_sum, difference) =
+                            match subtotal_check(dataset, &values, org, line, &column.id) {
+                                Some(SubtotalCheck::Compared(Some(finding))) => (
+                                    Some(finding.computed),
+                                    Some(match finding.severity {
+                                        Severity::Rounding => Difference::Rounding,
+                                        Severity::Inconsistent => Difference::Contradiction,
+                                    }),
+                                ),
+                                Some(SubtotalCheck::NotCompared(incomplete)) => {
+                                    (Some(incomplete.parts), Some(Difference::NotCompared))
+                                }
+                                _ => (None, None),
+                            };
+                        Cell {
+                            value,
+                            parts_sum,
+                            difference,
+                        }
                     })
                 })
                 .collect();

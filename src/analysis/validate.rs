@@ -136,6 +136,68 @@ fn compare(place: Place<'_>, stated: Value, computed: Value) -> Option<Finding> 
     })
 }
 
+/// What comparing one stated subtotal with its parts came to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SubtotalCheck {
+    /// Compared: no finding where they agree exactly, else a rounding difference or a
+    /// contradiction.
+    Compared(Option<Finding>),
+    /// The parts do not give it, and parts are missing: not compared.
+    NotCompared(Incomplete),
+}
+
+/// Compares a stated subtotal of (node, line, column) with the sum of its parts: the one
+/// rule that validation, the statement's marks and every report follow. `None` where the
+/// figure is not stated or no part has a figure.
+pub fn subtotal_check(
+    dataset: &Dataset,
+    values: &Values<'_>,
+    org: &str,
+    line: Line,
+    column: &str,
+) -> Option<SubtotalCheck> {
+    let own = values.value(org, line, column)?;
+    if own.origin != Origin::Stated {
+        return None;
+    }
+    let (parts, missing) = values.parts_detail(org, line, column)?;
+    let finding = compare(
+        Place {
+            kind: CheckKind::Subtotal,
+            org,
+            line,
+            column,
+        },
+        own,
+        parts,
+    );
+    let unread: Vec<String> = dataset
+        .unread_before(org, line)
+        .map(|r| r.label.clone())
+        .collect();
+    let missing: Vec<Line> = missing
+        .into_iter()
+        .filter(|p| !p.may_be_omitted())
+        .collect();
+    Some(match finding {
+        Some(f)
+            if f.severity == Severity::Inconsistent
+                && (!missing.is_empty() || !unread.is_empty()) =>
+        {
+            SubtotalCheck::NotCompared(Incomplete {
+                org: org.to_string(),
+                line,
+                column: column.to_string(),
+                stated: f.stated,
+                parts: f.computed,
+                missing,
+                unread,
+            })
+        }
+        other => SubtotalCheck::Compared(other),
+    })
+}
+
 /// Validates a whole dataset.
 pub fn validate(dataset: &Dataset) -> Report {
     let values = Values::new(dataset);
@@ -156,47 +218,15 @@ pub fn validate(dataset: &Dataset) -> Report {
                     continue;
                 };
 
-                if own.origin == Origin::Stated
-                    && let Some((parts, missing)) = values.parts_detail(&node.id, line, &column.id)
-                {
-                    let finding = compare(
-                        Place {
-                            kind: CheckKind::Subtotal,
-                            org: &node.id,
-                            line,
-                            column: &column.id,
-                        },
-                        own,
-                        parts,
-                    );
-                    let unread: Vec<String> = dataset
-                        .unread_before(&node.id, line)
-                        .map(|r| r.label.clone())
-                        .collect();
-                    let missing: Vec<Line> = missing
-                        .into_iter()
-                        .filter(|p| !p.may_be_omitted())
-                        .collect();
-                    match finding {
-                        Some(f)
-                            if f.severity == Severity::Inconsistent
-                                && (!missing.is_empty() || !unread.is_empty()) =>
-                        {
-                            report.incomplete.push(Incomplete {
-                                org: node.id.clone(),
-                                line,
-                                column: column.id.clone(),
-                                stated: f.stated,
-                                parts: f.computed,
-                                missing,
-                                unread,
-                            });
-                        }
-                        other => {
-                            report.checks += 1;
-                            report.findings.extend(other);
-                        }
+                match subtotal_check(dataset, &values, &node.id, line, &column.id) {
+                    Some(SubtotalCheck::Compared(finding)) => {
+                        report.checks += 1;
+                        report.findings.extend(finding);
                     }
+                    Some(SubtotalCheck::NotCompared(incomplete)) => {
+                        report.incomplete.push(incomplete);
+                    }
+                    None => {}
                 }
 
                 if !has_units || own.origin != Origin::Stated {

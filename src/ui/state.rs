@@ -74,6 +74,17 @@ impl Pending {
             .map(|f| f.outcome.as_ref().map_or(0, Vec::len))
             .sum()
     }
+
+    /// The rows with figures that accepting this import would leave out: (label, place).
+    pub fn left_out(&self) -> Vec<(String, String)> {
+        self.files
+            .iter()
+            .filter_map(|f| f.outcome.as_ref().ok())
+            .flatten()
+            .flat_map(|read| read.loaded.dataset.unread.iter())
+            .map(|row| (row.label.clone(), row.place.clone()))
+            .collect()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -183,6 +183,37 @@ test('a picked seed file is summarised, then added beside the sample', async () 
   await page.close();
 });
 
+test('a real financial statement: figures read from laid-out text, rows left out named before adding, marks that say what a difference is', async () => {
+  const { page } = await open();
+  // Kauhava's follow-up table (a three-line header, minus signs printed above their figures).
+  await page.locator('#file-input').setInputFiles(path.join(root, 'tests/fixtures/real/kauhava-tilinpaatos-2024-toteutuminen.txt'));
+  const summary = page.locator('.import-summary');
+  await summary.waitFor();
+  const text = await summary.innerText();
+  assert.match(text, /4 miinusmerkkiä oli omalla rivillään/);
+  assert.match(text, /Poikkeaman muodossa Toteuma − TA\+m/);
+  assert.match(text, /1 välisummaa jäi vertaamatta/);
+  assert.equal(await page.locator('.left-out').count(), 0);
+  await page.locator('#import-add').click();
+  assert.equal(await amount(page, 'toimintakate', 'TOT2024'), `${MINUS}38${NBSP}396${NBSP}165`);
+  assert.equal(await amount(page, 'vuosikate', 'TOT2024'), `9${NBSP}551${NBSP}587`);
+  // Poistot printed without one of its parts: marked as not compared, never as rounding.
+  const poistot = page.locator("tr[data-line='poistot_ja_arvonalentumiset'] td[data-col='TOT2024'] .mark");
+  assert.equal(await poistot.innerText(), '?');
+  assert.match(await poistot.getAttribute('title'), /ei verrattu/);
+  await page.screenshot({ path: path.join(shots, 'real-kauhava-follow-up.png'), fullPage: true });
+  // Seinäjoki's statement prints totals in a second column: those rows are named, and the
+  // buttons say how many rows go, before anything is added.
+  await page.locator('#file-input').setInputFiles(path.join(root, 'tests/fixtures/real/seinajoki-tilinpaatos-2024-tuloslaskelma.txt'));
+  await page.locator('.left-out').waitFor();
+  assert.match(await page.locator('.left-out').innerText(), /5 riviä lukuineen jää pois/);
+  assert.match(await page.locator('.left-out').innerText(), /”Muut toimintatuotot”/);
+  assert.match(await page.locator('#import-add').innerText(), /\(5 riviä jää pois\)/);
+  await assertAxe(page, 'import summary with rows left out');
+  await page.locator('#import-cancel').click();
+  await page.close();
+});
+
 test('a broken file gets its located message and nothing changes; cancel and replace', async () => {
   const { page } = await open();
   await page.locator('#file-input').setInputFiles({ name: 'tyhjä.csv', mimeType: 'text/csv', buffer: Buffer.from('Selite;TP 2024;TA 2025\n') });

@@ -150,10 +150,11 @@ fn file_summary(
                     let dataset = &read.loaded.dataset;
                     let report = &read.loaded.report;
                     let inconsistent: Vec<_> = report.findings.iter().filter(|f| f.severity == Severity::Inconsistent).collect();
-                    let verdict = if inconsistent.is_empty() {
-                        format!("{} ({} {})", t(lang, Msg::ValidationAllConsistent), report.rounding().count(), t(lang, Msg::ValidationRounding).to_lowercase())
+                    let rounding = report.rounding().count();
+                    let verdict = if inconsistent.is_empty() && rounding > 0 {
+                        format!("{} ({rounding} {})", crate::report::verdict(report, lang), t(lang, Msg::ValidationRounding).to_lowercase())
                     } else {
-                        format!("{}: {}", t(lang, Msg::ValidationInconsistent), inconsistent.len())
+                        crate::report::verdict(report, lang)
                     };
                     html! {
                         <>
@@ -195,6 +196,20 @@ pub fn ImportSummary(props: &SummaryProps) -> Html {
         });
     }
     let any = props.pending.datasets() > 0;
+    // Nothing is left out without a word: the rows not read are named before either button,
+    // and the buttons say how many go.
+    let left_out = props.pending.left_out();
+    let leaving = |label: &str| {
+        if left_out.is_empty() {
+            label.to_string()
+        } else {
+            match lang {
+                Lang::Fi => format!("{label} ({} riviä jää pois)", left_out.len()),
+                Lang::Sv => format!("{label} ({} rader utelämnas)", left_out.len()),
+                Lang::En => format!("{label} ({} rows left out)", left_out.len()),
+            }
+        }
+    };
     let accept = |replace: bool| {
         let cb = props.on_accept.clone();
         Callback::from(move |_| cb.emit(replace))
@@ -208,11 +223,25 @@ pub fn ImportSummary(props: &SummaryProps) -> Html {
             <h2 id="import-heading" tabindex="-1" ref={heading_ref}>{ t(lang, Msg::ImportHeading) }</h2>
             <p>{ t(lang, Msg::ImportNothingYet) }</p>
             { for props.pending.files.iter().map(|f| file_summary(f, lang, &props.mapping, &props.on_map)) }
+            { if left_out.is_empty() || !any { html! {} } else { html! {
+                <div class="left-out" role="note">
+                    <p><strong>{ match lang {
+                        Lang::Fi => format!("{} riviä lukuineen jää pois, jos tiedot otetaan käyttöön näin: ", left_out.len()),
+                        Lang::Sv => format!("{} rader med tal utelämnas om materialet tas i bruk så här: ", left_out.len()),
+                        Lang::En => format!("{} rows with figures are left out if the data is taken as it is: ", left_out.len()),
+                    } }</strong>{ match lang {
+                        Lang::Fi => "kohdista ne yllä, tai hyväksy, että ne jäävät pois. Välisummia, joihin ne kuuluvat, ei lasketa eikä verrata.",
+                        Lang::Sv => "mappa dem ovan, eller godkänn att de utelämnas. Delsummor de hör till räknas inte och jämförs inte.",
+                        Lang::En => "map them above, or accept leaving them out. The subtotals they belong to are neither computed nor compared.",
+                    } }</p>
+                    <ul>{ for left_out.iter().map(|(label, place)| html! { <li>{ format!("”{label}” ({place})") }</li> }) }</ul>
+                </div>
+            } } }
             <div class="import-actions">
                 { if any { html! {
                     <>
-                        <button type="button" class="button primary" id="import-add" onclick={accept(false)}>{ t(lang, Msg::AddBeside) }</button>
-                        <button type="button" class="button" id="import-replace" onclick={accept(true)}>{ t(lang, Msg::ReplaceAll) }</button>
+                        <button type="button" class="button primary" id="import-add" onclick={accept(false)}>{ leaving(t(lang, Msg::AddBeside)) }</button>
+                        <button type="button" class="button" id="import-replace" onclick={accept(true)}>{ leaving(t(lang, Msg::ReplaceAll)) }</button>
                     </>
                 } } else { html! {} } }
                 <button type="button" class="button" id="import-cancel" onclick={cancel}>{ t(lang, Msg::Cancel) }</button>

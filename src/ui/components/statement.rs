@@ -7,7 +7,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::chart::{TrendChart, WaterfallChart};
-use crate::analysis::table::{NodeTable, default_change_pair, node_columns, node_table};
+use crate::analysis::table::{
+    Difference, NodeTable, default_change_pair, node_columns, node_table,
+};
 use crate::analysis::values::Origin;
 use crate::i18n::{Lang, Msg, t};
 use crate::model::{Column, ColumnKind, Dataset};
@@ -68,17 +70,26 @@ fn amount_cell(table: &NodeTable, row_index: usize, column_index: usize, lang: L
             { sr(format!(" ({})", t(lang, Msg::FromChildrenExplain))) }</>
         },
     };
-    let rounding = match (cell.parts_sum, cell.rounding_difference()) {
-        (Some(sum), Some(difference)) => {
+    // The mark says what validation says of the difference: ≈ a rounding difference only,
+    // ≠ a contradiction, ? not compared (parts missing); never "rounding" for more.
+    let rounding = match (cell.parts_sum, cell.rounding_difference(), cell.difference) {
+        (Some(sum), Some(difference), Some(kind)) => {
+            let (mark, class, word) = match kind {
+                Difference::Rounding => ("≈", "rounding", t(lang, Msg::RoundingMark)),
+                Difference::Contradiction => {
+                    ("≠", "contradiction", t(lang, Msg::ContradictionMark))
+                }
+                Difference::NotCompared => ("?", "not-compared", t(lang, Msg::NotComparedMark)),
+            };
             let text = format!(
                 "{} {}, {} {}",
                 t(lang, Msg::SumOfParts),
                 format_eur(sum, lang),
-                t(lang, Msg::RoundingMark),
+                word,
                 format_eur(difference, lang)
             );
             html! {
-                <><span class="mark rounding" aria-hidden="true" title={text.clone()}>{ "≈" }</span>{ sr(format!(" ({text})")) }</>
+                <><span class={classes!("mark", class)} aria-hidden="true" title={text.clone()}>{ mark }</span>{ sr(format!(" ({text})")) }</>
             }
         }
         _ => html! {},
