@@ -258,13 +258,13 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
         (RoundingMark, Lang::Sv) => "avrundningsdifferens",
         (RoundingMark, Lang::En) => "rounding difference",
         (RoundingExplain, Lang::Fi) => {
-            "≈ = asiakirjan ilmoittama luku poikkeaa osiensa summasta pyöristyksen verran."
+            "≈ = asiakirjan ilmoittama luku poikkeaa osiensa summasta vain pyöristyksen verran; ≠ = enemmän kuin pyöristys selittää (ristiriita); ? = ei verrattu, koska osia puuttuu tai jäi lukematta. Tyhjä solu: lukua ei ole asiakirjassa, eikä sitä voi laskea kokonaisista osista."
         }
         (RoundingExplain, Lang::Sv) => {
-            "≈ = talet i dokumentet avviker från summan av sina delar med en avrundning."
+            "≈ = talet i dokumentet avviker från summan av sina delar bara med en avrundning; ≠ = mer än avrundning förklarar (motsägelse); ? = inte jämfört, eftersom delar saknas eller inte lästes. Tom cell: talet finns inte i dokumentet och kan inte räknas ur fullständiga delar."
         }
         (RoundingExplain, Lang::En) => {
-            "≈ = the figure the document states differs from the sum of its parts by rounding."
+            "≈ = the figure the document states differs from the sum of its parts by rounding only; ≠ = by more than rounding explains (a contradiction); ? = not compared, because parts are missing or were not read. An empty cell: the document does not state the figure and it cannot be computed from a complete set of parts."
         }
         (SumOfParts, Lang::Fi) => "osien summa",
         (SumOfParts, Lang::Sv) => "summan av delarna",

@@ -210,7 +210,14 @@ test('a real financial statement: figures read from laid-out text, rows left out
   assert.match(await page.locator('.left-out').innerText(), /”Muut toimintatuotot”/);
   assert.match(await page.locator('#import-add').innerText(), /\(5 riviä jää pois\)/);
   await assertAxe(page, 'import summary with rows left out');
-  await page.locator('#import-cancel').click();
+  await page.locator('#import-add').click();
+  // The statement says which rows were not read, and leaves what they belong to empty.
+  assert.match(await page.locator('.unread-rows h2').innerText(), /Lähteestä jäi lukematta 5 riviä/);
+  assert.equal(await amount(page, 'toimintakate', 'TP2024'), `${MINUS}178${NBSP}750${NBSP}051`);
+  // Toimintatuotot is not printed and one of its parts was not read: it is not shown at all.
+  assert.equal(await page.locator("tr[data-line='toimintatuotot']").count(), 0);
+  await page.screenshot({ path: path.join(shots, 'real-seinajoki-unread-rows.png'), fullPage: true });
+  await assertAxe(page, 'statement with rows not read');
   await page.close();
 });
 

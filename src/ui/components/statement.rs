@@ -39,6 +39,38 @@ pub struct Props {
     pub on_column: Callback<String>,
 }
 
+/// The rows of the node's source that carried figures and were not read, and what that
+/// means for the figures shown: nothing after them is computed from the parts that remain.
+fn unread_note(dataset: &Dataset, node: &str, lang: Lang) -> Html {
+    let rows: Vec<_> = dataset.unread_at(node).collect();
+    if rows.is_empty() {
+        return html! {};
+    }
+    let heading = match lang {
+        Lang::Fi => format!("Lähteestä jäi lukematta {} riviä", rows.len()),
+        Lang::Sv => format!("{} rader i källan lästes inte", rows.len()),
+        Lang::En => format!("{} rows of the source were not read", rows.len()),
+    };
+    let consequence = match lang {
+        Lang::Fi => {
+            "Raami ei laske niiden jälkeen tulevia välisummia jäljelle jääneistä osista (solu jää tyhjäksi), eikä asiakirjan ilmoittamia välisummia verrata osiinsa."
+        }
+        Lang::Sv => {
+            "Delsummor efter dem räknas inte ur de delar som finns kvar (cellen är tom), och dokumentets delsummor jämförs inte med sina delar."
+        }
+        Lang::En => {
+            "Subtotals after them are not computed from the parts that remain (the cell is empty), and the document's subtotals are not compared with their parts."
+        }
+    };
+    html! {
+        <div class="unread-rows" role="note">
+            <h2>{ heading }</h2>
+            <p>{ consequence }</p>
+            <ul>{ for rows.iter().map(|row| html! { <li>{ format!("”{}” ({})", row.label, row.place) }</li> }) }</ul>
+        </div>
+    }
+}
+
 /// The style of a column's kind: actuals, budgets and plans are told apart.
 pub fn kind_class(kind: ColumnKind) -> &'static str {
     match kind {
@@ -269,6 +301,7 @@ pub fn Statement(props: &Props) -> Html {
                 </tbody>
             </table>
             </div>
+            { unread_note(&props.dataset, &props.node, lang) }
             { if notes.is_empty() { html! {} } else { html! {
                 <div class="column-notes">
                     <h2>{ t(lang, Msg::Notes) }</h2>
