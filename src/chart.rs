@@ -231,39 +231,57 @@ pub fn waterfall(table: &crate::analysis::NodeTable, column: &str) -> Vec<Step> 
         let Some(total_value) = amount(total) else {
             continue;
         };
-        let mut parts: Vec<Line> = Vec::new();
+        // The steps to this total: each part's figure, a part split into its own parts
+        // (Toimintakulut into the cost lines) where they add up to it exactly. A part that
+        // statements print and that has no figure (not printed, or not computable because
+        // rows were not read) leaves the way to the total unknown: the total stands alone.
+        let mut parts: Vec<(Line, Amount)> = Vec::new();
+        let mut complete = true;
         for part in total.parts() {
             // The total before (Toimintakate inside Vuosikate): the running total stands on it.
             if WATERFALL_TOTALS.contains(part) {
                 continue;
             }
-            let split: Vec<Line> = if *part != Line::Toimintatuotot && !part.parts().is_empty() {
-                part.parts()
-                    .iter()
-                    .copied()
-                    .filter(|p| amount(*p).is_some())
-                    .collect()
-            } else {
-                Vec::new()
+            let Some(value) = amount(*part) else {
+                if !part.may_be_omitted() {
+                    complete = false;
+                }
+                continue;
             };
-            if split.is_empty() {
-                parts.push(*part);
-            } else {
+            let split: Vec<(Line, Amount)> =
+                if *part != Line::Toimintatuotot && !part.parts().is_empty() {
+                    part.parts()
+                        .iter()
+                        .filter_map(|p| amount(*p).map(|v| (*p, v)))
+                        .collect()
+                } else {
+                    Vec::new()
+                };
+            let split_sum = split
+                .iter()
+                .try_fold(Decimal::ZERO, |acc, (_, v)| acc.checked_add(*v));
+            if !split.is_empty() && split_sum == Some(value) {
                 parts.extend(split);
+            } else {
+                parts.push((*part, value));
             }
         }
-        for part in parts {
-            let Some(value) = amount(part) else { continue };
-            if value.is_zero() {
-                continue;
+        if complete {
+            for (part, value) in parts {
+                if value.is_zero() {
+                    continue;
+                }
+                let Some(to) = running.checked_add(value) else {
+                    break;
+                };
+                steps.push(Step {
+                    line: part,
+                    total: false,
+                    from: running,
+                    to,
+                });
+                running = to;
             }
-            steps.push(Step {
-                line: part,
-                total: false,
-                from: running,
-                to: running + value,
-            });
-            running += value;
         }
         steps.push(Step {
             line: total,
@@ -328,8 +346,11 @@ pub fn waterfall_summary(steps: &[Step], column: &Column, unit: &str, lang: Lang
         Lang::Sv => ("intäkter", "kostnader"),
         Lang::En => ("revenue", "costs"),
     };
-    parts.push(format!("{income_word} {}", format_eur(revenue, lang)));
-    parts.push(format!("{cost_word} {}", format_eur(costs, lang)));
+    // Revenue and costs only where the steps to the first total are shown.
+    if steps.first().is_some_and(|s| !s.total) {
+        parts.push(format!("{income_word} {}", format_eur(revenue, lang)));
+        parts.push(format!("{cost_word} {}", format_eur(costs, lang)));
+    }
     for step in steps.iter().filter(|s| s.total) {
         parts.push(format!(
             "{} {}",

@@ -578,3 +578,45 @@ fn the_statement_marks_a_difference_by_what_it_is() {
         (Some(Difference::NotCompared), Some(dec("-5986806.75")))
     );
 }
+
+#[test]
+fn the_waterfall_steps_only_where_the_parts_are_all_there() {
+    use raami::analysis::table::node_table;
+    use raami::chart::{waterfall, waterfall_summary};
+    // Seinäjoki's statement: Toimintakulut cannot be computed (rows were not read), so the
+    // way to Toimintakate is unknown and it stands alone; no "revenue" or "costs" is said.
+    let imported = import("seinajoki-tilinpaatos-2024-tuloslaskelma.txt");
+    let dataset = &imported.dataset;
+    let table = node_table(dataset, &dataset.org[0].id, None);
+    let steps = waterfall(&table, "TP2024");
+    assert_eq!((steps[0].line, steps[0].total), (Line::Toimintakate, true));
+    assert_eq!(steps[0].to, dec("-178750051.35"));
+    let column = dataset.column("TP2024").unwrap();
+    let sentence = waterfall_summary(&steps, column, "€", Lang::Fi);
+    assert!(!sentence.contains("tuotot"), "{sentence}");
+    // Kauhava's follow-up: Poistot is one step, because its printed parts do not add up to it
+    // (Arvonalentumiset is not printed); the steps to Toimintakate are the printed lines.
+    let imported = import("kauhava-tilinpaatos-2024-toteutuminen.txt");
+    let dataset = &imported.dataset;
+    let table = node_table(dataset, &dataset.org[0].id, None);
+    let steps = waterfall(&table, "TOT2024");
+    assert_eq!(steps[0].line, Line::Toimintatuotot);
+    assert_eq!(steps[0].to, dec("7725767.34"));
+    let poistot: Vec<_> = steps
+        .iter()
+        .filter(|s| {
+            matches!(
+                s.line,
+                Line::PoistotJaArvonalentumiset | Line::SuunnitelmanMukaisetPoistot
+            )
+        })
+        .collect();
+    assert_eq!(poistot.len(), 1);
+    assert_eq!(poistot[0].line, Line::PoistotJaArvonalentumiset);
+    assert_eq!(poistot[0].to - poistot[0].from, dec("-6275357.36"));
+    let sentence = waterfall_summary(&steps, dataset.column("TOT2024").unwrap(), "€", Lang::Fi);
+    assert!(
+        sentence.contains("kulut \u{2212}46\u{a0}216\u{a0}718"),
+        "{sentence}"
+    );
+}
