@@ -329,25 +329,27 @@ pub fn waterfall_marks(steps: &[Step], column: &Column, lang: Lang) -> Vec<Mark>
 /// One sentence on a waterfall: revenue, costs, and each total.
 pub fn waterfall_summary(steps: &[Step], column: &Column, unit: &str, lang: Lang) -> String {
     let mut parts = Vec::new();
-    let revenue: Amount = steps
-        .iter()
-        .take_while(|s| !s.total)
+    // The rises and falls before the first total (each `to − from` is a step's own figure).
+    let before_total = || steps.iter().take_while(|s| !s.total);
+    let revenue: Option<Amount> = before_total()
         .filter(|s| s.to > s.from)
-        .map(|s| s.to - s.from)
-        .sum();
-    let costs: Amount = steps
-        .iter()
-        .take_while(|s| !s.total)
+        .try_fold(Amount::ZERO, |sum, s| {
+            sum.checked_add(s.to.checked_sub(s.from)?)
+        });
+    let costs: Option<Amount> = before_total()
         .filter(|s| s.to < s.from)
-        .map(|s| s.to - s.from)
-        .sum();
+        .try_fold(Amount::ZERO, |sum, s| {
+            sum.checked_add(s.to.checked_sub(s.from)?)
+        });
     let (income_word, cost_word) = match lang {
         Lang::Fi => ("tuotot", "kulut"),
         Lang::Sv => ("intäkter", "kostnader"),
         Lang::En => ("revenue", "costs"),
     };
     // Revenue and costs only where the steps to the first total are shown.
-    if steps.first().is_some_and(|s| !s.total) {
+    if let (Some(revenue), Some(costs), true) =
+        (revenue, costs, steps.first().is_some_and(|s| !s.total))
+    {
         parts.push(format!("{income_word} {}", format_eur(revenue, lang)));
         parts.push(format!("{cost_word} {}", format_eur(costs, lang)));
     }

@@ -200,7 +200,7 @@ fn check_tables(dataset: &Dataset) -> Tally {
                     PrintedColumn::Poikkeama(budget, actual) => {
                         match (lookup(budget), lookup(actual)) {
                             (Some((b, bt)), Some((a, at))) => {
-                                compare_amount(printed, Some(poikkeama(b, a)), bt + at)
+                                compare_amount(printed, poikkeama(b, a), bt + at)
                             }
                             _ => Err("no budget or actual".to_string()),
                         }

@@ -81,7 +81,7 @@ pub fn across(dataset: &Dataset, line: Line, measure: Measure) -> (Vec<Column>, 
                         Measure::Change => {
                             // From the first column where the node has the line.
                             let base = columns.iter().find_map(|c| amount(org, &c.id))?;
-                            Some(change(base, own))
+                            change(base, own)
                         }
                         Measure::Share => share_pct(own, amount(parent.as_deref()?, &column.id)?),
                     }

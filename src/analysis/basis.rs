@@ -98,7 +98,7 @@ pub fn apply(dataset: &Dataset, basis: &Basis) -> (Dataset, Vec<Missing>) {
         let factor = (*factors.get(column)?)?;
         value
             .checked_mul(factor)
-            .map(|v| crate::numfmt::round_half_away(v, basis.decimals() + 2))
+            .map(|v| crate::numfmt::round_half_away(v, basis.decimals().saturating_add(2)))
     };
     let mut out = dataset.clone();
     for figures in out.figures.values_mut() {

@@ -54,16 +54,19 @@ pub fn breakdown(
                 name: child.name.clone(),
                 amount: value,
                 share_pct: value.zip(parent).and_then(|(v, p)| share_pct(v, p)),
-                change: value.zip(before).map(|(v, b)| change(b, v)),
+                change: value.zip(before).and_then(|(v, b)| change(b, v)),
                 change_pct: value.zip(before).and_then(|(v, b)| change_pct(b, v)),
                 has_units: dataset.children(&child.id).next().is_some(),
             }
         })
         .collect();
     let known: Vec<Amount> = rows.iter().filter_map(|r| r.amount).collect();
-    let unallocated = parent
-        .filter(|_| !known.is_empty())
-        .map(|p| p - known.iter().copied().sum::<Amount>());
+    let unallocated = parent.filter(|_| !known.is_empty()).and_then(|p| {
+        known
+            .iter()
+            .try_fold(Amount::ZERO, |sum, v| sum.checked_add(*v))
+            .and_then(|sum| p.checked_sub(sum))
+    });
     Breakdown {
         parent,
         rows,

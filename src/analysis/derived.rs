@@ -10,8 +10,9 @@ const HUNDRED: Decimal = Decimal::ONE_HUNDRED;
 
 /// Poikkeama = TA − Toteuma, in the sign convention of the line (seed 003: Toimintakulut
 /// −9 483 100 − (−8 856 536) = −626 564).
-pub fn poikkeama(budget: Amount, actual: Amount) -> Amount {
-    budget - actual
+/// `None` where the difference does not fit in a decimal (figures near its limit).
+pub fn poikkeama(budget: Amount, actual: Amount) -> Option<Amount> {
+    budget.checked_sub(actual)
 }
 
 /// Toteuma % = Toteuma / TA × 100; `None` when TA is zero (the percentage is undefined,
@@ -31,8 +32,8 @@ pub fn ratio_pct(numerator: Decimal, denominator: Decimal) -> Option<Decimal> {
 }
 
 /// Change from `base` to `target` in euros.
-pub fn change(base: Amount, target: Amount) -> Amount {
-    target - base
+pub fn change(base: Amount, target: Amount) -> Option<Amount> {
+    target.checked_sub(base)
 }
 
 /// Change from `base` to `target` in per cent of the base's size: (target / base − 1) × 100.
@@ -45,8 +46,9 @@ pub fn change_pct(base: Amount, target: Amount) -> Option<Decimal> {
         return None;
     }
     target
-        .checked_div(base)
-        .map(|r| (r - Decimal::ONE) * HUNDRED)
+        .checked_div(base)?
+        .checked_sub(Decimal::ONE)?
+        .checked_mul(HUNDRED)
 }
 
 /// Average yearly growth in per cent from `first` to `last` over `years` years:
@@ -63,7 +65,7 @@ pub fn cagr_pct(first: Amount, last: Amount, years: u32) -> Option<Decimal> {
     let ratio = last.checked_div(first)?;
     let exponent = Decimal::ONE.checked_div(Decimal::from(years))?;
     let growth = ratio.checked_powd(exponent)?;
-    Some((growth - Decimal::ONE) * HUNDRED)
+    growth.checked_sub(Decimal::ONE)?.checked_mul(HUNDRED)
 }
 
 /// A node's share of its parent in per cent.
@@ -83,9 +85,13 @@ pub fn ratio_pct_tolerance(
     if d <= denominator_tol {
         return None;
     }
-    let low = d - denominator_tol;
-    let bound = (numerator_tol / low + numerator.abs() * denominator_tol / (low * low)) * HUNDRED;
-    Some(bound)
+    let low = d.checked_sub(denominator_tol)?;
+    let first = numerator_tol.checked_div(low)?;
+    let second = numerator
+        .abs()
+        .checked_mul(denominator_tol)?
+        .checked_div(low.checked_mul(low)?)?;
+    first.checked_add(second)?.checked_mul(HUNDRED)
 }
 
 #[cfg(test)]
@@ -98,8 +104,14 @@ mod tests {
 
     #[test]
     fn poikkeama_and_toteuma_pct_as_seed_003_prints_them() {
-        assert_eq!(poikkeama(dec("-9483100"), dec("-8856536")), dec("-626564"));
-        assert_eq!(poikkeama(dec("989100"), dec("1372028")), dec("-382928"));
+        assert_eq!(
+            poikkeama(dec("-9483100"), dec("-8856536")),
+            Some(dec("-626564"))
+        );
+        assert_eq!(
+            poikkeama(dec("989100"), dec("1372028")),
+            Some(dec("-382928"))
+        );
         let pct = toteuma_pct(dec("989100"), dec("1372028")).unwrap();
         assert_eq!(pct.round_dp(2), dec("138.71"));
         let pct = toteuma_pct(dec("-8494000"), dec("-7484508")).unwrap();
@@ -112,7 +124,10 @@ mod tests {
         // Seed 004, Toimintakulut TA 2024 → TS 2026: expenses grow by 5,42 %.
         let pct = change_pct(dec("-32611450"), dec("-34378200")).unwrap();
         assert_eq!(pct.round_dp(2), dec("5.42"));
-        assert_eq!(change(dec("-32611450"), dec("-34378200")), dec("-1766750"));
+        assert_eq!(
+            change(dec("-32611450"), dec("-34378200")),
+            Some(dec("-1766750"))
+        );
         assert_eq!(change_pct(Decimal::ZERO, dec("5")), None);
         assert_eq!(change_pct(dec("-11"), dec("5")), None);
         assert_eq!(

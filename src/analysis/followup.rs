@@ -49,7 +49,7 @@ pub fn follow_up_rows(table: &NodeTable, pair: usize) -> Vec<FollowUpRow> {
             let cell = row.follow_ups.get(pair).copied().flatten()?;
             // Stored signs make "actual above budget" better for every line: more revenue,
             // or an expense closer to zero.
-            let effect = match (actual - budget).cmp(&Decimal::ZERO) {
+            let effect = match actual.checked_sub(budget)?.cmp(&Decimal::ZERO) {
                 std::cmp::Ordering::Greater => Effect::Better,
                 std::cmp::Ordering::Less => Effect::Worse,
                 std::cmp::Ordering::Equal => Effect::OnBudget,

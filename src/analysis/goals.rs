@@ -36,7 +36,9 @@ impl AimCount {
     }
 
     pub fn total(&self) -> usize {
-        self.counts.iter().sum::<usize>() + self.without
+        self.counts
+            .iter()
+            .fold(self.without, |total, c| total.saturating_add(*c))
     }
 }
 
@@ -63,7 +65,7 @@ pub fn status_by_aim<'a>(goals: impl IntoIterator<Item = &'a Goal>) -> Vec<AimCo
                         without: 0,
                     },
                 ));
-                counts.len() - 1
+                counts.len().saturating_sub(1)
             }
         };
         let entry = &mut counts[index].1;
@@ -71,8 +73,8 @@ pub fn status_by_aim<'a>(goals: impl IntoIterator<Item = &'a Goal>) -> Vec<AimCo
             .status
             .and_then(|s| GoalStatus::ALL.iter().position(|x| *x == s))
         {
-            Some(i) => entry.counts[i] += 1,
-            None => entry.without += 1,
+            Some(i) => entry.counts[i] = entry.counts[i].saturating_add(1),
+            None => entry.without = entry.without.saturating_add(1),
         }
     }
     counts.into_iter().map(|(_, c)| c).collect()

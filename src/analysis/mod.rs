@@ -3,6 +3,8 @@
 //! validation ([`mod@validate`]), and the follow-up, breakdown and basis views
 //! ([`followup`], [`breakdown`], [`basis`]).
 
+#![deny(clippy::arithmetic_side_effects)]
+
 pub mod across;
 pub mod basis;
 pub mod breakdown;

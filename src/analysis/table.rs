@@ -42,7 +42,8 @@ impl Cell {
 
     /// Stated − sum of parts, where they differ.
     pub fn rounding_difference(&self) -> Option<Amount> {
-        self.parts_sum.map(|sum| self.value.amount - sum)
+        self.parts_sum
+            .and_then(|sum| self.value.amount.checked_sub(sum))
     }
 }
 
@@ -212,7 +213,7 @@ pub fn node_table(dataset: &Dataset, org: &str, change_between: Option<(&str, &s
                     let budget = amount_in(&pair.budget.id)?;
                     let actual = amount_in(&pair.actual.id)?;
                     Some(FollowUpCell {
-                        poikkeama: derived::poikkeama(budget, actual),
+                        poikkeama: derived::poikkeama(budget, actual)?,
                         toteuma_pct: derived::toteuma_pct(budget, actual),
                     })
                 })
@@ -220,9 +221,13 @@ pub fn node_table(dataset: &Dataset, org: &str, change_between: Option<(&str, &s
             let change = change_between.as_ref().and_then(|(base_col, target_col)| {
                 let base = amount_in(&base_col.id)?;
                 let target = amount_in(&target_col.id)?;
-                let years = u32::try_from(target_col.year - base_col.year).unwrap_or(0);
+                let years = target_col
+                    .year
+                    .checked_sub(base_col.year)
+                    .and_then(|y| u32::try_from(y).ok())
+                    .unwrap_or(0);
                 Some(ChangeCell {
-                    change: derived::change(base, target),
+                    change: derived::change(base, target)?,
                     change_pct: derived::change_pct(base, target),
                     yearly_pct: derived::cagr_pct(base, target, years),
                 })

@@ -112,18 +112,21 @@ struct Place<'a> {
     column: &'a str,
 }
 
-fn compare(place: Place<'_>, stated: Value, computed: Value) -> Option<Finding> {
-    let difference = stated.amount - computed.amount;
+/// Compares a stated value with a computed one. `Err(())` where their difference does not
+/// fit in a decimal (figures near its limit): they cannot be compared, and no difference is
+/// made up.
+fn compare(place: Place<'_>, stated: Value, computed: Value) -> Result<Option<Finding>, ()> {
+    let difference = stated.amount.checked_sub(computed.amount).ok_or(())?;
+    let tolerance = stated.tolerance.checked_add(computed.tolerance).ok_or(())?;
     if difference.is_zero() {
-        return None;
+        return Ok(None);
     }
-    let tolerance = stated.tolerance + computed.tolerance;
     let severity = if difference.abs() <= tolerance {
         Severity::Rounding
     } else {
         Severity::Inconsistent
     };
-    Some(Finding {
+    Ok(Some(Finding {
         kind: place.kind,
         severity,
         org: place.org.to_string(),
@@ -133,7 +136,7 @@ fn compare(place: Place<'_>, stated: Value, computed: Value) -> Option<Finding> 
         computed: computed.amount,
         difference,
         tolerance,
-    })
+    }))
 }
 
 /// What comparing one stated subtotal with its parts came to.
@@ -179,6 +182,18 @@ pub fn subtotal_check(
         .into_iter()
         .filter(|p| !p.may_be_omitted())
         .collect();
+    let Ok(finding) = finding else {
+        // Too large to compare: not compared, with no difference made up.
+        return Some(SubtotalCheck::NotCompared(Incomplete {
+            org: org.to_string(),
+            line,
+            column: column.to_string(),
+            stated: own.amount,
+            parts: parts.amount,
+            missing,
+            unread,
+        }));
+    };
     Some(match finding {
         Some(f)
             if f.severity == Severity::Inconsistent
@@ -220,7 +235,7 @@ pub fn validate(dataset: &Dataset) -> Report {
 
                 match subtotal_check(dataset, &values, &node.id, line, &column.id) {
                     Some(SubtotalCheck::Compared(finding)) => {
-                        report.checks += 1;
+                        report.checks = report.checks.saturating_add(1);
                         report.findings.extend(finding);
                     }
                     Some(SubtotalCheck::NotCompared(incomplete)) => {
@@ -237,8 +252,8 @@ pub fn validate(dataset: &Dataset) -> Report {
                     continue;
                 }
                 if let Some(units) = values.units_sum(&node.id, line, &column.id) {
-                    report.checks += 1;
-                    report.findings.extend(compare(
+                    // (Figures too large to compare leave the check unmade.)
+                    if let Ok(finding) = compare(
                         Place {
                             kind: CheckKind::OrgSum,
                             org: &node.id,
@@ -247,7 +262,10 @@ pub fn validate(dataset: &Dataset) -> Report {
                         },
                         own,
                         units,
-                    ));
+                    ) {
+                        report.checks = report.checks.saturating_add(1);
+                        report.findings.extend(finding);
+                    }
                 }
             }
             if skipped_units {

@@ -45,15 +45,18 @@ impl Value {
 
 /// Sums values; `None` where there is none to sum.
 fn sum(values: impl Iterator<Item = Value>, origin: Origin) -> Option<Value> {
-    values.fold(None, |acc: Option<Value>, value| {
+    // A sum that does not fit in a decimal is no value (never a wrapped or clamped one).
+    let mut total: Option<Value> = None;
+    for value in values {
         let (amount, tolerance) =
-            acc.map_or((Decimal::ZERO, Decimal::ZERO), |a| (a.amount, a.tolerance));
-        Some(Value {
-            amount: amount + value.amount,
+            total.map_or((Decimal::ZERO, Decimal::ZERO), |a| (a.amount, a.tolerance));
+        total = Some(Value {
+            amount: amount.checked_add(value.amount)?,
             origin,
-            tolerance: tolerance + value.tolerance,
-        })
-    })
+            tolerance: tolerance.checked_add(value.tolerance)?,
+        });
+    }
+    total
 }
 
 /// The closing line of the statement section a line is in. A node that states lines of the
@@ -104,7 +107,7 @@ impl<'a> Values<'a> {
         own.map(section_end).or_else(|| {
             self.dataset
                 .children(org)
-                .filter_map(|child| self.scope_at_depth(&child.id, depth + 1))
+                .filter_map(|child| self.scope_at_depth(&child.id, depth.saturating_add(1)))
                 .max()
         })
     }
@@ -119,7 +122,13 @@ impl<'a> Values<'a> {
     }
 
     fn value_within(&self, org: &str, line: Line, column: &str, depth: usize) -> Option<Value> {
-        if depth > self.dataset.org.len() + crate::model::line::CATALOGUE.len() {
+        if depth
+            > self
+                .dataset
+                .org
+                .len()
+                .saturating_add(crate::model::line::CATALOGUE.len())
+        {
             return None;
         }
         if let Some(amount) = self.dataset.stated(org, line, column) {
@@ -128,9 +137,9 @@ impl<'a> Values<'a> {
         // Where rows of the node's source were not read, no sum of its parts is complete.
         if line.is_subtotal() && self.dataset.unread_before(org, line).next().is_none() {
             let from_parts = sum(
-                line.parts()
-                    .iter()
-                    .filter_map(|part| self.value_within(org, *part, column, depth + 1)),
+                line.parts().iter().filter_map(|part| {
+                    self.value_within(org, *part, column, depth.saturating_add(1))
+                }),
                 Origin::FromParts,
             );
             if from_parts.is_some() {
@@ -154,7 +163,7 @@ impl<'a> Values<'a> {
             .filter(|child| child.belongs_in(year))
             .filter(|child| self.scope(&child.id).is_some_and(|scope| line <= scope))
         {
-            match self.value_within(&child.id, line, column, depth + 1) {
+            match self.value_within(&child.id, line, column, depth.saturating_add(1)) {
                 Some(value) => values.push(value),
                 // A unit whose figure is unknown because rows of it were not read: the
                 // units' sum would be short by it.

@@ -588,7 +588,10 @@ pub fn poikkeama_sign(rows: &[Vec<(HeaderColumn, Option<Decimal>)>]) -> Poikkeam
             continue;
         }
         let tolerance = rounding_half_unit(b) + rounding_half_unit(a) + rounding_half_unit(printed);
-        let near = |c: Option<Decimal>| c.is_some_and(|c| (printed - c).abs() <= tolerance);
+        let near = |c: Option<Decimal>| {
+            c.and_then(|c| printed.checked_sub(c))
+                .is_some_and(|gap| gap.abs() <= tolerance)
+        };
         if near(b.checked_sub(a)) {
             budget_first += 1;
         } else if near(a.checked_sub(b)) {
@@ -637,7 +640,10 @@ pub fn derived_mismatches(
             };
             let agrees = match computed {
                 None => printed.is_zero(),
-                Some(c) => (printed - c).abs() <= rounding_half_unit(printed) + tolerance,
+                Some(c) => printed
+                    .checked_sub(c)
+                    .zip(rounding_half_unit(printed).checked_add(tolerance))
+                    .is_some_and(|(gap, allowed)| gap.abs() <= allowed),
             };
             (!agrees).then(|| WarningKind::DerivedMismatch {
                 label: label.to_string(),

@@ -278,6 +278,8 @@ struct Collector {
     /// Rows with figures that were skipped: (org, label, place, last line read above).
     unread: Vec<(String, String, Place, Option<Line>)>,
     last_line: HashMap<String, Line>,
+    /// (org, line, column) whose accounts add up to more than a decimal holds: no figure.
+    overflowed: std::collections::HashSet<(String, Line, String)>,
 }
 
 impl Collector {
@@ -295,6 +297,7 @@ impl Collector {
             rows_read: 0,
             unread: Vec::new(),
             last_line: HashMap::new(),
+            overflowed: std::collections::HashSet::new(),
         }
     }
 
@@ -366,6 +369,10 @@ impl Collector {
         if !self.figures.contains_key(org) {
             self.org_order.push(org.to_string());
         }
+        let key = (org.to_string(), line, column.to_string());
+        if self.overflowed.contains(&key) {
+            return;
+        }
         self.last_line.insert(org.to_string(), line);
         let by_col = self
             .figures
@@ -374,7 +381,20 @@ impl Collector {
             .entry(line)
             .or_default();
         match (by_col.get_mut(column), source) {
-            (Some(existing), LineSource::Account) => *existing += value,
+            (Some(existing), LineSource::Account) => match existing.checked_add(value) {
+                Some(sum) => *existing = sum,
+                None => {
+                    // The accounts add up to more than any figure can be: the line has no
+                    // figure in this column, and the row is reported where it overflowed.
+                    by_col.remove(column);
+                    self.overflowed.insert(key);
+                    let kind = WarningKind::NotANumber {
+                        label: label.to_string(),
+                        found: format!("Σ > {}", Decimal::MAX),
+                    };
+                    self.skip(org, place, kind);
+                }
+            },
             (Some(existing), LineSource::Label) => {
                 if *existing != value {
                     let kind = WarningKind::Conflict {

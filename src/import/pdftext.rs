@@ -678,11 +678,12 @@ fn unsigned_expenses(rows: &mut [ReadRow], columns: &[HeaderColumn]) -> Option<u
                 inner.filter(|v| !v.is_empty()).map(|v| v.into_iter().sum())
             });
             if let Some(value) = value {
-                sum += value;
-                tolerance += rounding_half_unit(value) * Decimal::from(4);
+                sum = sum.checked_add(value)?;
+                tolerance = tolerance
+                    .checked_add(rounding_half_unit(value).checked_mul(Decimal::from(4))?)?;
             }
         }
-        Some((stated - sum).abs() <= tolerance)
+        Some(stated.checked_sub(sum)?.abs() <= tolerance)
     };
     let evidence = [Line::Toimintakate, Line::Vuosikate, Line::TilikaudenTulos]
         .into_iter()
@@ -1047,9 +1048,16 @@ fn narrow_by_subtotals(rows: &mut [ReadRow], value_columns: &[usize]) {
                         .collect();
                     match (total, parts) {
                         (Some(total), Some(parts)) => {
-                            let tolerance =
-                                rounding_half_unit(total) * Decimal::from(parts.len() + 1);
-                            (total - parts.iter().sum::<Decimal>()).abs() <= tolerance
+                            let tolerance = rounding_half_unit(total)
+                                .checked_mul(Decimal::from(parts.len().saturating_add(1)));
+                            let sum = parts
+                                .iter()
+                                .try_fold(Decimal::ZERO, |s, p| s.checked_add(*p));
+                            match (tolerance, sum.and_then(|s| total.checked_sub(s))) {
+                                (Some(tolerance), Some(gap)) => gap.abs() <= tolerance,
+                                // Too large to add up: this choice does not hold.
+                                _ => false,
+                            }
                         }
                         _ => true,
                     }
@@ -1652,13 +1660,16 @@ fn read_cell_tables_into(
             Contents::Projects(read) => {
                 // A printed total is checked against the projects' funding, never stored.
                 if let Some((line, printed)) = read.total {
-                    let sum: Amount = read
+                    let sum: Option<Amount> = read
                         .projects
                         .iter()
                         .filter_map(|p| p.project.total_funding)
-                        .sum();
-                    let tolerance = Decimal::new(5, 1) * Decimal::from(read.projects.len().max(1));
-                    if (sum - printed).abs() > tolerance {
+                        .try_fold(Amount::ZERO, |s, f| s.checked_add(f));
+                    let tolerance = Decimal::new(5, 1)
+                        .checked_mul(Decimal::from(read.projects.len().max(1)))
+                        .unwrap_or(Decimal::MAX);
+                    let gap = sum.and_then(|s| s.checked_sub(printed));
+                    if let (Some(sum), true) = (sum, gap.is_none_or(|g| g.abs() > tolerance)) {
                         warnings.push(Warning {
                             place: Place::line(file, line),
                             kind: WarningKind::DerivedMismatch {

@@ -83,13 +83,30 @@ fn number(group: &[Piece]) -> Option<Decimal> {
     Decimal::from_str(&text).ok()
 }
 
+/// At most this many steps are taken in search of one row's splits: a row of a hundred
+/// `100` groups under ten columns has more ways than can be tried, and is left unsplit.
+const STEP_BUDGET: usize = 200_000;
+
 /// Every way to split `tokens` into exactly `count` numbers, at most `cap` of them.
-/// `None` when the tokens are not numbers at all.
+/// `None` when the tokens are not numbers at all; no way at all (`Some` of nothing) when
+/// there is none, or when there are too many to search.
 pub fn splits(tokens: &[&str], count: usize, cap: usize) -> Option<Vec<Vec<Decimal>>> {
     let pieces = pieces(tokens)?;
     let mut found = Vec::new();
     let mut current = Vec::new();
-    walk(&pieces, 0, count, cap, &mut current, &mut found);
+    let mut budget = STEP_BUDGET;
+    walk(
+        &pieces,
+        0,
+        count,
+        cap,
+        &mut current,
+        &mut found,
+        &mut budget,
+    );
+    if budget == 0 {
+        found.clear();
+    }
     Some(found)
 }
 
@@ -100,10 +117,12 @@ fn walk(
     cap: usize,
     current: &mut Vec<Decimal>,
     found: &mut Vec<Vec<Decimal>>,
+    budget: &mut usize,
 ) {
-    if found.len() >= cap {
+    if found.len() >= cap || *budget == 0 {
         return;
     }
+    *budget -= 1;
     if start == pieces.len() {
         if current.len() == count {
             found.push(current.clone());
@@ -123,7 +142,7 @@ fn walk(
         let group = &pieces[start..end];
         if let Some(value) = number(group) {
             current.push(value);
-            walk(pieces, end, count, cap, current, found);
+            walk(pieces, end, count, cap, current, found, budget);
             current.pop();
         }
         let ends_here =

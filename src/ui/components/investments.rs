@@ -80,7 +80,7 @@ pub fn Investments(props: &Props) -> Html {
                                         let budget = by_col.get(&pair.budget.id).copied();
                                         let actual = by_col.get(&pair.actual.id).copied();
                                         let (p, pct) = match (budget, actual) {
-                                            (Some(b), Some(a)) => (Some(poikkeama(b, a)), toteuma_pct(b, a)),
+                                            (Some(b), Some(a)) => (poikkeama(b, a), toteuma_pct(b, a)),
                                             _ => (None, None),
                                         };
                                         html! { <>

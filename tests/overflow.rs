@@ -1,0 +1,185 @@
+//! Figures near the limit of a decimal (about 7,9 × 10^28): every sum, difference and ratio
+//! that would not fit is "not computable" or "not compared", never a panic and never a
+//! wrapped or clamped figure. The inputs are the ones that crashed Raami (issue 9).
+
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use proptest::prelude::*;
+
+use raami::analysis::table::node_table;
+use raami::analysis::values::Values;
+use raami::analysis::{across, breakdown, validate};
+use raami::import::{Imported, Options, import_file};
+use raami::model::{Amount, Line};
+
+const MAX: &str = "79228162514264337593543950335";
+
+fn import(name: &str, text: &str) -> Imported {
+    import_file(name, text.as_bytes(), &Options::default())
+        .unwrap()
+        .remove(0)
+}
+
+/// Everything a view computes from a dataset.
+fn exercise(imported: &Imported) {
+    let dataset = &imported.dataset;
+    let _ = validate(dataset);
+    for node in &dataset.org {
+        let columns: Vec<String> = dataset.columns.iter().map(|c| c.id.clone()).collect();
+        let pair = columns.first().zip(columns.last());
+        let table = node_table(
+            dataset,
+            &node.id,
+            pair.map(|(a, b)| (a.as_str(), b.as_str())),
+        );
+        for column in &columns {
+            let steps = raami::chart::waterfall(&table, column);
+            if let Some(col) = dataset.column(column) {
+                let _ = raami::chart::waterfall_marks(&steps, col, raami::i18n::Lang::Fi);
+                let _ = raami::chart::waterfall_summary(&steps, col, "€", raami::i18n::Lang::Fi);
+            }
+            for line in Line::all() {
+                let _ = breakdown::breakdown(dataset, &node.id, line, column, None);
+            }
+        }
+        for measure in [
+            across::Measure::Amount,
+            across::Measure::Change,
+            across::Measure::Share,
+        ] {
+            let _ = across::across(dataset, Line::Toimintakate, measure);
+        }
+        let _ = raami::report::table_csv(&table, raami::i18n::Lang::Fi);
+        let _ = raami::report::table_json(dataset, &table, raami::i18n::Lang::Fi);
+        let _ = raami::report::table_text(dataset, &table, raami::i18n::Lang::Fi);
+    }
+}
+
+#[test]
+fn two_revenue_lines_near_the_limit_have_no_sum() {
+    let text = format!("Selite;TA 2025;TS 2026\nMyyntituotot;{MAX};1\nMaksutuotot;{MAX};1\n");
+    let imported = import("suuri.csv", &text);
+    exercise(&imported);
+    let dataset = &imported.dataset;
+    let values = Values::new(dataset);
+    let node = &dataset.org[0].id;
+    assert_eq!(values.value(node, Line::Toimintatuotot, "TA2025"), None);
+    assert_eq!(
+        values
+            .value(node, Line::Toimintatuotot, "TS2026")
+            .map(|v| v.amount),
+        Some(Amount::from(2))
+    );
+}
+
+#[test]
+fn a_stated_subtotal_whose_difference_from_its_parts_overflows_is_not_compared() {
+    let text = format!("Selite;TA 2025;TS 2026\nMyyntituotot;{MAX};1\nToimintatuotot;-{MAX};1\n");
+    let imported = import("erotus.csv", &text);
+    exercise(&imported);
+    let report = validate(&imported.dataset);
+    assert_eq!(report.inconsistencies().count(), 0);
+    assert_eq!(report.incomplete.len(), 1);
+    assert_eq!(report.incomplete[0].column, "TA2025");
+}
+
+#[test]
+fn poikkeama_and_change_of_figures_at_the_limit_are_not_computed() {
+    let text = format!(
+        "Selite;TA 2025;Toteuma 2025;TS 2026\nToimintakulut;{MAX};-{MAX};0,0000000000000000000000001\n"
+    );
+    let imported = import("poikkeama.csv", &text);
+    exercise(&imported);
+    let dataset = &imported.dataset;
+    let table = node_table(dataset, &dataset.org[0].id, Some(("TS2026", "TA2025")));
+    let row = table.row(Line::Toimintakulut).unwrap();
+    assert_eq!(row.follow_ups[0], None);
+    // From a tiny base to a huge target: the percentage does not fit, so there is none.
+    assert!(row.change.is_none_or(|c| c.change_pct.is_none()));
+}
+
+#[test]
+fn toteuma_percent_of_large_figures_is_checked_without_a_panic() {
+    let text = "Selite;TA 2025;Toteuma 2025;Toteuma %\nToimintakulut;1000000000000000;1000000000000000;100,00\n";
+    let imported = import("prosentti.csv", text);
+    exercise(&imported);
+    assert!(imported.warnings.is_empty(), "{:?}", imported.warnings);
+}
+
+#[test]
+fn a_ledger_whose_accounts_overflow_has_no_figure_for_that_line() {
+    let text = format!(
+        "Kustannuspaikka;Tili;Vuosi;Laji;Summa\nA;4300;2025;TA;{MAX}\nA;4310;2025;TA;{MAX}\nA;4320;2025;TA;5\nA;4000;2025;TA;7\n"
+    );
+    let imported = import("kirjanpito.csv", &text);
+    exercise(&imported);
+    let dataset = &imported.dataset;
+    let node = &dataset.org[0].id;
+    assert_eq!(dataset.stated(node, Line::PalvelujenOstot, "TA2025"), None);
+    assert!(
+        dataset
+            .stated(node, Line::Henkilostokulut, "TA2025")
+            .is_some()
+    );
+    assert_eq!(dataset.unread.len(), 1);
+}
+
+#[test]
+fn units_whose_sum_overflows_give_the_parent_no_figure() {
+    let text =
+        format!("Yksikkö;Selite;TA 2025;TS 2026\nA;Toimintakate;{MAX};1\nB;Toimintakate;{MAX};1\n");
+    let mut imported = import("yksikot.csv", &text);
+    // A parent without figures of its own, over the two units.
+    let dataset = &mut imported.dataset;
+    dataset.org.push(raami::model::OrgNode {
+        id: "kunta".into(),
+        name: "Kunta".into(),
+        level: raami::model::OrgLevel::Kaupunki,
+        parent: None,
+        valid_from: None,
+        valid_to: None,
+        source: None,
+    });
+    for node in dataset.org.iter_mut().filter(|n| n.id != "kunta") {
+        node.parent = Some("kunta".into());
+    }
+    exercise(&imported);
+    let values = Values::new(&imported.dataset);
+    assert_eq!(values.value("kunta", Line::Toimintakate, "TA2025"), None);
+    assert_eq!(
+        values
+            .value("kunta", Line::Toimintakate, "TS2026")
+            .map(|v| v.amount),
+        Some(Amount::from(2))
+    );
+}
+
+fn figure() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just(MAX.to_string()),
+        Just(format!("-{MAX}")),
+        Just("0".to_string()),
+        Just("0,0000000000000000000000001".to_string()),
+        "-?[0-9]{1,28}",
+        "-?[0-9]{1,10},[0-9]{1,15}",
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    /// Any figures the format accepts, however large or small, in any line and column:
+    /// every view's arithmetic answers without a panic.
+    #[test]
+    fn arithmetic_on_any_figures_never_panics(figures in prop::collection::vec((0usize..6, figure(), figure(), figure()), 1..8)) {
+        let lines = ["Myyntituotot", "Toimintatuotot", "Henkilöstökulut", "Toimintakulut", "Toimintakate", "Vuosikate"];
+        let mut text = String::from("Selite;TA 2025;Toteuma 2025;TS 2026\n");
+        for (line, a, b, c) in figures {
+            text.push_str(&format!("{};{a};{b};{c}\n", lines[line]));
+        }
+        if let Ok(imported) = import_file("p.csv", text.as_bytes(), &Options::default()) {
+            exercise(&imported[0]);
+        }
+    }
+}
