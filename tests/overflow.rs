@@ -183,3 +183,79 @@ proptest! {
         }
     }
 }
+
+/// A package whose organisation is a chain of `depth` nodes, each the parent of the next,
+/// with a figure only at the end.
+fn chain(depth: usize) -> String {
+    let org: Vec<String> = (0..depth)
+        .map(|i| {
+            let parent = if i == 0 {
+                String::new()
+            } else {
+                format!(",\"parent\":\"n{}\"", i - 1)
+            };
+            format!("{{\"id\":\"n{i}\",\"name\":\"N{i}\",\"level\":\"muu\"{parent}}}")
+        })
+        .collect();
+    format!(
+        "{{\"format\":\"raami-package\",\"version\":1,\"datasets\":[{{\"id\":\"c\",\"name\":\"C\",\"columns\":[{{\"id\":\"TA2025\",\"year\":2025,\"kind\":\"TA\"}}],\"org\":[{}],\"figures\":{{\"n{}\":{{\"toimintakate\":{{\"TA2025\":\"-5\"}}}}}}}}]}}",
+        org.join(","),
+        depth - 1
+    )
+}
+
+#[test]
+fn a_deep_chain_is_walked_once_and_a_deeper_one_refused() {
+    // Thirty levels, the figure at the bottom: every node's value comes from the one below,
+    // each worked out once (this took seconds when each walk started over).
+    let imported = import("ketju.json", &chain(30));
+    exercise(&imported);
+    let values = Values::new(&imported.dataset);
+    assert_eq!(
+        values
+            .value("n0", Line::Toimintakate, "TA2025")
+            .map(|v| v.amount),
+        Some(Amount::from(-5))
+    );
+    // Deeper than any organisation: refused, naming the first node too deep.
+    let error = import_file("syva.json", chain(3000).as_bytes(), &Options::default()).unwrap_err();
+    let message = error.message(raami::i18n::Lang::Fi);
+    assert!(
+        message.contains("'n33' is more than 32 levels"),
+        "{message}"
+    );
+    assert!(!message.contains("'n34'"), "{message}");
+}
+
+#[test]
+fn a_wide_tree_is_validated() {
+    // Two thousand units under one node, each with its Toimintakate: the node's figure is
+    // their sum, found without walking the tree once per unit.
+    let mut text = String::from("Yksikkö;Selite;TA 2025;TS 2026\n");
+    for i in 0..2000 {
+        text.push_str(&format!("Yksikkö {i};Toimintakate;-1;-1\n"));
+    }
+    let mut imported = import("leveä.csv", &text);
+    let dataset = &mut imported.dataset;
+    dataset.org.push(raami::model::OrgNode {
+        id: "kunta".into(),
+        name: "Kunta".into(),
+        level: raami::model::OrgLevel::Kaupunki,
+        parent: None,
+        valid_from: None,
+        valid_to: None,
+        source: None,
+    });
+    for node in dataset.org.iter_mut().filter(|n| n.id != "kunta") {
+        node.parent = Some("kunta".into());
+    }
+    let report = validate(&imported.dataset);
+    assert!(report.is_consistent());
+    let values = Values::new(&imported.dataset);
+    assert_eq!(
+        values
+            .value("kunta", Line::Toimintakate, "TA2025")
+            .map(|v| v.amount),
+        Some(Amount::from(-2000))
+    );
+}

@@ -220,9 +220,9 @@ pub fn validate(dataset: &Dataset) -> Report {
     let columns = dataset.columns_in_order();
 
     for node in &dataset.org {
-        let has_units = dataset.children(&node.id).next().is_some();
+        let has_units = values.children(&node.id).next().is_some();
         for column in &columns {
-            let units_outside: Vec<OrgId> = dataset
+            let units_outside: Vec<OrgId> = values
                 .children(&node.id)
                 .filter(|child| !child.belongs_in(column.year))
                 .map(|child| child.id.clone())

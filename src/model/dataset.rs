@@ -51,6 +51,9 @@ pub struct UnreadRow {
     pub after: Option<Line>,
 }
 
+/// The deepest an organisation may go below its top node.
+pub const MAX_DEPTH: usize = 32;
+
 /// One dataset.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Dataset {
@@ -103,6 +106,14 @@ pub enum DatasetError {
     },
     #[error("dataset '{dataset}': org node '{org}' is its own ancestor")]
     Cycle { dataset: String, org: OrgId },
+    #[error(
+        "dataset '{dataset}': org node '{org}' is more than {limit} levels below the top of its organisation"
+    )]
+    TooDeep {
+        dataset: String,
+        org: OrgId,
+        limit: usize,
+    },
     #[error("dataset '{dataset}': figures are given for org node '{org}', which does not exist")]
     FiguresForUnknownOrg { dataset: String, org: OrgId },
     #[error(
@@ -165,6 +176,11 @@ impl Dataset {
                 });
             }
         }
+        let parents: std::collections::HashMap<&str, Option<&str>> = self
+            .org
+            .iter()
+            .map(|n| (n.id.as_str(), n.parent.as_deref()))
+            .collect();
         for node in &self.org {
             if let Some(parent) = &node.parent
                 && !org_ids.contains(parent.as_str())
@@ -177,19 +193,35 @@ impl Dataset {
                     });
                 }
             }
-            // Walk up at most as many steps as there are nodes; more means a cycle.
+            // Walk up at most MAX_DEPTH steps: no real organisation is deeper (a city, its
+            // sectors, service areas, units and their sub-units are five), and every walk
+            // of the tree stays short. Coming back to the node is a cycle.
             let mut current = node.parent.as_deref();
-            let mut steps = 0;
+            let mut steps = 0usize;
             while let Some(id) = current {
-                if id == node.id || steps > self.org.len() {
+                if id == node.id {
                     errors.push(DatasetError::Cycle {
                         dataset: dataset.clone(),
                         org: node.id.clone(),
                     });
                     break;
                 }
-                current = self.node(id).and_then(|n| n.parent.as_deref());
-                steps += 1;
+                if steps >= MAX_DEPTH {
+                    // The first node too deep is named; those below it are deeper still.
+                    if !errors
+                        .iter()
+                        .any(|e| matches!(e, DatasetError::TooDeep { .. }))
+                    {
+                        errors.push(DatasetError::TooDeep {
+                            dataset: dataset.clone(),
+                            org: node.id.clone(),
+                            limit: MAX_DEPTH,
+                        });
+                    }
+                    break;
+                }
+                current = parents.get(id).copied().flatten();
+                steps = steps.saturating_add(1);
             }
         }
 
