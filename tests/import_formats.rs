@@ -799,3 +799,65 @@ fn a_ktas_extract_in_its_published_column_names() {
     );
     assert!(validate(ds).is_consistent());
 }
+
+#[test]
+fn a_zip_bomb_with_bytes_before_it_is_refused_too() {
+    use std::io::Write as _;
+    let mut buffer = std::io::Cursor::new(Vec::new());
+    {
+        let mut zip = zip::ZipWriter::new(&mut buffer);
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored);
+        zip.start_file("xl/worksheets/sheet1.xml", options).unwrap();
+        zip.write_all(b"<worksheet/>").unwrap();
+        zip.finish().unwrap();
+    }
+    let mut bytes = buffer.into_inner();
+    let central = bytes
+        .windows(4)
+        .position(|w| w == [0x50, 0x4b, 0x01, 0x02])
+        .unwrap();
+    bytes[central + 24..central + 28].copy_from_slice(&0xFFFF_FF00u32.to_le_bytes());
+    // Eight bytes of junk before the archive: it is still a zip, and still refused unread.
+    let mut prefixed = b"junkjunk".to_vec();
+    prefixed.extend_from_slice(&bytes);
+    assert!(matches!(
+        import_file("pommi.xlsx", &prefixed, &Options::default()),
+        Err(ImportError::Unpacks { .. })
+    ));
+}
+
+#[test]
+fn a_sheet_with_a_cell_far_away_is_read_by_its_cells() {
+    // A1 and the last cell of a sheet (XFD1048576): two rows, not a billion cells.
+    let bytes = xlsx_bytes(|workbook| {
+        let sheet = workbook.add_worksheet();
+        sheet.write_string(0, 0, "Selite").unwrap();
+        sheet.write_string(0, 1, "TA 2025").unwrap();
+        sheet.write_string(0, 2, "TS 2026").unwrap();
+        sheet.write_string(1, 0, "Toimintakate").unwrap();
+        sheet.write_number(1, 1, -100.0).unwrap();
+        sheet.write_number(1, 2, -110.0).unwrap();
+        sheet.write_number(1_048_575, 16_383, 1.0).unwrap();
+    });
+    let imported = import_one("kaukana.xlsx", &bytes);
+    let ds = &imported.dataset;
+    assert_eq!(
+        ds.stated(&ds.org[0].id, Line::Toimintakate, "TA2025"),
+        Some((-100).into())
+    );
+    // Many rows that far out: refused, with the limit named.
+    let bytes = xlsx_bytes(|workbook| {
+        let sheet = workbook.add_worksheet();
+        for row in 0..3_000 {
+            sheet.write_number(row, 16_383, 1.0).unwrap();
+        }
+        sheet.write_string(0, 0, "Selite").unwrap();
+    });
+    let message = error("laaja.xlsx", &bytes, &Options::default(), Lang::Fi);
+    assert!(
+        message.contains("taulukossa on 49152000 solua"),
+        "{message}"
+    );
+    assert!(message.contains("enintään luetaan 32000000"), "{message}");
+}

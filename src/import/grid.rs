@@ -44,7 +44,7 @@ impl CellValue {
         }
     }
 
-    fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         match self {
             CellValue::Empty => true,
             CellValue::Text(t) => t.trim().is_empty(),

@@ -700,6 +700,13 @@ pub enum ImportError {
         cell: String,
         open: columns::OpenCell,
     },
+    /// A sheet with more cells than Raami reads (or whose rows, as wide as its widest, would
+    /// be more).
+    SheetTooLarge {
+        place: Place,
+        cells: usize,
+        limit: usize,
+    },
     /// A sheet asked for that the workbook does not have.
     NoSuchSheet {
         place: Place,
@@ -711,6 +718,39 @@ pub enum ImportError {
 impl ImportError {
     pub fn message(&self, lang: Lang) -> String {
         match (self, lang) {
+            (
+                ImportError::SheetTooLarge {
+                    place,
+                    cells,
+                    limit,
+                },
+                Lang::Fi,
+            ) => format!(
+                "{}: taulukossa on {cells} solua (rivit leveimmän rivin levyisinä), enintään luetaan {limit}; rajaa taulukko käytettyyn alueeseen",
+                place.describe(lang)
+            ),
+            (
+                ImportError::SheetTooLarge {
+                    place,
+                    cells,
+                    limit,
+                },
+                Lang::Sv,
+            ) => format!(
+                "{}: bladet har {cells} celler (raderna lika breda som den bredaste), högst {limit} läses; begränsa bladet till det använda området",
+                place.describe(lang)
+            ),
+            (
+                ImportError::SheetTooLarge {
+                    place,
+                    cells,
+                    limit,
+                },
+                Lang::En,
+            ) => format!(
+                "{}: the sheet has {cells} cells (its rows as wide as the widest), at most {limit} are read; trim the sheet to its used range",
+                place.describe(lang)
+            ),
             (ImportError::TextWithoutTables { place, cause }, lang) => {
                 format!("{}: {}", place.describe(lang), cause.message(lang))
             }

@@ -16,8 +16,16 @@ use crate::numfmt::NumberStyle;
 /// The most a workbook may unpack to.
 pub const UNPACKED_LIMIT: u64 = 256 * 1024 * 1024;
 
+/// The most cells a sheet may fill, and the most its rows (those with a cell) times its
+/// width may be: a sheet of two cells, A1 and XFD1048576, is two rows 16 384 wide, not a
+/// billion cells.
+pub const CELL_LIMIT: usize = 4_000_000;
+pub const GRID_LIMIT: usize = 32_000_000;
+
 fn check_unpacked_size(file: &str, bytes: &[u8]) -> Result<(), ImportError> {
-    if !bytes.starts_with(b"PK\x03\x04") {
+    // An old XLS is no zip. Anything else that is read as a workbook is one, whatever bytes
+    // come before its first entry: the archive's directory is found from its end.
+    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
         return Ok(());
     }
     let mut archive =
@@ -61,6 +69,88 @@ fn cell(data: &Data) -> CellValue {
     }
 }
 
+/// The rows of a sheet that hold a cell (with their 1-based row numbers), each as wide as
+/// the widest. An XLSX sheet is read cell by cell, so that only the cells it has are held.
+fn sheet_rows<RS: std::io::Read + std::io::Seek>(
+    workbook: &mut calamine::Sheets<RS>,
+    name: &str,
+    place: &Place,
+) -> Result<(Vec<Vec<CellValue>>, Vec<usize>), ImportError> {
+    let broken = |e: &dyn std::fmt::Display| ImportError::Workbook {
+        place: place.clone(),
+        reason: e.to_string(),
+    };
+    let too_large = |cells: usize, limit: usize| ImportError::SheetTooLarge {
+        place: place.clone(),
+        cells,
+        limit,
+    };
+    let mut by_row: std::collections::BTreeMap<u32, Vec<(u32, CellValue)>> =
+        std::collections::BTreeMap::new();
+    let mut count = 0usize;
+    match workbook {
+        calamine::Sheets::Xlsx(xlsx) => {
+            let mut reader = xlsx.worksheet_cells_reader(name).map_err(|e| broken(&e))?;
+            while let Some(found) = reader.next_cell().map_err(|e| broken(&e))? {
+                let value = cell(&Data::from(found.get_value().clone()));
+                if value.is_empty() {
+                    continue;
+                }
+                count = count.saturating_add(1);
+                if count > CELL_LIMIT {
+                    return Err(too_large(count, CELL_LIMIT));
+                }
+                let (row, column) = found.get_position();
+                by_row.entry(row).or_default().push((column, value));
+            }
+        }
+        other => {
+            let range = other.worksheet_range(name).map_err(|e| broken(&e))?;
+            for (row, column, data) in range.used_cells() {
+                let value = cell(data);
+                if value.is_empty() {
+                    continue;
+                }
+                count = count.saturating_add(1);
+                if count > CELL_LIMIT {
+                    return Err(too_large(count, CELL_LIMIT));
+                }
+                let (first_row, first_column) = range.start().unwrap_or((0, 0));
+                let row = u32::try_from(row)
+                    .unwrap_or(u32::MAX)
+                    .saturating_add(first_row);
+                let column = u32::try_from(column)
+                    .unwrap_or(u32::MAX)
+                    .saturating_add(first_column);
+                by_row.entry(row).or_default().push((column, value));
+            }
+        }
+    }
+    let width = by_row
+        .values()
+        .flatten()
+        .map(|(c, _)| *c as usize)
+        .max()
+        .map_or(0, |c| c.saturating_add(1));
+    let cells = width.saturating_mul(by_row.len());
+    if cells > GRID_LIMIT {
+        return Err(too_large(cells, GRID_LIMIT));
+    }
+    let mut rows = Vec::with_capacity(by_row.len());
+    let mut line_numbers = Vec::with_capacity(by_row.len());
+    for (row, found) in by_row {
+        let mut cells = vec![CellValue::Empty; width];
+        for (column, value) in found {
+            if let Some(slot) = cells.get_mut(column as usize) {
+                *slot = value;
+            }
+        }
+        rows.push(cells);
+        line_numbers.push((row as usize).saturating_add(1));
+    }
+    Ok((rows, line_numbers))
+}
+
 /// Reads a workbook: the sheet named, or the first sheet that holds a table.
 pub fn import_workbook(
     file: &str,
@@ -97,27 +187,11 @@ pub fn import_workbook(
     };
     let mut first_error = None;
     for name in candidates {
-        let range = workbook
-            .worksheet_range(&name)
-            .map_err(|e| ImportError::Workbook {
-                place: Place {
-                    sheet: Some(name.clone()),
-                    ..Place::file(file)
-                },
-                reason: e.to_string(),
-            })?;
-        let (first_row, first_column) = range
-            .start()
-            .map_or((0, 0), |(r, c)| (r as usize, c as usize));
-        let rows: Vec<Vec<CellValue>> = range
-            .rows()
-            .map(|row| {
-                std::iter::repeat_n(CellValue::Empty, first_column)
-                    .chain(row.iter().map(cell))
-                    .collect()
-            })
-            .collect();
-        let line_numbers = (0..rows.len()).map(|i| first_row + i + 1).collect();
+        let place = Place {
+            sheet: Some(name.clone()),
+            ..Place::file(file)
+        };
+        let (rows, line_numbers) = sheet_rows(&mut workbook, &name, &place)?;
         let grid = Grid {
             mapping: options.mapping.clone(),
             file: file.to_string(),
