@@ -259,3 +259,55 @@ fn a_wide_tree_is_validated() {
         Some(Amount::from(-2000))
     );
 }
+
+#[test]
+fn a_line_of_a_quarter_million_cells_is_refused_at_once() {
+    let mut text = String::from("Selite;TA 2025;TS 2026");
+    for i in 0..250_000 {
+        text.push_str(&format!(";{}", i % 1000));
+    }
+    let error = import_file("rivi.csv", text.as_bytes(), &Options::default()).unwrap_err();
+    let message = error.message(raami::i18n::Lang::Fi);
+    assert!(
+        message.contains("rivi.csv, rivi 1: rivillä on 250003 solua, enintään luetaan 10000"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_text_row_of_a_million_groups_is_left_unsplit() {
+    let mut text = String::from("Kunta TP 2024 TP 2023\nToimintakate");
+    for _ in 0..1_000_000 {
+        text.push_str(" 100");
+    }
+    text.push_str("\nToimintatuotot 1 2\n");
+    let imported = import("ryhmat.txt", &text);
+    assert!(
+        imported.warnings.iter().any(|w| w
+            .message(raami::i18n::Lang::Fi)
+            .contains("”Toimintakate” lukuja ei voi jakaa 2 sarakkeeseen")),
+        "{:?}",
+        imported.warnings
+    );
+    // And a hundred groups under ten columns, whose splits are too many to search.
+    let mut text = String::from(
+        "Kunta TP 2016 TP 2017 TP 2018 TP 2019 TP 2020 TP 2021 TP 2022 TP 2023 TP 2024 TP 2025\nToimintakate",
+    );
+    for _ in 0..100 {
+        text.push_str(" 100");
+    }
+    text.push_str("\nToimintatuotot 1 2 3 4 5 6 7 8 9 10\n");
+    let imported = import("sata.txt", &text);
+    assert!(
+        imported
+            .dataset
+            .stated("kunta", Line::Toimintakate, "TP2016")
+            .is_none()
+    );
+    assert_eq!(
+        imported
+            .dataset
+            .stated("kunta", Line::Toimintatuotot, "TP2016"),
+        Some(Amount::from(1))
+    );
+}

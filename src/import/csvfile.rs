@@ -92,6 +92,9 @@ fn detect_style(cells: &[&str], delimiter: char) -> NumberStyle {
 }
 
 /// Reads a CSV or TSV file.
+/// The most cells a line may have.
+pub const CELLS_PER_ROW: usize = 10_000;
+
 pub fn import_csv(file: &str, bytes: &[u8]) -> Result<Imported, ImportError> {
     import_csv_with_progress(file, bytes, &Mapping::default(), &mut |_| {})
 }
@@ -142,6 +145,18 @@ pub fn import_csv_with_progress(
             },
             reason: e.to_string(),
         })?;
+        // No budget table is this wide: a line of millions of cells (a file without line
+        // breaks) is refused at once rather than read cell by cell.
+        if record.len() > CELLS_PER_ROW {
+            return Err(ImportError::RowTooWide {
+                place: Place {
+                    line: record.position().map(|p| line_at(p.byte() as usize)),
+                    ..Place::file(file)
+                },
+                cells: record.len(),
+                limit: CELLS_PER_ROW,
+            });
+        }
         if rows.len() % 50_000 == 0 {
             progress(0.6 * record.position().map_or(0.0, |p| p.byte() as f64) / total);
         }

@@ -707,6 +707,12 @@ pub enum ImportError {
         cells: usize,
         limit: usize,
     },
+    /// A line with more cells than any table of figures has.
+    RowTooWide {
+        place: Place,
+        cells: usize,
+        limit: usize,
+    },
     /// A sheet asked for that the workbook does not have.
     NoSuchSheet {
         place: Place,
@@ -749,6 +755,39 @@ impl ImportError {
                 Lang::En,
             ) => format!(
                 "{}: the sheet has {cells} cells (its rows as wide as the widest), at most {limit} are read; trim the sheet to its used range",
+                place.describe(lang)
+            ),
+            (
+                ImportError::RowTooWide {
+                    place,
+                    cells,
+                    limit,
+                },
+                Lang::Fi,
+            ) => format!(
+                "{}: rivillä on {cells} solua, enintään luetaan {limit}; onko tiedostosta kadonnut rivinvaihdot?",
+                place.describe(lang)
+            ),
+            (
+                ImportError::RowTooWide {
+                    place,
+                    cells,
+                    limit,
+                },
+                Lang::Sv,
+            ) => format!(
+                "{}: raden har {cells} celler, högst {limit} läses; har filen förlorat sina radbrytningar?",
+                place.describe(lang)
+            ),
+            (
+                ImportError::RowTooWide {
+                    place,
+                    cells,
+                    limit,
+                },
+                Lang::En,
+            ) => format!(
+                "{}: the line has {cells} cells, at most {limit} are read; has the file lost its line breaks?",
                 place.describe(lang)
             ),
             (ImportError::TextWithoutTables { place, cause }, lang) => {

@@ -87,10 +87,20 @@ fn number(group: &[Piece]) -> Option<Decimal> {
 /// `100` groups under ten columns has more ways than can be tried, and is left unsplit.
 const STEP_BUDGET: usize = 20_000;
 
+/// The most space-separated groups a row may have to be split.
+const TOKEN_LIMIT: usize = 400;
+
+/// The most groups one number can have: a decimal holds 28 digits, 1 + 3 × 9.
+const GROUPS_PER_NUMBER: usize = 10;
+
 /// Every way to split `tokens` into exactly `count` numbers, at most `cap` of them.
 /// `None` when the tokens are not numbers at all; no way at all (`Some` of nothing) when
 /// there is none, or when there are too many to search.
 pub fn splits(tokens: &[&str], count: usize, cap: usize) -> Option<Vec<Vec<Decimal>>> {
+    // No row of a budget table has this many groups: it is left unsplit at once.
+    if tokens.len() > TOKEN_LIMIT {
+        return Some(Vec::new());
+    }
     let pieces = pieces(tokens)?;
     let mut found = Vec::new();
     let mut current = Vec::new();
@@ -147,7 +157,11 @@ fn walk(
         }
         let ends_here =
             group.last().is_some_and(|p| p.fraction.is_some()) || pieces[start].digits == "0";
-        if ends_here || end == pieces.len() || !can_continue(&pieces[end]) {
+        if ends_here
+            || end == pieces.len()
+            || end - start >= GROUPS_PER_NUMBER
+            || !can_continue(&pieces[end])
+        {
             break;
         }
         end += 1;
