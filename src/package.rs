@@ -45,6 +45,16 @@ pub enum PackageError {
     UnsupportedVersion { found: u32 },
     #[error("the package has no datasets")]
     Empty,
+    /// An amount that is not a decimal string (`"-1009492"`, `"138.71"`): a JSON number,
+    /// which a reader may round, or an exponent, which no budget prints.
+    #[error("{path}: the amount {found} is not a decimal string such as \"-1009492.50\"")]
+    NotADecimal { path: String, found: String },
+    /// Two datasets with one id.
+    #[error("two datasets have the id '{id}'")]
+    DuplicateDataset { id: String },
+    /// A column of a year no budget has.
+    #[error("{path}: the year {year} is not between {} and {}", YEARS.start(), YEARS.end())]
+    ImpossibleYear { path: String, year: i64 },
     #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
     Structure(Vec<DatasetError>),
 }
@@ -107,6 +117,39 @@ impl PackageError {
                     "the package is of version {found}; this Raami reads versions up to {VERSION}"
                 )
             }
+            (PackageError::NotADecimal { path, found }, Lang::Fi) => format!(
+                "{path}: summa {found} ei ole desimaalimerkkijono kuten \"-1009492.50\" (JSON-luku voi pyöristyä, eikä eksponenttia käytetä)"
+            ),
+            (PackageError::NotADecimal { path, found }, Lang::Sv) => format!(
+                "{path}: beloppet {found} är ingen decimalsträng som \"-1009492.50\" (ett JSON-tal kan avrundas, och exponenter används inte)"
+            ),
+            (PackageError::NotADecimal { path, found }, Lang::En) => format!(
+                "{path}: the amount {found} is not a decimal string such as \"-1009492.50\" (a JSON number may be rounded, and exponents are not used)"
+            ),
+            (PackageError::DuplicateDataset { id }, Lang::Fi) => {
+                format!("kahdella aineistolla on sama tunniste '{id}'")
+            }
+            (PackageError::DuplicateDataset { id }, Lang::Sv) => {
+                format!("två material har samma id '{id}'")
+            }
+            (PackageError::DuplicateDataset { id }, Lang::En) => {
+                format!("two datasets have the id '{id}'")
+            }
+            (PackageError::ImpossibleYear { path, year }, Lang::Fi) => format!(
+                "{path}: vuosi {year} ei ole välillä {}–{}",
+                YEARS.start(),
+                YEARS.end()
+            ),
+            (PackageError::ImpossibleYear { path, year }, Lang::Sv) => format!(
+                "{path}: året {year} ligger inte mellan {} och {}",
+                YEARS.start(),
+                YEARS.end()
+            ),
+            (PackageError::ImpossibleYear { path, year }, Lang::En) => format!(
+                "{path}: the year {year} is not between {} and {}",
+                YEARS.start(),
+                YEARS.end()
+            ),
             (PackageError::Empty, Lang::Fi) => "paketissa ei ole yhtään aineistoa".to_string(),
             (PackageError::Empty, Lang::Sv) => "paketet innehåller inget material".to_string(),
             (PackageError::Empty, Lang::En) => "the package has no datasets".to_string(),
@@ -124,6 +167,68 @@ impl PackageError {
         };
         format!("{file}: {what}")
     }
+}
+
+/// The years a column may be of.
+pub const YEARS: std::ops::RangeInclusive<i64> = 1900..=2200;
+
+/// What the format forbids and serde would let through: an amount that is not a decimal
+/// string, and a column of an impossible year. The first one found is named by its path.
+fn check_strict(value: &serde_json::Value) -> Result<(), PackageError> {
+    use serde_json::Value;
+    let decimal = |text: &str| {
+        let digits = text.strip_prefix('-').unwrap_or(text);
+        let (whole, fraction) = digits.split_once('.').unwrap_or((digits, "0"));
+        !whole.is_empty()
+            && !fraction.is_empty()
+            && whole.chars().all(|c| c.is_ascii_digit())
+            && fraction.chars().all(|c| c.is_ascii_digit())
+    };
+    let amount = |path: String, v: &Value| match v {
+        Value::String(s) if decimal(s) => Ok(()),
+        other => Err(PackageError::NotADecimal {
+            path,
+            found: other.to_string(),
+        }),
+    };
+    let datasets = value.get("datasets").and_then(Value::as_array);
+    for (d, dataset) in datasets.into_iter().flatten().enumerate() {
+        let id = dataset.get("id").and_then(Value::as_str).unwrap_or("?");
+        for (c, column) in dataset
+            .get("columns")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .enumerate()
+        {
+            if let Some(year) = column.get("year").and_then(Value::as_i64)
+                && !YEARS.contains(&year)
+            {
+                return Err(PackageError::ImpossibleYear {
+                    path: format!("datasets[{d}] ({id}).columns[{c}]"),
+                    year,
+                });
+            }
+        }
+        let figures = dataset.get("figures").and_then(Value::as_object);
+        for (org, lines) in figures.into_iter().flatten() {
+            for (line, by_column) in lines.as_object().into_iter().flatten() {
+                for (column, v) in by_column.as_object().into_iter().flatten() {
+                    amount(format!("{id}.figures.{org}.{line}.{column}"), v)?;
+                }
+            }
+        }
+        let investments = dataset.get("investments").and_then(Value::as_array);
+        for (i, investment) in investments.into_iter().flatten().enumerate() {
+            let lines = investment.get("figures").and_then(Value::as_object);
+            for (line, by_column) in lines.into_iter().flatten() {
+                for (column, v) in by_column.as_object().into_iter().flatten() {
+                    amount(format!("{id}.investments[{i}].{line}.{column}"), v)?;
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Reads a package from JSON text, checking its format, version and internal references.
@@ -149,9 +254,21 @@ pub fn read_package(text: &str) -> Result<Package, PackageError> {
     if version == 0 || version > VERSION {
         return Err(PackageError::UnsupportedVersion { found: version });
     }
+    // The typed reading names the line of a field that is wrong; the strict one then finds
+    // what serde lets through (amounts as JSON numbers or exponents, impossible years).
     let package: Package = serde_json::from_str(text).map_err(json_error)?;
+    let value: serde_json::Value = serde_json::from_str(text).map_err(json_error)?;
+    check_strict(&value)?;
     if package.datasets.is_empty() {
         return Err(PackageError::Empty);
+    }
+    let mut ids = std::collections::BTreeSet::new();
+    for dataset in &package.datasets {
+        if !ids.insert(dataset.id.as_str()) {
+            return Err(PackageError::DuplicateDataset {
+                id: dataset.id.clone(),
+            });
+        }
     }
     let faults: Vec<DatasetError> = package
         .datasets
@@ -224,6 +341,41 @@ mod tests {
             panic!("expected structure faults")
         };
         assert_eq!(faults.len(), 3, "{faults:?}");
+    }
+
+    #[test]
+    fn what_serde_lets_through_the_format_refuses() {
+        let package = |figure: &str, year: u32, twice: bool| {
+            let dataset = format!(
+                r#"{{"id":"d","name":"D","columns":[{{"id":"TP2022","year":{year},"kind":"TP"}}],"org":[{{"id":"a","name":"A","level":"muu"}}],"figures":{{"a":{{"toimintakate":{{"TP2022":{figure}}}}}}}}}"#
+            );
+            let datasets = if twice {
+                format!("{dataset},{dataset}")
+            } else {
+                dataset
+            };
+            format!(r#"{{"format":"raami-package","version":1,"datasets":[{datasets}]}}"#)
+        };
+        assert!(read_package(&package("\"-5.50\"", 2022, false)).is_ok());
+        assert_eq!(
+            read_package(&package("-5", 2022, false)).unwrap_err(),
+            PackageError::NotADecimal {
+                path: "d.figures.a.toimintakate.TP2022".into(),
+                found: "-5".into()
+            }
+        );
+        assert!(matches!(
+            read_package(&package("\"1e5\"", 2022, false)).unwrap_err(),
+            PackageError::NotADecimal { .. }
+        ));
+        assert_eq!(
+            read_package(&package("\"1\"", 2022, true)).unwrap_err(),
+            PackageError::DuplicateDataset { id: "d".into() }
+        );
+        assert!(matches!(
+            read_package(&package("\"1\"", 99_999, false)).unwrap_err(),
+            PackageError::ImpossibleYear { year: 99_999, .. }
+        ));
     }
 
     #[test]

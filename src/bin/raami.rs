@@ -155,10 +155,12 @@ mod cli {
     /// and the validation of the result.
     fn summary(imported: &Imported, lang: Lang) -> String {
         let mut out = format!("{}\n", imported.dataset.name);
-        out.push_str(&format!(
-            "  {}:\n",
-            heading(lang, "Havainnot", "Iakttagelser", "Detected")
-        ));
+        if !imported.detections.is_empty() {
+            out.push_str(&format!(
+                "  {}:\n",
+                heading(lang, "Havainnot", "Iakttagelser", "Detected")
+            ));
+        }
         for detection in &imported.detections {
             out.push_str(&format!("    {}\n", detection.message(lang)));
         }
