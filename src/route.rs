@@ -87,6 +87,33 @@ fn clean(part: &str) -> String {
         .collect()
 }
 
+/// Decodes `%C3%A4` and the like (a browser gives the fragment of `#/…/päiväkoti` so);
+/// a `%` that starts no valid escape is kept as it is, and bytes that are no UTF-8 become
+/// the replacement character, which [`clean`] then drops.
+fn percent_decode(part: &str) -> String {
+    let bytes = part.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match (
+            bytes[i],
+            bytes.get(i + 1).copied().and_then(hex),
+            bytes.get(i + 2).copied().and_then(hex),
+        ) {
+            (b'%', Some(high), Some(low)) => {
+                out.push(u8::try_from(high * 16 + low).unwrap_or(b'?'));
+                i += 3;
+            }
+            (byte, _, _) => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 impl Route {
     /// The fragment, with its `#`.
     pub fn to_fragment(&self) -> String {
@@ -128,8 +155,8 @@ impl Route {
         let (path, query) = body.split_once('?').unwrap_or((body, ""));
         let mut parts = path.split('/');
         let view = View::from_slug(parts.next()?).unwrap_or_default();
-        let dataset = clean(parts.next().unwrap_or(""));
-        let node = clean(parts.next().unwrap_or(""));
+        let dataset = clean(&percent_decode(parts.next().unwrap_or("")));
+        let node = clean(&percent_decode(parts.next().unwrap_or("")));
         let mut route = Route {
             view,
             dataset,
@@ -137,7 +164,8 @@ impl Route {
             ..Route::default()
         };
         for pair in query.split('&') {
-            match pair.split_once('=') {
+            let decoded = percent_decode(pair);
+            match decoded.split_once('=') {
                 Some(("lang", code)) => route.lang = Lang::from_code(code).unwrap_or_default(),
                 Some(("base", column)) => {
                     route.base = Some(clean(column)).filter(|c| !c.is_empty())
@@ -167,6 +195,34 @@ impl Route {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn percent_encoded_ids_are_decoded() {
+        // A link to a node whose id has non-ASCII letters, as the browser gives it.
+        let route = Route::parse(
+            "#/taulukko/kunta/p%C3%A4iv%C3%A4koti?lang=sv&line=henkil%C3%B6st%C3%B6kulut",
+        )
+        .unwrap();
+        assert_eq!(route.node, "päiväkoti");
+        assert_eq!(route.line.as_deref(), Some("henkilöstökulut"));
+        assert_eq!(route.lang, Lang::Sv);
+        // Broken escapes are kept or dropped, never a panic.
+        let route = Route::parse("#/taulukko/a%zz%/b%C3?lang=fi").unwrap();
+        assert_eq!(route.dataset, "azz");
+        assert_eq!(route.node, "b");
+        assert_eq!(
+            Route::parse(
+                &Route {
+                    node: "päiväkoti".into(),
+                    ..Route::default()
+                }
+                .to_fragment()
+            )
+            .unwrap()
+            .node,
+            "päiväkoti"
+        );
+    }
 
     #[test]
     fn a_route_round_trips_through_its_fragment() {
