@@ -861,3 +861,50 @@ fn a_sheet_with_a_cell_far_away_is_read_by_its_cells() {
     );
     assert!(message.contains("enintään luetaan 32000000"), "{message}");
 }
+
+/// Writes the two-sheet workbook the end-to-end test picks in the browser (into
+/// `target/e2e-fixtures/`, made here rather than checked in): an instructions sheet, then
+/// a sheet of Heinola's Vaalit figures (seed 003).
+#[test]
+fn writes_the_workbook_the_browser_test_reads() {
+    let bytes = xlsx_bytes(|wb| {
+        let notes = wb.add_worksheet().set_name("Ohje").unwrap();
+        notes.write(0, 0, "Luvut ovat taulukossa Vaalit.").unwrap();
+        let sheet = wb.add_worksheet().set_name("Vaalit").unwrap();
+        for (c, h) in ["Selite", "TP 2024", "TA 2025", "Toteuma 2025"]
+            .iter()
+            .enumerate()
+        {
+            sheet.write(0, c as u16, *h).unwrap();
+        }
+        let rows: [(&str, [f64; 3]); 3] = [
+            ("Toimintatuotot", [0.0, 0.0, 1_500.0]),
+            ("Toimintakulut", [-54_301.0, -88_400.0, -58_885.0]),
+            ("Toimintakate", [-54_301.0, -88_400.0, -57_385.0]),
+        ];
+        for (r, (label, values)) in rows.iter().enumerate() {
+            sheet.write(r as u32 + 1, 0, *label).unwrap();
+            for (c, v) in values.iter().enumerate() {
+                sheet.write(r as u32 + 1, c as u16 + 1, *v).unwrap();
+            }
+        }
+        let other = wb.add_worksheet().set_name("Kopio").unwrap();
+        for (c, h) in ["Selite", "TP 2024", "TA 2025"].iter().enumerate() {
+            other.write(0, c as u16, *h).unwrap();
+        }
+        other.write(1, 0, "Toimintakate").unwrap();
+        other.write(1, 1, -1.0).unwrap();
+        other.write(1, 2, -2.0).unwrap();
+    });
+    // The workbook reads as the browser will read it: the first sheet with a table.
+    let imported = import_one("kaksi-taulukkoa.xlsx", &bytes);
+    assert_eq!(
+        imported
+            .dataset
+            .stated(&imported.dataset.org[0].id, Line::Toimintakate, "TOT2025"),
+        Some((-57_385).into())
+    );
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/e2e-fixtures");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("kaksi-taulukkoa.xlsx"), bytes).unwrap();
+}

@@ -35,7 +35,7 @@ impl Loaded {
 }
 
 /// One dataset read from a file, with what the importer understood.
-#[derive(Debug, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ReadDataset {
     pub loaded: Loaded,
     pub detections: Vec<Detection>,
@@ -53,14 +53,14 @@ impl ReadDataset {
 }
 
 /// What one file gave: datasets, or why none.
-#[derive(Debug, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ReadFile {
     pub name: String,
     pub outcome: Result<Vec<ReadDataset>, ImportError>,
 }
 
 /// An import read but not yet accepted: nothing loaded changes until the user decides.
-#[derive(Debug, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Pending {
     pub files: Vec<ReadFile>,
     /// The files' bytes, kept to read them again when the user maps what was not recognised.
@@ -129,8 +129,19 @@ pub enum Action {
         target: String,
     },
     StartReading,
+    /// Reading a file of the pending import again: the summary stays meanwhile.
+    StartReadingAgain,
     Progress(f64),
     Read(Pending),
+    /// One file of the pending import read again (another sheet of a workbook): it takes the
+    /// place of the file of the same name.
+    ReadAgain(Pending),
+    /// The user names a pending dataset (file index, dataset index, name).
+    RenamePending {
+        file: usize,
+        dataset: usize,
+        name: String,
+    },
     /// Accept the pending import, beside the loaded datasets or in their place.
     Accept {
         replace: bool,
@@ -297,6 +308,9 @@ impl Reducible for AppState {
                 next.reading = Some(0.0);
                 next.pending = None;
             }
+            Action::StartReadingAgain => {
+                next.reading = Some(0.0);
+            }
             Action::Progress(done) => {
                 if self.reading.is_none() {
                     return self;
@@ -306,6 +320,43 @@ impl Reducible for AppState {
             Action::Read(pending) => {
                 next.reading = None;
                 next.pending = Some(Rc::new(pending));
+            }
+            Action::ReadAgain(again) => {
+                next.reading = None;
+                let Some(current) = self.pending.as_ref() else {
+                    return Rc::new(next);
+                };
+                let mut merged = (**current).clone();
+                for file in again.files {
+                    match merged.files.iter_mut().find(|f| f.name == file.name) {
+                        Some(slot) => *slot = file,
+                        None => merged.files.push(file),
+                    }
+                }
+                next.pending = Some(Rc::new(merged));
+            }
+            Action::RenamePending {
+                file,
+                dataset,
+                name,
+            } => {
+                let name = name.trim().to_string();
+                let Some(current) = self.pending.as_ref() else {
+                    return self;
+                };
+                let mut renamed = (**current).clone();
+                if let Some(read) = renamed
+                    .files
+                    .get_mut(file)
+                    .and_then(|f| f.outcome.as_mut().ok())
+                    .and_then(|datasets| datasets.get_mut(dataset))
+                    .filter(|_| !name.is_empty())
+                {
+                    let mut data = (*read.loaded.dataset).clone();
+                    data.name = name;
+                    read.loaded = Loaded::new(data);
+                }
+                next.pending = Some(Rc::new(renamed));
             }
             Action::Accept { replace } => {
                 let Some(pending) = self.pending.as_ref() else {

@@ -210,6 +210,29 @@ test('the page runs no injected inline script or inline event handler', async ()
   await page.close();
 });
 
+test('a workbook: another sheet is read instead, and the dataset is named before it is added', async () => {
+  const { page } = await open();
+  // Written by the native tests (tests/import_formats.rs), which run before these.
+  const workbook = path.join(root, 'target/e2e-fixtures/kaksi-taulukkoa.xlsx');
+  assert.ok(fs.existsSync(workbook), 'the native tests write the workbook first');
+  await page.locator('#file-input').setInputFiles(workbook);
+  const sheet = page.locator('#import-sheet-0');
+  await sheet.waitFor();
+  assert.equal(await sheet.inputValue(), 'Vaalit');
+  await sheet.selectOption('Kopio');
+  await page.waitForFunction(() => document.querySelector('#import-sheet-0')?.value === 'Kopio');
+  assert.match(await page.locator(".import-summary").innerText(), /taulukko ”Kopio”/);
+  const name = page.locator('#import-name-0-0');
+  await name.fill('Kopio-taulukon luvut');
+  await name.press('Tab');
+  await page.waitForFunction(() => document.querySelector('.import-summary h3')?.textContent.includes('Kopio-taulukon luvut'));
+  await assertAxe(page, 'import summary with a sheet and a name to choose');
+  await page.locator('#import-add').click();
+  assert.match(await page.locator('.org-dataset').nth(1).innerText(), /Kopio-taulukon luvut/);
+  assert.equal(await amount(page, 'toimintakate', 'TA2025'), `${MINUS}2`);
+  await page.close();
+});
+
 test('a real financial statement: figures read from laid-out text, rows left out named before adding, marks that say what a difference is', async () => {
   const { page } = await open();
   // Kauhava's follow-up table (a three-line header, minus signs printed above their figures).

@@ -34,6 +34,11 @@ struct ImportRequest {
     sources: Vec<(String, Rc<Vec<u8>>)>,
     refused: Vec<ReadFile>,
     mapping: Mapping,
+    /// The workbook sheet to read, where the user chose one.
+    sheet: Option<String>,
+    /// Whether the files are read again into the pending import (another sheet) rather
+    /// than making a new one.
+    again: bool,
 }
 
 #[component]
@@ -110,6 +115,8 @@ pub fn App() -> Html {
                       sources,
                       refused,
                       mapping,
+                      sheet,
+                      again,
                   }: ImportRequest| {
                 if sources.is_empty() {
                     state.dispatch(Action::Read(Pending {
@@ -118,7 +125,11 @@ pub fn App() -> Html {
                     }));
                     return;
                 }
-                state.dispatch(Action::StartReading);
+                state.dispatch(if again {
+                    Action::StartReadingAgain
+                } else {
+                    Action::StartReading
+                });
                 let on_progress = {
                     let state = state.clone();
                     Callback::from(move |done| state.dispatch(Action::Progress(done)))
@@ -133,8 +144,12 @@ pub fn App() -> Html {
                     Callback::from(move |mut pending: Pending| {
                         let (mut refused, sources) = kept.borrow_mut().take().unwrap_or_default();
                         pending.files.append(&mut refused);
-                        pending.sources = sources;
-                        state.dispatch(Action::Read(pending));
+                        if again {
+                            state.dispatch(Action::ReadAgain(pending));
+                        } else {
+                            pending.sources = sources;
+                            state.dispatch(Action::Read(pending));
+                        }
                     })
                 };
                 let mut slot = job.borrow_mut();
@@ -142,15 +157,9 @@ pub fn App() -> Html {
                     *slot = ImportWorker::spawn().ok();
                 }
                 match slot.as_ref() {
-                    Some(worker) => worker.run(
-                        files,
-                        &Options {
-                            sheet: None,
-                            mapping,
-                        },
-                        on_progress,
-                        on_done,
-                    ),
+                    Some(worker) => {
+                        worker.run(files, &Options { sheet, mapping }, on_progress, on_done)
+                    }
                     None => {
                         let failed = ReadFile {
                             name: "Raami".to_string(),
@@ -188,6 +197,8 @@ pub fn App() -> Html {
                     sources,
                     refused: read.refused,
                     mapping,
+                    sheet: None,
+                    again: false,
                 });
             });
         })
@@ -202,6 +213,8 @@ pub fn App() -> Html {
                 sources: vec![(name, Rc::new(text.into_bytes()))],
                 refused: Vec::new(),
                 mapping: (*mapping).clone(),
+                sheet: None,
+                again: false,
             })
         })
     };
@@ -221,8 +234,46 @@ pub fn App() -> Html {
                     sources,
                     refused: Vec::new(),
                     mapping,
+                    sheet: None,
+                    again: false,
                 });
             }
+        })
+    };
+    // The user chose another sheet of a workbook: that file alone is read again.
+    let on_sheet = {
+        let (state, start_bytes) = (state.clone(), start_bytes.clone());
+        Callback::from(move |(file, sheet): (String, String)| {
+            let sources: Vec<(String, Rc<Vec<u8>>)> = state
+                .pending
+                .as_ref()
+                .map(|p| {
+                    p.sources
+                        .iter()
+                        .filter(|(name, _)| *name == file)
+                        .cloned()
+                        .collect()
+                })
+                .unwrap_or_default();
+            if !sources.is_empty() {
+                start_bytes.emit(ImportRequest {
+                    sources,
+                    refused: Vec::new(),
+                    mapping: (*state.mapping).clone(),
+                    sheet: Some(sheet),
+                    again: true,
+                });
+            }
+        })
+    };
+    let on_rename = {
+        let state = state.clone();
+        Callback::from(move |(file, dataset, name): (usize, usize, String)| {
+            state.dispatch(Action::RenamePending {
+                file,
+                dataset,
+                name,
+            });
         })
     };
     let on_stop = {
@@ -397,7 +448,7 @@ pub fn App() -> Html {
                 <main id="main" class="content" tabindex="-1">
                     <ImportBar lang={lang} reading={state.reading} on_files={on_files} on_text={on_text} on_cancel={on_stop} />
                     { match &state.pending {
-                        Some(pending) => html! { <ImportSummary lang={lang} pending={pending.clone()} mapping={state.mapping.clone()} on_map={on_map} on_accept={on_accept} on_cancel={on_cancel} /> },
+                        Some(pending) => html! { <ImportSummary lang={lang} pending={pending.clone()} mapping={state.mapping.clone()} on_map={on_map} on_sheet={on_sheet} on_rename={on_rename} on_accept={on_accept} on_cancel={on_cancel} /> },
                         None => html! {},
                     } }
                     <nav class="view-switch" aria-label={t(lang, Msg::ViewsLabel)}>

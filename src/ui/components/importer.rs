@@ -106,15 +106,79 @@ pub struct SummaryProps {
     pub pending: Rc<Pending>,
     pub mapping: Rc<Mapping>,
     pub on_map: Callback<Mapping>,
+    /// Read a workbook file again from another sheet: (file name, sheet).
+    pub on_sheet: Callback<(String, String)>,
+    /// Name a pending dataset: (file index, dataset index, name).
+    pub on_rename: Callback<(usize, usize, String)>,
     pub on_accept: Callback<bool>,
     pub on_cancel: Callback<()>,
 }
 
-fn file_summary(
+/// A workbook's sheets as a choice: the one read is selected, another is read instead.
+fn sheet_choice(
     file: &ReadFile,
+    index: usize,
+    detections: &[crate::import::Detection],
+    lang: Lang,
+    on_sheet: &Callback<(String, String)>,
+) -> Html {
+    let Some((current, sheets)) = detections.iter().find_map(|d| match d {
+        crate::import::Detection::Sheet { name, sheets } if sheets.len() > 1 => {
+            Some((name.clone(), sheets.clone()))
+        }
+        _ => None,
+    }) else {
+        return html! {};
+    };
+    let onchange = {
+        let (on_sheet, name) = (on_sheet.clone(), file.name.clone());
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            on_sheet.emit((name.clone(), select.value()));
+        })
+    };
+    let id = format!("import-sheet-{index}");
+    html! {
+        <label class="field" for={id.clone()}>
+            <span>{ match lang { Lang::Fi => "Luettava taulukko", Lang::Sv => "Blad att läsa", Lang::En => "Sheet to read" } }</span>
+            <select id={id} class="import-sheet" onchange={onchange}>
+                { for sheets.iter().map(|s| html! { <option value={s.clone()} selected={*s == current}>{ s }</option> }) }
+            </select>
+        </label>
+    }
+}
+
+/// The name the dataset will have, to be changed before it is added.
+fn name_field(
+    file: usize,
+    dataset: usize,
+    name: &str,
+    lang: Lang,
+    on_rename: &Callback<(usize, usize, String)>,
+) -> Html {
+    let onchange = {
+        let on_rename = on_rename.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            on_rename.emit((file, dataset, input.value()));
+        })
+    };
+    let id = format!("import-name-{file}-{dataset}");
+    html! {
+        <label class="field" for={id.clone()}>
+            <span>{ match lang { Lang::Fi => "Aineiston nimi", Lang::Sv => "Materialets namn", Lang::En => "Name of the dataset" } }</span>
+            <input id={id} class="import-name" type="text" value={name.to_string()} onchange={onchange} />
+        </label>
+    }
+}
+
+fn file_summary(
+    (index, file): (usize, &ReadFile),
     lang: Lang,
     mapping: &Rc<Mapping>,
     on_map: &Callback<Mapping>,
+    on_sheet: &Callback<(String, String)>,
+    on_rename: &Callback<(usize, usize, String)>,
 ) -> Html {
     let (headers, labels) = unknowns(file);
     let step = html! { <MappingStep lang={lang} headers={headers} labels={labels} mapping={mapping.clone()} on_map={on_map.clone()} /> };
@@ -146,7 +210,7 @@ fn file_summary(
         }
         Ok(datasets) => html! {
             <div class="import-file">
-                { for datasets.iter().map(|read| {
+                { for datasets.iter().enumerate().map(|(position, read)| {
                     let dataset = &read.loaded.dataset;
                     let report = &read.loaded.report;
                     let inconsistent: Vec<_> = report.findings.iter().filter(|f| f.severity == Severity::Inconsistent).collect();
@@ -159,6 +223,10 @@ fn file_summary(
                     html! {
                         <>
                             <h3>{ format!("{} → {}", file.name, dataset.name) }</h3>
+                            <div class="import-choices">
+                                { name_field(index, position, &dataset.name, lang, on_rename) }
+                                { sheet_choice(file, index, &read.detections, lang, on_sheet) }
+                            </div>
                             <p>{ format!("{}: {}", t(lang, Msg::Organisation), dataset.org.iter().map(|n| n.name.as_str()).collect::<Vec<_>>().join(", ")) }</p>
                             <h4>{ t(lang, Msg::Detections) }</h4>
                             <ul class="detections">{ for read.detections.iter().map(|d| html! { <li>{ d.message(lang) }</li> }) }</ul>
@@ -222,7 +290,7 @@ pub fn ImportSummary(props: &SummaryProps) -> Html {
         <section class="import-summary" aria-labelledby="import-heading">
             <h2 id="import-heading" tabindex="-1" ref={heading_ref}>{ t(lang, Msg::ImportHeading) }</h2>
             <p>{ t(lang, Msg::ImportNothingYet) }</p>
-            { for props.pending.files.iter().map(|f| file_summary(f, lang, &props.mapping, &props.on_map)) }
+            { for props.pending.files.iter().enumerate().map(|f| file_summary(f, lang, &props.mapping, &props.on_map, &props.on_sheet, &props.on_rename)) }
             { if left_out.is_empty() || !any { html! {} } else { html! {
                 <div class="left-out" role="note">
                     <p><strong>{ match lang {
