@@ -363,3 +363,40 @@ fn check_of_a_file_says_what_its_import_skipped() {
     assert!(text.contains("Mitään ei voitu verrata"), "{text}");
     assert!(!text.contains("Luvut ovat johdonmukaiset"), "{text}");
 }
+
+#[test]
+fn a_header_cell_nothing_settles_is_named_and_can_be_mapped() {
+    // Kauhava's statement without its title: the bare years are asked, not guessed.
+    let text =
+        std::fs::read_to_string("tests/fixtures/real/kauhava-tilinpaatos-2024-tuloslaskelma.txt")
+            .unwrap()
+            .replace("Tilinpäätös 2024", "");
+    let file = scratch("tuloslaskelma.txt", text.as_bytes());
+    let output = raami(&["check", file.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("rivi 4: otsikon solu ”2024” on pelkkä vuosi 2024"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(stderr(&output).contains("--mapping"), "{}", stderr(&output));
+    // The mapping says what the cells are; the figures are then read.
+    let mapping = scratch(
+        "kohdistus.json",
+        br#"{"columns": {"2024": {"as": "column", "kind": "TP", "year": 2024}, "2023": {"as": "column", "kind": "TP", "year": 2023}}}"#,
+    );
+    let output = raami(&[
+        "table",
+        file.to_str().unwrap(),
+        "--mapping",
+        mapping.to_str().unwrap(),
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(
+        stdout(&output).contains("Vuosikate;10107209,9;9551587,4;"),
+        "{}",
+        stdout(&output)
+    );
+}

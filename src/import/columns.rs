@@ -36,6 +36,8 @@ pub enum DerivedColumn {
     UsePct,
     /// `Talousarviomuutokset`: TA+m − TA.
     BudgetChanges,
+    /// A column the user's mapping says to leave out.
+    Ignored,
 }
 
 impl DerivedColumn {
@@ -53,6 +55,9 @@ impl DerivedColumn {
             (DerivedColumn::BudgetChanges, Lang::Fi) => "Talousarviomuutokset",
             (DerivedColumn::BudgetChanges, Lang::Sv) => "Budgetändringar",
             (DerivedColumn::BudgetChanges, Lang::En) => "Budget changes",
+            (DerivedColumn::Ignored, Lang::Fi) => "ohitettu sarake",
+            (DerivedColumn::Ignored, Lang::Sv) => "utelämnad kolumn",
+            (DerivedColumn::Ignored, Lang::En) => "ignored column",
         }
     }
 }

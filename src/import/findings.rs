@@ -201,24 +201,24 @@ impl TableWarning {
 pub fn open_header(cell: &str, open: &OpenCell, lang: Lang) -> String {
     match (open, lang) {
         (OpenCell::NoKind { year }, Lang::Fi) => format!(
-            "otsikon solu ”{cell}” on pelkkä vuosi {year}, eikä asiakirjan otsikko kerro, onko se tilinpäätös (TP) vai talousarvio; taulukkoa ei luettu. Lisää otsikkoon laji (”TP {year}”) tai tiedoston nimeen ”tilinpaatos”"
+            "otsikon solu ”{cell}” on pelkkä vuosi {year}, eikä asiakirjan otsikko kerro, onko se tilinpäätös (TP) vai talousarvio; taulukkoa ei luettu. Lisää otsikkoon laji (”TP {year}”) tai tiedoston nimeen ”tilinpaatos”, tai kohdista solu (kohdistus, --mapping)"
         ),
         (OpenCell::NoKind { year }, Lang::Sv) => format!(
-            "rubrikcellen ”{cell}” är bara året {year}, och dokumentets rubrik säger inte om det är bokslut (BS) eller budget; tabellen lästes inte. Skriv slaget i rubriken (”TP {year}”) eller ”tilinpaatos” i filnamnet"
+            "rubrikcellen ”{cell}” är bara året {year}, och dokumentets rubrik säger inte om det är bokslut (BS) eller budget; tabellen lästes inte. Skriv slaget i rubriken (”TP {year}”) eller ”tilinpaatos” i filnamnet, eller mappa cellen (mappning, --mapping)"
         ),
         (OpenCell::NoKind { year }, Lang::En) => format!(
-            "the header cell “{cell}” is a bare year {year}, and the document's title does not say whether it is a financial statement (TP) or a budget; the table was not read. Write the kind in the header (“TP {year}”) or “tilinpaatos” in the file name"
+            "the header cell “{cell}” is a bare year {year}, and the document's title does not say whether it is a financial statement (TP) or a budget; the table was not read. Write the kind in the header (“TP {year}”) or “tilinpaatos” in the file name, or map the cell (mapping, --mapping)"
         ),
         (OpenCell::NoYear { kind }, Lang::Fi) => format!(
-            "otsikon solu ”{cell}” on laji {} ilman vuotta, eikä vuotta kerro asiakirjan otsikko (”Tilinpäätös 2024”) eikä viereinen TP-sarake; taulukkoa ei luettu. Lisää vuosi otsikkoon tai tiedoston nimeen",
+            "otsikon solu ”{cell}” on laji {} ilman vuotta, eikä vuotta kerro asiakirjan otsikko (”Tilinpäätös 2024”) eikä viereinen TP-sarake; taulukkoa ei luettu. Lisää vuosi otsikkoon tai tiedoston nimeen, tai kohdista solu (kohdistus, --mapping)",
             kind.code(Lang::Fi)
         ),
         (OpenCell::NoYear { kind }, Lang::Sv) => format!(
-            "rubrikcellen ”{cell}” är slaget {} utan år, och året framgår varken av dokumentets rubrik (”Bokslut 2024”) eller av en bokslutskolumn bredvid; tabellen lästes inte. Skriv året i rubriken eller i filnamnet",
+            "rubrikcellen ”{cell}” är slaget {} utan år, och året framgår varken av dokumentets rubrik (”Bokslut 2024”) eller av en bokslutskolumn bredvid; tabellen lästes inte. Skriv året i rubriken eller i filnamnet, eller mappa cellen (mappning, --mapping)",
             kind.code(Lang::Sv)
         ),
         (OpenCell::NoYear { kind }, Lang::En) => format!(
-            "the header cell “{cell}” is the kind {} without a year, and neither the document's title (“Tilinpäätös 2024”) nor a TP column beside it gives the year; the table was not read. Add the year to the header or to the file name",
+            "the header cell “{cell}” is the kind {} without a year, and neither the document's title (“Tilinpäätös 2024”) nor a TP column beside it gives the year; the table was not read. Add the year to the header or to the file name, or map the cell (mapping, --mapping)",
             kind.code(Lang::En)
         ),
     }

@@ -189,6 +189,7 @@ fn parse_row(line: &TextLine) -> Option<RawRow> {
 fn find_tables(
     lines: &[TextLine],
     context: &DocumentContext,
+    mapping: &Mapping,
     open: &mut Vec<OpenHeader>,
 ) -> Vec<RawTable> {
     let mut tables = Vec::new();
@@ -196,7 +197,7 @@ fn find_tables(
     // Where the text since the previous table starts: headings there name the next table.
     let mut since = 0;
     while i < lines.len() {
-        match layout_table(lines, i, since, context) {
+        match layout_table(lines, i, since, context, mapping) {
             Some(Ok((table, end))) => {
                 tables.push(table);
                 since = end;
@@ -323,6 +324,7 @@ fn layout_table(
     at: usize,
     since: usize,
     context: &DocumentContext,
+    mapping: &Mapping,
 ) -> Option<Result<(RawTable, usize), OpenHeader>> {
     if lines[at].text.contains('\t') {
         return None;
@@ -343,7 +345,15 @@ fn layout_table(
         if rest.is_empty() {
             continue;
         }
-        cells.push(parse_cell(&rest)?);
+        // The user's mapping of a header cell first (`2024` → TP 2024), then the grammar.
+        let meaning = match mapping.column(&rest) {
+            Some(target) => target.header_column().map_or(
+                Cell::Derived(super::columns::DerivedColumn::Ignored),
+                Cell::from,
+            ),
+            None => parse_cell(&rest)?,
+        };
+        cells.push(meaning);
         spans.push(layout::Segment {
             text: rest,
             ..column.clone()
@@ -1162,7 +1172,7 @@ pub fn import_text_with_mapping(
     let context =
         super::columns::document_context(file, lines.iter().map(|l| (l.number, l.text.as_str())));
     let mut open = Vec::new();
-    let tables = find_tables(&lines, &context, &mut open);
+    let tables = find_tables(&lines, &context, mapping, &mut open);
     if tables.is_empty() {
         return Err(match open.into_iter().next() {
             Some(header) => ImportError::OpenHeader {

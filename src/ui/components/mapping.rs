@@ -40,6 +40,11 @@ pub fn unknowns(file: &ReadFile) -> (Vec<String>, Vec<String>) {
             }
             return (headers, labels);
         }
+        // A header cell whose year or kind nothing tells: that cell is the one to map.
+        Err(ImportError::OpenHeader { cell, .. }) => {
+            headers.push(cell.clone());
+            return (headers, labels);
+        }
         Err(_) => return (headers, labels),
     };
     for warning in datasets.iter().flat_map(|d| d.warnings.iter()) {
@@ -53,6 +58,9 @@ pub fn unknowns(file: &ReadFile) -> (Vec<String>, Vec<String>) {
             WarningKind::UnknownLine { label } if !labels.contains(label) => {
                 labels.push(label.clone())
             }
+            WarningKind::Book(crate::import::findings::TableWarning::OpenHeader {
+                cell, ..
+            }) if !headers.contains(cell) => headers.push(cell.clone()),
             _ => {}
         }
     }
