@@ -56,6 +56,22 @@ fn exercise(imported: &Imported) {
     }
 }
 
+/// Puts every node of the dataset under a new top node `kunta` without figures of its own.
+fn under_one_parent(dataset: &mut raami::model::Dataset) {
+    dataset.org.push(raami::model::OrgNode {
+        id: "kunta".into(),
+        name: "Kunta".into(),
+        level: raami::model::OrgLevel::Kaupunki,
+        parent: None,
+        valid_from: None,
+        valid_to: None,
+        source: None,
+    });
+    for node in dataset.org.iter_mut().filter(|n| n.id != "kunta") {
+        node.parent = Some("kunta".into());
+    }
+}
+
 #[test]
 fn two_revenue_lines_near_the_limit_have_no_sum() {
     let text = format!("Selite;TA 2025;TS 2026\nMyyntituotot;{MAX};1\nMaksutuotot;{MAX};1\n");
@@ -131,19 +147,7 @@ fn units_whose_sum_overflows_give_the_parent_no_figure() {
         format!("Yksikkö;Selite;TA 2025;TS 2026\nA;Toimintakate;{MAX};1\nB;Toimintakate;{MAX};1\n");
     let mut imported = import("yksikot.csv", &text);
     // A parent without figures of its own, over the two units.
-    let dataset = &mut imported.dataset;
-    dataset.org.push(raami::model::OrgNode {
-        id: "kunta".into(),
-        name: "Kunta".into(),
-        level: raami::model::OrgLevel::Kaupunki,
-        parent: None,
-        valid_from: None,
-        valid_to: None,
-        source: None,
-    });
-    for node in dataset.org.iter_mut().filter(|n| n.id != "kunta") {
-        node.parent = Some("kunta".into());
-    }
+    under_one_parent(&mut imported.dataset);
     exercise(&imported);
     let values = Values::new(&imported.dataset);
     assert_eq!(values.value("kunta", Line::Toimintakate, "TA2025"), None);
@@ -236,19 +240,7 @@ fn a_wide_tree_is_validated() {
         text.push_str(&format!("Yksikkö {i};Toimintakate;-1;-1\n"));
     }
     let mut imported = import("leveä.csv", &text);
-    let dataset = &mut imported.dataset;
-    dataset.org.push(raami::model::OrgNode {
-        id: "kunta".into(),
-        name: "Kunta".into(),
-        level: raami::model::OrgLevel::Kaupunki,
-        parent: None,
-        valid_from: None,
-        valid_to: None,
-        source: None,
-    });
-    for node in dataset.org.iter_mut().filter(|n| n.id != "kunta") {
-        node.parent = Some("kunta".into());
-    }
+    under_one_parent(&mut imported.dataset);
     let report = validate(&imported.dataset);
     assert!(report.is_consistent());
     let values = Values::new(&imported.dataset);
