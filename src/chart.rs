@@ -1,3 +1,4 @@
+#![deny(clippy::arithmetic_side_effects)]
 //! Charts as plain geometry: where each bar of a chart stands, which bar a pointer is over,
 //! the colour of each kind of column, and the one-sentence summary a screen reader hears.
 //! The browser layer only paints what this computes (with plotters), so a chart and its
@@ -51,7 +52,7 @@ pub const SERIES: [(u8, u8, u8); 7] = [
 ];
 
 pub fn series_colour(index: usize) -> (u8, u8, u8) {
-    SERIES[index % SERIES.len()]
+    SERIES[index.checked_rem(SERIES.len()).unwrap_or(0)]
 }
 
 /// A darker tone of a colour for the outline, hatching and dots of its bars, so that every
@@ -176,14 +177,22 @@ pub fn stacked_marks(
             if v.is_zero() {
                 continue;
             }
+            // A stack that would overflow `Decimal` has no place on a drawing: its part is
+            // left out of the chart (the table still holds the figure).
             let (lo, hi) = if v > Decimal::ZERO {
                 let lo = up[slot];
-                up[slot] += v;
-                (lo, up[slot])
+                let Some(top) = lo.checked_add(v) else {
+                    continue;
+                };
+                up[slot] = top;
+                (lo, top)
             } else {
                 let hi = down[slot];
-                down[slot] += v;
-                (down[slot], hi)
+                let Some(bottom) = hi.checked_add(v) else {
+                    continue;
+                };
+                down[slot] = bottom;
+                (bottom, hi)
             };
             marks.push(Mark {
                 slot,
@@ -316,7 +325,7 @@ pub fn waterfall_marks(steps: &[Step], column: &Column, lang: Lang) -> Vec<Mark>
                 value: if step.total {
                     step.to
                 } else {
-                    step.to - step.from
+                    step.to.checked_sub(step.from).unwrap_or_default()
                 },
                 colour,
                 pattern: pattern(column.kind),
@@ -373,14 +382,14 @@ pub fn deviation_marks(
 ) -> Vec<Mark> {
     rows.iter()
         .enumerate()
-        .map(|(slot, row)| {
-            let v = row.actual - row.budget;
+        .filter_map(|(slot, row)| {
+            let v = row.actual.checked_sub(row.budget)?;
             let label = format!("{} · {pair}", row.line.name(lang));
-            if v >= Decimal::ZERO {
+            Some(if v >= Decimal::ZERO {
                 bar(slot, v, UP, Pattern::Solid, label)
             } else {
                 bar(slot, v, DOWN, Pattern::Hatched, label)
-            }
+            })
         })
         .collect()
 }
@@ -396,10 +405,13 @@ pub fn deviation_summary(
     use crate::analysis::followup::Effect;
     let better = rows.iter().filter(|r| r.effect == Effect::Better).count();
     let worse = rows.iter().filter(|r| r.effect == Effect::Worse).count();
-    let largest = rows.iter().max_by_key(|r| (r.actual - r.budget).abs());
+    let largest = rows
+        .iter()
+        .filter_map(|r| Some((r, r.actual.checked_sub(r.budget)?)))
+        .max_by_key(|(_, d)| d.abs());
     let tail = largest
-        .map(|r| {
-            let v = format_eur(r.actual - r.budget, lang);
+        .map(|(r, d)| {
+            let v = format_eur(d, lang);
             match lang {
                 Lang::Fi => format!("; suurin poikkeama {} {v} {unit}", r.line.name(lang)),
                 Lang::Sv => format!("; största avvikelsen {} {v} {unit}", r.line.name(lang)),
@@ -428,7 +440,7 @@ pub fn stacked_summary(
     let (Some(first), Some(last)) = (columns.first(), columns.last()) else {
         return line.name(lang).to_string();
     };
-    let last_index = columns.len() - 1;
+    let last_index = columns.len().saturating_sub(1);
     let largest = series
         .iter()
         .filter_map(|(name, values)| Some((name, values.get(last_index).copied().flatten()?)))
@@ -563,7 +575,7 @@ pub fn dots(bar: &PlacedBar, spacing: f64) -> Vec<(f64, f64)> {
         return out;
     }
     let mut y = bar.y0 + spacing / 2.0;
-    let mut row = 0;
+    let mut row: u32 = 0;
     while y < bar.y1 {
         let mut x = bar.x0 + spacing / 2.0 + if row % 2 == 1 { spacing / 2.0 } else { 0.0 };
         while x < bar.x1 {
@@ -571,7 +583,7 @@ pub fn dots(bar: &PlacedBar, spacing: f64) -> Vec<(f64, f64)> {
             x += spacing;
         }
         y += spacing;
-        row += 1;
+        row = row.wrapping_add(1);
     }
     out
 }
@@ -592,8 +604,10 @@ pub fn summary(
     let (Some((first_col, first)), Some((last_col, last))) = (known.first(), known.last()) else {
         return line.name(lang).to_string();
     };
-    let difference = *last - *first;
     let name = line.name(lang);
+    let Some(difference) = last.checked_sub(*first) else {
+        return name.to_string();
+    };
     let (a, b, d) = (
         format_eur(*first, lang),
         format_eur(*last, lang),
@@ -687,6 +701,34 @@ mod tests {
         assert_eq!(hit(&layout, 160.0, 50.0), None);
         assert_eq!(hit(&layout, 250.0, 0.0), Some(1));
         assert_eq!(marks[1].label, "x · c");
+    }
+
+    #[test]
+    fn a_stack_beyond_decimal_leaves_out_the_segment_that_would_overflow() {
+        let dataset = crate::sample::heinola().unwrap();
+        let columns: Vec<Column> = dataset.columns_in_order().into_iter().cloned().collect();
+        let series = vec![
+            ("A".to_string(), vec![Some(Decimal::MAX)]),
+            ("B".to_string(), vec![Some(dec("1"))]),
+            ("C".to_string(), vec![Some(dec("-7"))]),
+        ];
+        let marks = stacked_marks(&series, &columns[..1], Lang::Fi);
+        let ends: Vec<(usize, Decimal, Decimal)> =
+            marks.iter().map(|m| (m.series, m.lo, m.hi)).collect();
+        assert_eq!(
+            ends,
+            vec![(0, dec("0"), Decimal::MAX), (2, dec("-7"), dec("0"))]
+        );
+        assert_eq!(
+            summary(
+                Line::Toimintakate,
+                &columns[..2],
+                &[Some(Decimal::MIN), Some(Decimal::MAX)],
+                "€",
+                Lang::Fi
+            ),
+            Line::Toimintakate.name(Lang::Fi)
+        );
     }
 
     #[test]

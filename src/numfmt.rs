@@ -1,3 +1,4 @@
+#![deny(clippy::arithmetic_side_effects)]
 //! Numbers as Finnish documents print them, read and written exactly.
 //!
 //! Budget books print `1 120 517` (groups separated by a space, often U+00A0 or U+202F),
@@ -198,7 +199,7 @@ pub fn format_amount(value: Decimal, decimals: u32, lang: Lang) -> String {
     }
     let digits: Vec<char> = int_part.chars().collect();
     for (i, d) in digits.iter().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+        if i > 0 && digits.len().saturating_sub(i).is_multiple_of(3) {
             out.push(group_sep);
         }
         out.push(*d);
@@ -228,7 +229,7 @@ pub fn format_percent(value: Decimal, lang: Lang) -> String {
 /// Half a unit of the last printed digit of a figure: the most its printed value can differ
 /// from the exact one. `1120517` → 0,5; `138.71` → 0,005; `19.6` → 0,05.
 pub fn rounding_half_unit(printed: Decimal) -> Decimal {
-    Decimal::new(5, printed.scale() + 1)
+    Decimal::new(5, printed.scale().saturating_add(1).min(28))
 }
 
 #[cfg(test)]
@@ -331,5 +332,9 @@ mod tests {
         assert_eq!(rounding_half_unit(dec("1120517")), dec("0.5"));
         assert_eq!(rounding_half_unit(dec("138.71")), dec("0.005"));
         assert_eq!(rounding_half_unit(dec("19.6")), dec("0.05"));
+        // A figure printed with all 28 decimals `Decimal` holds: the half unit is the
+        // smallest step there is, not a panic.
+        let finest = Decimal::new(1, 28);
+        assert_eq!(rounding_half_unit(finest), Decimal::new(5, 28));
     }
 }

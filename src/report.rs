@@ -1,3 +1,4 @@
+#![deny(clippy::arithmetic_side_effects)]
 //! Reports in words and in files: the validation report and a node's table as text, CSV or
 //! JSON, in the reader's language. The command-line tool prints these; the web view uses the
 //! same sentences for findings.
