@@ -175,7 +175,7 @@ proptest! {
     fn goals_tables_never_panic(pieces in prop::collection::vec(goal_piece(), 0..60)) {
         let text = pieces.concat();
         let lines: Vec<(usize, &str)> = text.lines().enumerate().map(|(n, l)| (n + 1, l)).collect();
-        use raami::import::goals::{Contents, read_cell_tables};
+        use raami::import::cell_tables::{Contents, read_cell_tables};
         for table in read_cell_tables(&lines, |_| None) {
             match table.contents {
                 // Every goal read has an aim or a goal.

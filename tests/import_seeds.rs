@@ -156,7 +156,7 @@ fn seed_003_as_pasted_text_gives_yhteiset_palvelut() {
             .filter(|d| matches!(
                 d,
                 Detection::CellTable {
-                    kind: raami::import::goals::CellTableKind::Goals,
+                    kind: raami::import::cell_tables::CellTableKind::Goals,
                     count: 4,
                     ..
                 }

@@ -681,7 +681,8 @@ fn year_in(name: &str) -> Option<i32> {
 /// goals, without figures. Goals are the council's unless the file or sheet is named after
 /// the operating plan (`käyttösuunnitelma`).
 fn read_goals(grid: &Grid, stem: &str, detections: &mut Vec<Detection>) -> Option<Imported> {
-    use super::goals::{CellRow, is_goal_header, read_goal_rows};
+    use super::cells::CellRow;
+    use super::goals::{is_goal_header, read_goal_rows};
     use crate::model::GoalLevel;
     let text_of = |row: &[CellValue]| row.iter().map(CellValue::text).collect::<Vec<String>>();
     let (header_row, mut header) = grid.rows.iter().take(50).enumerate().find_map(|(i, row)| {
@@ -740,7 +741,7 @@ fn read_goals(grid: &Grid, stem: &str, detections: &mut Vec<Detection>) -> Optio
             });
         }
         detections.push(Detection::CellTable {
-            kind: super::goals::CellTableKind::Goals,
+            kind: super::cell_tables::CellTableKind::Goals,
             count: found.len(),
             org: name.clone(),
             line: first_line,

@@ -7,6 +7,8 @@
 //! - [`columns`]: column headers (`TP 2022`, `Talousarvio 2025`, `Toteuma 1-12`, `Poikkeama`).
 //! - [`split`]: splitting a row of space-grouped numbers into its columns.
 
+pub mod cell_tables;
+pub mod cells;
 pub mod columns;
 pub mod csvfile;
 pub mod decode;
@@ -169,7 +171,7 @@ pub enum Detection {
     Book(findings::TableDetection),
     /// A table of goals, projects or risks read, and the org node its rows were given to.
     CellTable {
-        kind: goals::CellTableKind,
+        kind: cell_tables::CellTableKind,
         count: usize,
         org: String,
         line: usize,
@@ -399,7 +401,7 @@ impl Detection {
                 },
                 lang,
             ) => {
-                use goals::CellTableKind::{Goals, Projects, Risks};
+                use cell_tables::CellTableKind::{Goals, Projects, Risks};
                 let (table, rows) = match (kind, lang) {
                     (Goals, Lang::Fi) => ("tavoitetaulukko", "tavoiteriviä"),
                     (Projects, Lang::Fi) => ("hanketaulukko", "hanketta"),

@@ -13,12 +13,13 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
+use super::cell_tables::{Contents, read_cell_tables};
+use super::cells::strip_tags;
 use super::columns::{Cell, DocumentContext, parse_cell, settle};
 use super::columns::{
     Header, HeaderColumn, derived_mismatches, join_two_line_header, parse_header,
 };
 use super::findings::{TableDetection, TableWarning};
-use super::goals::{Contents, read_cell_tables, strip_tags};
 use super::layout;
 use super::mapping::{LineTarget, Mapping};
 use super::split::splits;

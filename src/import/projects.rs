@@ -5,7 +5,7 @@
 
 use rust_decimal::Decimal;
 
-use super::goals::{
+use super::cells::{
     CellRow, aim_of, cells_in, continue_list, continue_prose, header_year, items, strip_cell, tidy,
 };
 use crate::model::Project;
@@ -166,7 +166,7 @@ pub fn read_project_rows(
 mod tests {
     use super::*;
 
-    use crate::import::goals::texts as cells;
+    use crate::import::cells::texts as cells;
 
     #[test]
     fn a_projects_header_is_told_from_a_goals_header() {

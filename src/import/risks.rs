@@ -2,7 +2,7 @@
 //! riski`, `Riski-arvo` (`Todennäköisyys: 1 Merkittävyys: 2`), `Hallintakeino`,
 //! `Hallintakeinon toteutuminen`. A row without a class belongs to the class above it.
 
-use super::goals::{CellRow, cells_in, strip_cell, tidy};
+use super::cells::{CellRow, cells_in, strip_cell, tidy};
 use crate::model::Risk;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -117,7 +117,7 @@ pub fn read_risk_rows(
 mod tests {
     use super::*;
 
-    use crate::import::goals::texts as cells;
+    use crate::import::cells::texts as cells;
 
     #[test]
     fn a_risk_value_gives_probability_and_significance() {
