@@ -317,6 +317,41 @@ fn import_with_a_mapping_file_for_unattended_use() {
 }
 
 #[test]
+fn a_mapping_file_names_the_columns_of_a_long_table() {
+    // Heinola's TA 2024 (seed 004) by KTAS code, under headers Raami does not know.
+    let csv = scratch(
+        "raportti.csv",
+        "Raportoija;Tilivuosi;KTAS-koodi;Arvo euroina\nHeinola;2024;16;2688600\nHeinola;2024;632;32611450\nHeinola;2024;545;-29922850\n"
+            .as_bytes(),
+    );
+    let output = raami(&["check", csv.to_str().unwrap(), "--lang", "en"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("no header row found"),
+        "{}",
+        stderr(&output)
+    );
+    let mapping = scratch(
+        "roles.json",
+        r#"{"roles": {"raportoija": "org", "tilivuosi": "year", "ktas-koodi": "code", "arvo euroina": "value"}}"#
+            .as_bytes(),
+    );
+    let output = raami(&[
+        "table",
+        csv.to_str().unwrap(),
+        "--mapping",
+        mapping.to_str().unwrap(),
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let table = stdout(&output);
+    assert!(table.starts_with("Selite;TA 2024"), "{table}");
+    assert!(table.contains("Toimintakulut;-32611450"), "{table}");
+    assert!(table.contains("Toimintakate;-29922850"), "{table}");
+}
+
+#[test]
 fn one_unreadable_file_does_not_lose_the_others() {
     let good = "tests/fixtures/real/jyvaskyla-tilinpaatos-2018-tuloslaskelma.txt";
     let bad = "tests/fixtures/real/helsinki-talousarvio-2022-tuloslaskelmaosa.txt";

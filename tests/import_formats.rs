@@ -807,6 +807,58 @@ fn a_ktas_extract_in_its_published_column_names() {
 }
 
 #[test]
+fn a_mapping_names_the_columns_of_a_long_table() {
+    use raami::import::mapping::{Mapping, TableRole};
+    // A finance system's export of the same KTAS figures (Heinola's TA 2024, seed 004) under
+    // headers Raami does not know: refused naming what a header must hold, then read once
+    // the columns are named. `Nimi` would be taken for the line; ignored, the codes decide.
+    let text = "Raportoija;Vuosi (tilikausi);KTAS-koodi;Nimi;Arvo euroina\n\
+        Heinola;2024;16;Toimintatulot yhteensä;2688600\n\
+        Heinola;2024;632;Toimintamenot yhteensä;32611450\n\
+        Heinola;2024;545;Toimintakate;-29922850\n";
+    let message = error(
+        "talousjarjestelma.csv",
+        text.as_bytes(),
+        &Options::default(),
+        Lang::Fi,
+    );
+    assert!(message.contains("otsikkoriviä ei löytynyt"), "{message}");
+    assert!(message.contains("--mapping"), "{message}");
+
+    let mut mapping = Mapping::default();
+    mapping.set_role("Raportoija", TableRole::Org);
+    mapping.set_role("vuosi (tilikausi)", TableRole::Year);
+    mapping.set_role("KTAS-koodi", TableRole::Code);
+    mapping.set_role("Nimi", TableRole::Ignore);
+    mapping.set_role("ARVO EUROINA", TableRole::Value);
+    let options = Options {
+        mapping,
+        ..Options::default()
+    };
+    let mut read = import_file("talousjarjestelma.csv", text.as_bytes(), &options).unwrap();
+    assert_eq!(read.len(), 1);
+    let imported = read.remove(0);
+    assert!(imported.warnings.is_empty(), "{:#?}", messages(&imported));
+    let ds = &imported.dataset;
+    assert_eq!(ds.org.len(), 1);
+    assert_eq!(ds.org[0].name, "Heinola");
+    let node = &ds.org[0].id;
+    assert_eq!(
+        ds.stated(node, Line::Toimintatuotot, "TA2024"),
+        Some(2_688_600.into())
+    );
+    assert_eq!(
+        ds.stated(node, Line::Toimintakulut, "TA2024"),
+        Some((-32_611_450).into())
+    );
+    assert_eq!(
+        ds.stated(node, Line::Toimintakate, "TA2024"),
+        Some((-29_922_850).into())
+    );
+    assert!(validate(ds).is_consistent());
+}
+
+#[test]
 fn a_zip_bomb_with_bytes_before_it_is_refused_too() {
     let bytes = zip_bomb();
     // Eight bytes of junk before the archive: it is still a zip, and still refused unread.

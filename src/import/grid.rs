@@ -18,7 +18,7 @@ use super::columns::{
     HeaderColumn, PoikkeamaSign, derived_mismatches, kind_word, parse_column_cell,
 };
 use super::ktas;
-use super::mapping::{LineTarget, Mapping};
+use super::mapping::{LineTarget, Mapping, TableRole};
 use super::{Detection, ImportError, Imported, Place, Warning, WarningKind, slug};
 use crate::model::{Column, ColumnKind, Dataset, Figures, Line, OrgLevel, OrgNode};
 use crate::numfmt::{NumberStyle, format_amount, parse_number};
@@ -224,6 +224,22 @@ fn role_of(header: &str) -> Option<Role> {
         | "numeric_value" => Role::Value,
         _ => return None,
     })
+}
+
+/// A long table's column: the user's mapping first (`ignore` leaves the column out), then
+/// the built-in names.
+fn role_in(mapping: &Mapping, header: &str) -> Option<Role> {
+    match mapping.role(header) {
+        Some(TableRole::Org) => Some(Role::Org),
+        Some(TableRole::Line) => Some(Role::Line),
+        Some(TableRole::Code) => Some(Role::Code),
+        Some(TableRole::Year) => Some(Role::Year),
+        Some(TableRole::Kind) => Some(Role::Kind),
+        Some(TableRole::Column) => Some(Role::Column),
+        Some(TableRole::Value) => Some(Role::Value),
+        Some(TableRole::Ignore) => None,
+        None => role_of(header),
+    }
 }
 
 fn kind_of(text: &str) -> Option<ColumnKind> {
@@ -471,7 +487,10 @@ pub fn import_grid_with_progress(
                 }
                 None => {}
             }
-            let roles: Vec<Option<Role>> = row.iter().map(|c| role_of(&c.text())).collect();
+            let roles: Vec<Option<Role>> = row
+                .iter()
+                .map(|c| role_in(&grid.mapping, &c.text()))
+                .collect();
             let has = |r: Role| roles.contains(&Some(r));
             if has(Role::Value)
                 && (has(Role::Line) || has(Role::Code))
@@ -870,7 +889,7 @@ fn read_wide(
     let line_column = first_value.checked_sub(1);
     let org_column = if first_value >= 2 {
         (0..first_value - 1)
-            .find(|&i| role_of(&header[i].text()) == Some(Role::Org))
+            .find(|&i| role_in(&collector.mapping, &header[i].text()) == Some(Role::Org))
             .or(Some(0))
     } else {
         None

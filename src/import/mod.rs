@@ -834,15 +834,15 @@ impl ImportError {
                 format!("{}: the file is empty", place.describe(lang))
             }
             (ImportError::NoHeader { place, .. }, Lang::Fi) => format!(
-                "{}: otsikkoriviä ei löytynyt; odotettiin joko vuosisarakkeita (”TP 2022”, ”TA 2025”, ”Toteuma 2025”) tai sarakkeita ”yksikkö; rivi; vuosi; laji; arvo”",
+                "{}: otsikkoriviä ei löytynyt; odotettiin joko vuosisarakkeita (”TP 2022”, ”TA 2025”, ”Toteuma 2025”) tai sarakkeita ”yksikkö; rivi; vuosi; laji; arvo”; pitkän taulukon sarakkeet voi nimetä kohdistuksella (--mapping, ”roles”)",
                 place.describe(lang)
             ),
             (ImportError::NoHeader { place, .. }, Lang::Sv) => format!(
-                "{}: ingen rubrikrad hittades; väntade antingen årskolumner (”TP 2022”, ”TA 2025”, ”Toteuma 2025”) eller kolumnerna ”enhet; post; år; slag; värde”",
+                "{}: ingen rubrikrad hittades; väntade antingen årskolumner (”TP 2022”, ”TA 2025”, ”Toteuma 2025”) eller kolumnerna ”enhet; post; år; slag; värde”; kolumnerna i en lång tabell kan namnges med en mappning (--mapping, ”roles”)",
                 place.describe(lang)
             ),
             (ImportError::NoHeader { place, .. }, Lang::En) => format!(
-                "{}: no header row found; expected year columns (“TP 2022”, “TA 2025”, “Toteuma 2025”) or the columns “org; line; year; kind; value”",
+                "{}: no header row found; expected year columns (“TP 2022”, “TA 2025”, “Toteuma 2025”) or the columns “org; line; year; kind; value”; a long table’s columns can be named by a mapping (--mapping, “roles”)",
                 place.describe(lang)
             ),
             (ImportError::NoFigures { place }, Lang::Fi) => format!(

@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::i18n::{Lang, Msg, t};
-use crate::import::mapping::{ColumnTarget, LineTarget, Mapping, year_in};
+use crate::import::mapping::{ColumnTarget, LineTarget, Mapping, TableRole, year_in};
 use crate::import::{ImportError, WarningKind};
 use crate::model::{ColumnKind, Line};
 use crate::ui::state::ReadFile;
@@ -29,14 +29,19 @@ pub fn unknowns(file: &ReadFile) -> (Vec<String>, Vec<String>) {
     let mut labels = Vec::new();
     let datasets = match &file.outcome {
         Ok(datasets) => datasets,
-        // No header found: the cells of the first row with several of them, after the
-        // first (the label column), are the header to map.
+        // No header found: the cells of the first row with several of them are the header
+        // to map, as a wide table's years and kinds or a long table's roles (the first
+        // cell too: a long table's unit or line).
         Err(ImportError::NoHeader { preview, .. }) => {
             if let Some(row) = preview
                 .iter()
                 .find(|row| row.iter().filter(|c| !c.trim().is_empty()).count() >= 2)
             {
-                headers.extend(row.iter().skip(1).filter(|c| !c.trim().is_empty()).cloned());
+                for cell in row.iter().filter(|c| !c.trim().is_empty()) {
+                    if !headers.contains(cell) {
+                        headers.push(cell.clone());
+                    }
+                }
             }
             return (headers, labels);
         }
@@ -104,6 +109,15 @@ pub fn MappingStep(props: &Props) -> Html {
                     .map(|s| s.value())
                     .unwrap_or_default();
                 let year: Option<i32> = input_value(&year_id).trim().parse().ok();
+                if let Some(role) = choice
+                    .strip_prefix("role:")
+                    .and_then(|key| TableRole::ALL.into_iter().find(|r| r.key() == key))
+                {
+                    let mut next = (*mapping).clone();
+                    next.set_role(&header, role);
+                    on_map.emit(next);
+                    return;
+                }
                 let target = match (choice.as_str(), year) {
                     ("ignore", _) => Some(ColumnTarget::Ignore),
                     ("poikkeama", _) => Some(ColumnTarget::Poikkeama),
@@ -124,12 +138,16 @@ pub fn MappingStep(props: &Props) -> Html {
         };
         let on_year = Callback::from(move |_: Event| apply());
         let current = props.mapping.column(header);
-        let selected = |value: &str| match current {
+        let role = props.mapping.role(header);
+        let selected = |value: &str| match (role, current) {
+            (Some(role), _) => value.strip_prefix("role:") == Some(role.key()),
+            (None, current) => match current {
             Some(ColumnTarget::Ignore) => value == "ignore",
             Some(ColumnTarget::Poikkeama) => value == "poikkeama",
             Some(ColumnTarget::ToteumaPct) => value == "toteuma_pct",
             Some(ColumnTarget::Column { kind, .. }) => value == kind.id_prefix(),
             None => value.is_empty(),
+            },
         };
         let year = match current {
             Some(ColumnTarget::Column { year, .. }) => Some(year),
@@ -146,6 +164,13 @@ pub fn MappingStep(props: &Props) -> Html {
                         { for KINDS.iter().map(|k| html! { <option value={k.id_prefix()} selected={selected(k.id_prefix())}>{ format!("{} ({})", k.code(lang), k.long_name(lang)) }</option> }) }
                         <option value="poikkeama" selected={selected("poikkeama")}>{ t(lang, Msg::Poikkeama) }</option>
                         <option value="toteuma_pct" selected={selected("toteuma_pct")}>{ t(lang, Msg::ToteumaPct) }</option>
+                        <optgroup label={t(lang, Msg::MapLongTable)}>
+                            { for TableRole::ALL.iter().map(|r| {
+                                let value = format!("role:{}", r.key());
+                                let is_selected = selected(&value);
+                                html! { <option selected={is_selected} value={value}>{ r.name(lang) }</option> }
+                            }) }
+                        </optgroup>
                     </select>
                     <label for={year_id.clone()} class="year-label">{ t(lang, Msg::MapYear) }</label>
                     <input id={year_id} type="number" min="1990" max="2100" class="year" value={year.map(|y| y.to_string()).unwrap_or_default()} onchange={on_year} />
