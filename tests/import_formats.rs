@@ -859,6 +859,46 @@ fn a_mapping_names_the_columns_of_a_long_table() {
 }
 
 #[test]
+fn a_spreadsheet_printing_poikkeama_as_actual_minus_budget_is_told_once() {
+    use raami::import::findings::TableDetection;
+    // Kauhava's Tuloslaskelmaosan toteutuminen 2024 (p. 115) as a spreadsheet export: its
+    // Poikkeama is Toteutuma − TA+m on every row. Said once, checked that way, no warnings.
+    let text = "Selite;TA+m 2024;Toteuma 2024;Poikkeama\n\
+        Toimintatuotot;6 228 970,00;7 725 767,34;1 496 797,34\n\
+        Henkilöstökulut;-29 248 420,00;-28 659 191,96;589 228,04\n\
+        Palvelujen ostot;-9 354 470,00;-9 986 040,98;-631 570,98\n\
+        Verotulot;31 902 000,00;33 595 351,41;1 693 351,41\n\
+        Valtionosuudet;14 490 700,00;15 120 644,00;629 944,00\n\
+        Vuosikate;4 780 470,00;9 551 587,40;4 771 117,40\n";
+    let imported = import_one("kauhava-toteutuminen.csv", text.as_bytes());
+    assert!(imported.warnings.is_empty(), "{:#?}", messages(&imported));
+    assert!(
+        imported.detections.contains(&Detection::Book(
+            TableDetection::PoikkeamaActualMinusBudget {
+                table: "kauhava-toteutuminen".to_string(),
+                budget: "TA+m".to_string(),
+            }
+        )),
+        "{:#?}",
+        imported.detections
+    );
+    let ds = &imported.dataset;
+    assert_eq!(
+        ds.stated(&ds.org[0].id, Line::Vuosikate, "TOT2024"),
+        Some(rust_decimal::Decimal::new(955_158_740, 2))
+    );
+    // One row the other way round: the table is not all one way, so each row that does not
+    // agree with Raami's TA − Toteuma is warned about, and nothing is said of a convention.
+    let mixed = text.replace("589 228,04", "-589 228,04");
+    let imported = import_one("sekaisin.csv", mixed.as_bytes());
+    assert!(!imported.detections.iter().any(|d| matches!(
+        d,
+        Detection::Book(TableDetection::PoikkeamaActualMinusBudget { .. })
+    )));
+    assert_eq!(imported.warnings.len(), 5, "{:#?}", messages(&imported));
+}
+
+#[test]
 fn a_zip_bomb_with_bytes_before_it_is_refused_too() {
     let bytes = zip_bomb();
     // Eight bytes of junk before the archive: it is still a zip, and still refused unread.

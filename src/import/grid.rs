@@ -15,7 +15,7 @@ use std::collections::{BTreeMap, HashMap};
 use rust_decimal::Decimal;
 
 use super::columns::{
-    HeaderColumn, PoikkeamaSign, derived_mismatches, kind_word, parse_column_cell,
+    HeaderColumn, PoikkeamaSign, derived_mismatches, kind_word, parse_column_cell, poikkeama_sign,
 };
 use super::ktas;
 use super::mapping::{LineTarget, Mapping, TableRole};
@@ -524,7 +524,16 @@ pub fn import_grid_with_progress(
     match layout {
         Layout::Wide(columns) => {
             detections.push(Detection::Layout { long: false });
-            read_wide(grid, header_row, &columns, &stem, &mut collector, progress);
+            if let Some(budget) =
+                read_wide(grid, header_row, &columns, &stem, &mut collector, progress)
+            {
+                detections.push(Detection::Book(
+                    super::findings::TableDetection::PoikkeamaActualMinusBudget {
+                        table: grid.sheet.clone().unwrap_or_else(|| stem.clone()),
+                        budget: budget.to_string(),
+                    },
+                ));
+            }
         }
         Layout::Long(roles) => {
             ktas = roles.contains(&Some(Role::Code));
@@ -875,6 +884,9 @@ fn level_from_name(name: &str) -> Option<OrgLevel> {
     }
 }
 
+/// A row's figures by header column, for checking its printed Poikkeama and Toteuma %.
+type DerivedCells = Vec<(HeaderColumn, Option<Decimal>)>;
+
 fn read_wide(
     grid: &Grid,
     header_row: usize,
@@ -882,7 +894,7 @@ fn read_wide(
     stem: &str,
     collector: &mut Collector,
     progress: &mut dyn FnMut(f64),
-) {
+) -> Option<&'static str> {
     let first_value = columns.first().map_or(0, |(i, _)| *i);
     let header = &grid.rows[header_row];
     // The line column is the last text column before the figures; an org column before it.
@@ -920,9 +932,13 @@ fn read_wide(
             _ => (*i, None, *h),
         })
         .collect();
-    let Some(line_column) = line_column else {
-        return;
-    };
+    let line_column = line_column?;
+    // Printed Poikkeama and Toteuma % are checked once the whole table is read, so that the
+    // way it prints Poikkeama is decided once and not warned on every row.
+    let derived = columns
+        .iter()
+        .any(|(_, h)| matches!(h, HeaderColumn::Poikkeama | HeaderColumn::ToteumaPct));
+    let mut derived_rows: Vec<(Place, String, DerivedCells)> = Vec::new();
     let width = header
         .iter()
         .rposition(|c| !c.is_empty())
@@ -992,10 +1008,9 @@ fn read_wide(
         if bad {
             continue;
         }
-        let cells: Vec<(HeaderColumn, Option<Decimal>)> =
-            values.iter().map(|(_, h, v)| (*h, *v)).collect();
-        for kind in derived_mismatches(&label, &cells, PoikkeamaSign::default()) {
-            collector.warn(grid.place(row_index, None), kind);
+        if derived {
+            let cells = values.iter().map(|(_, h, v)| (*h, *v)).collect();
+            derived_rows.push((grid.place(row_index, None), label.clone(), cells));
         }
         for (id, _, value) in values {
             if let (Some(id), Some(value)) = (id, value) {
@@ -1009,6 +1024,25 @@ fn read_wide(
             }
         }
     }
+    let cells: Vec<DerivedCells> = derived_rows.iter().map(|(_, _, c)| c.clone()).collect();
+    let sign = poikkeama_sign(&cells);
+    for (place, label, cells) in derived_rows {
+        for kind in derived_mismatches(&label, &cells, sign) {
+            collector.warn(place.clone(), kind);
+        }
+    }
+    (sign == PoikkeamaSign::ActualMinusBudget).then(|| {
+        let amended = columns.iter().any(|(_, h)| {
+            matches!(
+                h,
+                HeaderColumn::Value {
+                    kind: ColumnKind::TaMuutettu,
+                    ..
+                }
+            )
+        });
+        if amended { "TA+m" } else { "TA" }
+    })
 }
 
 fn read_long(
