@@ -899,6 +899,31 @@ fn a_spreadsheet_printing_poikkeama_as_actual_minus_budget_is_told_once() {
 }
 
 #[test]
+fn a_spreadsheet_of_one_year_has_a_header_too() {
+    // Kauhava's Tilinpäätös 2024 (Tuloslaskelma, p. 126), its 2024 column only.
+    let text = "Selite;TP 2024\n\
+        Toimintakate;-38 396 165,19\n\
+        Vuosikate;9 551 587,40\n\
+        Tilikauden tulos;4 161 531,04\n";
+    let imported = import_one("kauhava.csv", text.as_bytes());
+    let ds = &imported.dataset;
+    let node = &ds.org[0].id;
+    assert_eq!(
+        ds.stated(node, Line::Vuosikate, "TP2024"),
+        Some(rust_decimal::Decimal::new(955_158_740, 2))
+    );
+    assert_eq!(
+        ds.stated(node, Line::TilikaudenTulos, "TP2024"),
+        Some(rust_decimal::Decimal::new(416_153_104, 2))
+    );
+    // A title above it with one year is no header; a bare year in a row of data neither.
+    let titled = format!("Talousarvio 2025\n{text}");
+    let imported = import_one("otsikko.csv", titled.as_bytes());
+    assert_eq!(imported.dataset.columns_in_order().len(), 1);
+    assert_eq!(imported.dataset.columns_in_order()[0].id, "TP2024");
+}
+
+#[test]
 fn a_zip_bomb_with_bytes_before_it_is_refused_too() {
     let bytes = zip_bomb();
     // Eight bytes of junk before the archive: it is still a zip, and still refused unread.

@@ -122,12 +122,23 @@ fn wide_header(
             }
         }
     }
-    if found
+    // Two year columns make a header; one does when it prints both its kind and year and a
+    // label stands before it in the first cell (`Selite;TA 2025`). A lone `Talousarvio 2025`
+    // is a title, and a bare `2024` on its own is a figure's year in a row of data.
+    let values: Vec<&Cell> = found
         .iter()
         .filter(|(_, c)| matches!(c, Cell::Value { .. }))
-        .count()
-        < 2
-    {
+        .map(|(_, c)| c)
+        .collect();
+    let single = matches!(
+        values.as_slice(),
+        [Cell::Value {
+            kind: Some(_),
+            year: Some(_)
+        }]
+    ) && row.first().is_some_and(|c| !c.is_empty())
+        && found.first().is_some_and(|(i, _)| *i > 0);
+    if values.len() < 2 && !single {
         return None;
     }
     let cells: Vec<Cell> = found.iter().map(|(_, c)| *c).collect();

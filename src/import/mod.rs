@@ -681,6 +681,9 @@ pub enum ImportError {
     Workbook { place: Place, reason: String },
     /// A text file whose structure is broken (an unclosed quote, bytes that are no text).
     Malformed { place: Place, reason: String },
+    /// The browser's reader (the import worker) stopped while reading the file: a trap or
+    /// memory exhausted. The other files and the data already loaded are not affected.
+    ReaderStopped { place: Place, reason: String },
     /// A workbook that would unpack to more than the limit (a zip bomb, or simply too big).
     Unpacks { place: Place, size: u64, limit: u64 },
     /// A Raami package that cannot be read.
@@ -927,6 +930,18 @@ impl ImportError {
             ),
             (ImportError::NotUtf8 { place, byte }, Lang::En) => format!(
                 "{}: byte {byte}: the file is not UTF-8 text",
+                place.describe(lang)
+            ),
+            (ImportError::ReaderStopped { place, reason }, Lang::Fi) => format!(
+                "{}: tiedoston lukija pysähtyi kesken lukemisen ({reason}); tiedosto jäi lukematta, mutta muut tiedostot ja jo ladatut tiedot säilyivät ja lukija käynnistettiin uudelleen",
+                place.describe(lang)
+            ),
+            (ImportError::ReaderStopped { place, reason }, Lang::Sv) => format!(
+                "{}: filläsaren stannade mitt i läsningen ({reason}); filen lästes inte, men de andra filerna och redan inlästa uppgifter finns kvar och läsaren startades om",
+                place.describe(lang)
+            ),
+            (ImportError::ReaderStopped { place, reason }, Lang::En) => format!(
+                "{}: the file reader stopped while reading it ({reason}); the file was not read, but the other files and the data already loaded are kept, and the reader was restarted",
                 place.describe(lang)
             ),
             (ImportError::Malformed { place, reason }, Lang::Fi) => format!(

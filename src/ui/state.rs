@@ -104,6 +104,8 @@ pub struct AppState {
     pub reading: Option<f64>,
     /// An import waiting for the user's decision.
     pub pending: Option<Rc<Pending>>,
+    /// Imports started and not yet read (files dropped while others are being read).
+    pub reads_running: u32,
     /// The user's mapping of headers and labels, kept on this machine.
     pub mapping: Rc<Mapping>,
     /// The view of the selected node.
@@ -132,7 +134,11 @@ pub enum Action {
     /// Reading a file of the pending import again: the summary stays meanwhile.
     StartReadingAgain,
     Progress(f64),
+    /// Files refused before reading, shown at once.
     Read(Pending),
+    /// The files of an import started by `StartReading`, read. Imports started while
+    /// another was running join its summary, each file under its own name.
+    ReadDone(Pending),
     /// One file of the pending import read again (another sheet of a workbook): it takes the
     /// place of the file of the same name.
     ReadAgain(Pending),
@@ -190,6 +196,7 @@ impl AppState {
             load_error,
             reading: None,
             pending: None,
+            reads_running: 0,
             mapping: Rc::new(crate::ui::storage::load_mapping()),
             view: View::default(),
             breakdown: (None, None),
@@ -306,7 +313,10 @@ impl Reducible for AppState {
             }
             Action::StartReading => {
                 next.reading = Some(0.0);
-                next.pending = None;
+                if self.reads_running == 0 {
+                    next.pending = None;
+                }
+                next.reads_running = self.reads_running.saturating_add(1);
             }
             Action::StartReadingAgain => {
                 next.reading = Some(0.0);
@@ -320,6 +330,21 @@ impl Reducible for AppState {
             Action::Read(pending) => {
                 next.reading = None;
                 next.pending = Some(Rc::new(pending));
+            }
+            Action::ReadDone(pending) => {
+                next.reads_running = self.reads_running.saturating_sub(1);
+                if next.reads_running == 0 {
+                    next.reading = None;
+                }
+                next.pending = Some(Rc::new(match self.pending.as_ref() {
+                    Some(earlier) => {
+                        let mut merged = (**earlier).clone();
+                        merged.files.extend(pending.files);
+                        merged.sources.extend(pending.sources);
+                        merged
+                    }
+                    None => pending,
+                }));
             }
             Action::ReadAgain(again) => {
                 next.reading = None;
@@ -398,6 +423,7 @@ impl Reducible for AppState {
             Action::Cancel => {
                 next.pending = None;
                 next.reading = None;
+                next.reads_running = 0;
             }
             Action::SetBreakdown { line, column } => {
                 if self.breakdown == (Some(line), Some(column.clone())) {

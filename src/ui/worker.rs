@@ -2,15 +2,21 @@
 //! with progress (a number from 0 to 1) and then the result as JSON. Cancelling terminates
 //! the worker, so nothing of a cancelled import reaches the page, and starts a fresh one.
 //!
+//! A worker that traps (a panic, memory exhausted) is noticed by its `error` event: the file
+//! it was reading gets an error that says so, a fresh worker takes the other files, and what
+//! was read before stays. Imports started while one runs wait their turn, each keeping its
+//! own files' names.
+//!
 //! Messages from the worker: the string `ready` once it can take files, numbers for
 //! progress, and a JSON string (`{"Ok": [...]}` or `{"Err": {...}}`) per file.
 
 use std::cell::RefCell;
-use std::rc::Rc;
+use std::collections::VecDeque;
+use std::rc::{Rc, Weak};
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
-use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, Worker};
+use web_sys::{DedicatedWorkerGlobalScope, ErrorEvent, MessageEvent, Worker};
 use yew::Callback;
 
 use crate::import::{ImportError, Imported, Options, Place};
@@ -49,108 +55,241 @@ pub fn serve() {
     let _ = scope.post_message(&JsValue::from_str("ready"));
 }
 
-/// The current import on the page's side.
-#[derive(Default)]
-struct Job {
-    ready: bool,
+/// One import: its files, what has been read of them, and whom to tell.
+struct Batch {
     options: String,
-    queue: Vec<(String, Vec<u8>)>,
+    queue: VecDeque<(String, Vec<u8>)>,
     names: Vec<String>,
     results: Vec<ReadFile>,
-    on_progress: Option<Callback<f64>>,
-    on_done: Option<Callback<Pending>>,
+    /// A file has been sent and its answer not yet received.
+    sent: bool,
+    on_progress: Callback<f64>,
+    on_done: Callback<Pending>,
 }
 
-impl Job {
-    fn send_next(&mut self, worker: &Worker) {
-        if !self.ready || self.queue.is_empty() {
+impl Batch {
+    fn progress(&self, share: f64) {
+        let count = self.names.len().max(1) as f64;
+        self.on_progress
+            .emit((self.results.len() as f64 + share) / count);
+    }
+
+    /// The name of the file being read.
+    fn current(&self) -> String {
+        self.names
+            .get(self.results.len())
+            .cloned()
+            .unwrap_or_default()
+    }
+}
+
+type Handlers = (
+    Closure<dyn FnMut(MessageEvent)>,
+    Closure<dyn FnMut(ErrorEvent)>,
+);
+
+/// The page's side: the worker, the imports waiting for it, and its handlers.
+#[derive(Default)]
+struct Shared {
+    worker: Option<Worker>,
+    ready: bool,
+    batches: VecDeque<Batch>,
+    handlers: Option<Handlers>,
+    /// The handlers of the worker before, one of which may be running when it is replaced.
+    retired: Option<Handlers>,
+    /// Workers that failed in a row without ever saying `ready` (one that cannot load).
+    failed_starts: u32,
+}
+
+/// Workers that may fail in a row before the files waiting are answered with the failure.
+const START_ATTEMPTS: u32 = 3;
+
+impl Shared {
+    /// Sends the next file to the worker when it is ready and idle.
+    fn send_next(&mut self) {
+        let (Some(worker), true) = (&self.worker, self.ready) else {
+            return;
+        };
+        let Some(batch) = self.batches.front_mut() else {
+            return;
+        };
+        if batch.sent {
             return;
         }
-        let (name, bytes) = self.queue.remove(0);
+        let Some((name, bytes)) = batch.queue.pop_front() else {
+            return;
+        };
+        batch.sent = true;
         let message = js_sys::Array::new();
         message.push(&JsValue::from_str(&name));
         let array = js_sys::Uint8Array::from(bytes.as_slice());
         message.push(&array);
-        message.push(&JsValue::from_str(&self.options));
+        message.push(&JsValue::from_str(&batch.options));
         let transfer = js_sys::Array::of1(&array.buffer());
         let _ = worker.post_message_with_transfer(&message, &transfer);
+    }
+
+    /// Records the answer for the file being read; the finished import, if this was its
+    /// last file, to be reported once the borrow has ended.
+    fn answer(&mut self, file: ReadFile) -> Option<(Callback<Pending>, Pending)> {
+        let batch = self.batches.front_mut()?;
+        batch.sent = false;
+        batch.results.push(file);
+        batch.progress(0.0);
+        if batch.results.len() < batch.names.len() {
+            return None;
+        }
+        let done = self.batches.pop_front()?;
+        Some((
+            done.on_done,
+            Pending {
+                files: done.results,
+                sources: Vec::new(),
+            },
+        ))
+    }
+}
+
+/// Starts a worker and gives it the handlers; the worker before, if any, is terminated.
+fn start(shared: &Rc<RefCell<Shared>>) -> Result<(), String> {
+    let worker = Worker::new(WORKER_URL).map_err(|e| format!("{e:?}"))?;
+    let weak = Rc::downgrade(shared);
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new({
+        let weak = weak.clone();
+        move |event: MessageEvent| on_message(&weak, event.data())
+    });
+    let on_error = Closure::<dyn FnMut(ErrorEvent)>::new(move |event: ErrorEvent| {
+        // Handled here: the page's console gets no uncaught error from the worker.
+        event.prevent_default();
+        on_error(&weak, event.message());
+    });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    let mut state = shared.borrow_mut();
+    if let Some(old) = state.worker.replace(worker) {
+        old.terminate();
+    }
+    state.ready = false;
+    state.retired = state.handlers.replace((on_message, on_error));
+    Ok(())
+}
+
+fn on_message(shared: &Weak<RefCell<Shared>>, data: JsValue) {
+    let Some(shared) = shared.upgrade() else {
+        return;
+    };
+    let finished = {
+        let mut state = shared.borrow_mut();
+        if let Some(share) = data.as_f64() {
+            if let Some(batch) = state.batches.front() {
+                batch.progress(share);
+            }
+            return;
+        }
+        let Some(text) = data.as_string() else { return };
+        if text == "ready" {
+            state.ready = true;
+            state.failed_starts = 0;
+            state.send_next();
+            return;
+        }
+        let Some(name) = state.batches.front().map(Batch::current) else {
+            return;
+        };
+        let outcome = serde_json::from_str::<Result<Vec<Imported>, ImportError>>(&text)
+            .unwrap_or_else(|e| {
+                Err(ImportError::Malformed {
+                    place: Place::file(&name),
+                    reason: e.to_string(),
+                })
+            })
+            .map(|all| all.into_iter().map(ReadDataset::new).collect());
+        let finished = state.answer(ReadFile { name, outcome });
+        state.send_next();
+        finished
+    };
+    // Emitted after the borrow ends: the callback may start another import.
+    if let Some((on_done, pending)) = finished {
+        on_done.emit(pending);
+    }
+}
+
+/// The worker trapped or failed to start: the file it was reading is answered with the
+/// reason, and a fresh worker takes the files still waiting.
+fn on_error(shared: &Weak<RefCell<Shared>>, reason: String) {
+    let Some(shared) = shared.upgrade() else {
+        return;
+    };
+    let (finished, give_up) = {
+        let mut state = shared.borrow_mut();
+        if !state.ready {
+            state.failed_starts = state.failed_starts.saturating_add(1);
+        }
+        state.ready = false;
+        let give_up = state.failed_starts >= START_ATTEMPTS;
+        let finished = match state.batches.front().filter(|b| b.sent).map(Batch::current) {
+            Some(name) => state.answer(ReadFile {
+                outcome: Err(ImportError::ReaderStopped {
+                    place: Place::file(&name),
+                    reason,
+                }),
+                name,
+            }),
+            None => None,
+        };
+        (finished, give_up)
+    };
+    if let Some((on_done, pending)) = finished {
+        on_done.emit(pending);
+    }
+    if give_up || start(&shared).is_err() {
+        fail_all(&shared);
+    }
+}
+
+/// No worker can be started: the worker is let go and every file waiting is answered so.
+/// The next import tries a fresh worker.
+fn fail_all(shared: &Rc<RefCell<Shared>>) {
+    let batches = {
+        let mut state = shared.borrow_mut();
+        if let Some(worker) = state.worker.take() {
+            worker.terminate();
+        }
+        state.ready = false;
+        std::mem::take(&mut state.batches)
+    };
+    for mut batch in batches {
+        for (name, _) in batch.queue.drain(..) {
+            batch.results.push(ReadFile {
+                outcome: Err(ImportError::ReaderStopped {
+                    place: Place::file(&name),
+                    reason: "Web Worker".to_string(),
+                }),
+                name,
+            });
+        }
+        batch.on_done.emit(Pending {
+            files: batch.results,
+            sources: Vec::new(),
+        });
     }
 }
 
 /// The import worker, started with the page so that its code loads with the page and no
-/// request is made when a file is imported later. One import runs at a time.
+/// request is made when a file is imported later. One file is read at a time.
 pub struct ImportWorker {
-    worker: Worker,
-    job: Rc<RefCell<Job>>,
-    // Kept alive as long as the worker: it calls it.
-    _on_message: Closure<dyn FnMut(MessageEvent)>,
+    shared: Rc<RefCell<Shared>>,
 }
 
 impl ImportWorker {
     pub fn spawn() -> Result<ImportWorker, String> {
-        let worker = Worker::new(WORKER_URL).map_err(|e| format!("{e:?}"))?;
-        let job = Rc::new(RefCell::new(Job::default()));
-        let (handler_job, handler_worker) = (job.clone(), worker.clone());
-        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-            let data = event.data();
-            let mut job = handler_job.borrow_mut();
-            let count = job.names.len().max(1) as f64;
-            let done_files = job.results.len() as f64;
-            if let Some(share) = data.as_f64() {
-                if let Some(cb) = &job.on_progress {
-                    cb.emit((done_files + share) / count);
-                }
-                return;
-            }
-            let Some(text) = data.as_string() else { return };
-            if text == "ready" {
-                job.ready = true;
-                job.send_next(&handler_worker);
-                return;
-            }
-            let name = job
-                .names
-                .get(job.results.len())
-                .cloned()
-                .unwrap_or_default();
-            let outcome = serde_json::from_str::<Result<Vec<Imported>, ImportError>>(&text)
-                .unwrap_or_else(|e| {
-                    Err(ImportError::Malformed {
-                        place: Place::file(&name),
-                        reason: e.to_string(),
-                    })
-                })
-                .map(|all| all.into_iter().map(ReadDataset::new).collect());
-            job.results.push(ReadFile { name, outcome });
-            if let Some(cb) = &job.on_progress {
-                cb.emit(job.results.len() as f64 / count);
-            }
-            if job.results.len() == job.names.len() {
-                let files = std::mem::take(&mut job.results);
-                job.names.clear();
-                job.on_progress = None;
-                if let Some(cb) = job.on_done.take() {
-                    // Emitted after the borrow ends: the callback may start another import.
-                    drop(job);
-                    cb.emit(Pending {
-                        files,
-                        sources: Vec::new(),
-                    });
-                }
-            } else {
-                job.send_next(&handler_worker);
-            }
-        });
-        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-        Ok(ImportWorker {
-            worker,
-            job,
-            _on_message: on_message,
-        })
+        let shared = Rc::new(RefCell::new(Shared::default()));
+        start(&shared)?;
+        Ok(ImportWorker { shared })
     }
 
-    /// Imports `files` (name and bytes). `on_progress` gets the share done of all files;
-    /// `on_done` the files' results, once all are read.
+    /// Imports `files` (name and bytes) after any import still running. `on_progress` gets
+    /// the share done of these files; `on_done` their results, once all are read.
     pub fn run(
         &self,
         files: Vec<(String, Vec<u8>)>,
@@ -158,20 +297,41 @@ impl ImportWorker {
         on_progress: Callback<f64>,
         on_done: Callback<Pending>,
     ) {
-        let mut job = self.job.borrow_mut();
-        job.options = serde_json::to_string(options).unwrap_or_default();
-        job.names = files.iter().map(|(n, _)| n.clone()).collect();
-        job.queue = files;
-        job.results.clear();
-        job.on_progress = Some(on_progress);
-        job.on_done = Some(on_done);
-        job.send_next(&self.worker);
+        let idle = {
+            let state = self.shared.borrow();
+            state.worker.is_none()
+        };
+        if idle {
+            self.shared.borrow_mut().failed_starts = 0;
+            if start(&self.shared).is_err() {
+                self.shared.borrow_mut().batches.clear();
+            }
+        }
+        let mut state = self.shared.borrow_mut();
+        state.batches.push_back(Batch {
+            options: serde_json::to_string(options).unwrap_or_default(),
+            names: files.iter().map(|(n, _)| n.clone()).collect(),
+            queue: files.into(),
+            results: Vec::new(),
+            sent: false,
+            on_progress,
+            on_done,
+        });
+        state.send_next();
+        if state.worker.is_none() {
+            drop(state);
+            fail_all(&self.shared);
+        }
     }
 }
 
 impl Drop for ImportWorker {
     /// Stops whatever the worker is reading: nothing of it reaches the page.
     fn drop(&mut self) {
-        self.worker.terminate();
+        let mut state = self.shared.borrow_mut();
+        if let Some(worker) = state.worker.take() {
+            worker.terminate();
+        }
+        state.batches.clear();
     }
 }

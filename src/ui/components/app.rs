@@ -148,7 +148,7 @@ pub fn App() -> Html {
                             state.dispatch(Action::ReadAgain(pending));
                         } else {
                             pending.sources = sources;
-                            state.dispatch(Action::Read(pending));
+                            state.dispatch(Action::ReadDone(pending));
                         }
                     })
                 };
