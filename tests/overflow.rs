@@ -303,3 +303,69 @@ fn a_text_row_of_a_million_groups_is_left_unsplit() {
         Some(Amount::from(1))
     );
 }
+
+#[test]
+fn a_price_index_beyond_any_real_one_leaves_figures_out_and_nothing_panics() {
+    use raami::analysis::basis::{Basis, Missing, apply};
+    use std::collections::BTreeMap;
+    // The index typed into the form that trapped the page (3·10^21), against a tiny one.
+    let sample = raami::sample::heinola().unwrap();
+    let years: Vec<i32> = sample.columns.iter().map(|c| c.year).collect();
+    let mut price_index = BTreeMap::new();
+    for year in &years {
+        price_index.insert(*year, Amount::new(1, 20));
+    }
+    let real_year = years[0];
+    price_index.insert(
+        real_year,
+        Amount::from_str_exact("3000000000000000000000").unwrap(),
+    );
+    let mut population = BTreeMap::new();
+    for year in &years {
+        population.insert(*year, Amount::new(1, 28));
+    }
+    for per_resident in [false, true] {
+        let basis = Basis {
+            per_resident,
+            real_year: Some(real_year),
+            population: population.clone(),
+            price_index: price_index.clone(),
+        };
+        let (shown, missing) = apply(&sample, &basis);
+        // The other years' factor (3·10^41, or 3·10^69 per resident) is beyond a decimal:
+        // said per year, and none of their figures is shown. The real year's own factor is
+        // 1 (or 10^28 per resident: figures beyond a decimal, said too).
+        let mut expected: Vec<Missing> = years
+            .iter()
+            .filter(|y| **y != real_year)
+            .map(|y| Missing::BeyondRange(*y))
+            .collect();
+        if per_resident {
+            expected.push(Missing::BeyondRange(real_year));
+        }
+        let mut found = missing.clone();
+        found.sort_by_key(|m| format!("{m:?}"));
+        expected.sort_by_key(|m| format!("{m:?}"));
+        expected.dedup();
+        found.dedup();
+        assert_eq!(found, expected);
+        let other_years = shown
+            .columns
+            .iter()
+            .filter(|c| c.year != real_year)
+            .map(|c| c.id.clone())
+            .collect::<Vec<_>>();
+        for figures in shown.figures.values() {
+            for by_column in figures.values() {
+                for column in &other_years {
+                    assert_eq!(by_column.get(column), None, "{column}");
+                }
+            }
+        }
+        exercise(&Imported {
+            dataset: shown,
+            detections: Vec::new(),
+            warnings: Vec::new(),
+        });
+    }
+}

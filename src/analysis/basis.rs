@@ -32,6 +32,9 @@ pub struct Basis {
 pub enum Missing {
     Population(i32),
     PriceIndex(i32),
+    /// The year's index and population are there, but the factor they give, or a figure
+    /// multiplied by it, is beyond what a decimal holds.
+    BeyondRange(i32),
 }
 
 impl Basis {
@@ -54,7 +57,7 @@ impl Basis {
                 .get(&year)
                 .filter(|v| !v.is_zero())
                 .ok_or(Missing::PriceIndex(year))?;
-            factor = target.checked_div(*own).ok_or(Missing::PriceIndex(year))?;
+            factor = target.checked_div(*own).ok_or(Missing::BeyondRange(year))?;
         }
         if self.per_resident {
             let residents = self
@@ -64,7 +67,7 @@ impl Basis {
                 .ok_or(Missing::Population(year))?;
             factor = factor
                 .checked_div(*residents)
-                .ok_or(Missing::Population(year))?;
+                .ok_or(Missing::BeyondRange(year))?;
         }
         Ok(factor)
     }
@@ -94,11 +97,19 @@ pub fn apply(dataset: &Dataset, basis: &Basis) -> (Dataset, Vec<Missing>) {
             (c.id.clone(), factor.ok())
         })
         .collect();
+    let beyond = std::cell::RefCell::new(Vec::new());
     let scale = |column: &str, value: Amount| -> Option<Amount> {
         let factor = (*factors.get(column)?)?;
-        value
+        let scaled = value
             .checked_mul(factor)
-            .map(|v| crate::numfmt::round_half_away(v, basis.decimals().saturating_add(2)))
+            .map(|v| crate::numfmt::round_half_away(v, basis.decimals().saturating_add(2)));
+        if let (None, Some(year)) = (scaled, dataset.column(column).map(|c| c.year)) {
+            let mut beyond = beyond.borrow_mut();
+            if !beyond.contains(&Missing::BeyondRange(year)) {
+                beyond.push(Missing::BeyondRange(year));
+            }
+        }
+        scaled
     };
     let mut out = dataset.clone();
     for figures in out.figures.values_mut() {
@@ -115,6 +126,11 @@ pub fn apply(dataset: &Dataset, basis: &Basis) -> (Dataset, Vec<Missing>) {
                 .iter()
                 .filter_map(|(c, v)| scale(c, *v).map(|s| (c.clone(), s)))
                 .collect();
+        }
+    }
+    for m in beyond.into_inner() {
+        if !missing.contains(&m) {
+            missing.push(m);
         }
     }
     (out, missing)

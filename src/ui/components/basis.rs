@@ -56,6 +56,15 @@ fn missing_text(missing: &Missing, lang: Lang) -> String {
         (Missing::PriceIndex(y), Lang::En) => {
             format!("The price index of {y} is missing: its figures are left out.")
         }
+        (Missing::BeyondRange(y), Lang::Fi) => format!(
+            "Vuoden {y} lukuja ei voi laskea: hintaindeksin tai väkiluvun antama kerroin on liian suuri; ne jätetään pois."
+        ),
+        (Missing::BeyondRange(y), Lang::Sv) => format!(
+            "Siffrorna för {y} kan inte räknas: prisindexet eller folkmängden ger en för stor faktor; de utelämnas."
+        ),
+        (Missing::BeyondRange(y), Lang::En) => format!(
+            "The figures of {y} cannot be computed: the price index or population gives a factor too large; they are left out."
+        ),
     }
 }
 
