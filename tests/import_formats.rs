@@ -417,6 +417,48 @@ fn xlsx_with_a_chosen_sheet() {
 }
 
 #[test]
+fn an_unclosed_quote_a_nul_byte_and_an_unreadable_figure_are_named_as_such() {
+    let none = Options::default();
+    // These were told "there are no figures under the header row" (issue 9).
+    assert_eq!(
+        error(
+            "lainaus.csv",
+            b"Selite;TP 2024;TA 2025\n\"Toimintatuotot;100;200\nToimintakulut;-50;-60\n",
+            &none,
+            Lang::En
+        ),
+        "lainaus.csv, line 2: a quote (\") opens a cell that is never closed, so the rest of the file would be one cell; close the quote or remove it"
+    );
+    assert_eq!(
+        error(
+            "nul.csv",
+            b"Selite;TP 2024;TA 2025\nToiminta\0tuotot;100;200\n",
+            &none,
+            Lang::Fi
+        ),
+        "nul.csv, rivi 2: tiedostossa on NUL-tavu, joten se ei ole tekstiä (tai se on koodattu tavalla, jota Raami ei tunnista); tallenna se CSV- tai tekstitiedostona (UTF-8)"
+    );
+    assert_eq!(
+        error(
+            "eksponentti.csv",
+            b"Selite;TP 2024;TA 2025\nToimintatuotot;1e999;200\n",
+            &none,
+            Lang::En
+        ),
+        "eksponentti.csv: no figures were read under the header row; the only row was skipped: eksponentti.csv, line 2, cell B2: “Toimintatuotot” has “1e999” where a number was expected; skipped"
+    );
+    // Quotes that close, a doubled quote inside, and a quote inside a field are fine.
+    let text = "Selite;TP 2024\n\"Toimintatuotot\";\"100\"\n\"Toimintakulut \"\"muut\"\"\";-50\nHuom 5\" näyttö;\n";
+    let imported = import_one("lainaukset.csv", text.as_bytes());
+    assert_eq!(
+        imported
+            .dataset
+            .stated(&imported.dataset.org[0].id, Line::Toimintatuotot, "TP2024"),
+        Some(100.into())
+    );
+}
+
+#[test]
 fn malformed_files_get_clear_messages() {
     let none = Options::default();
     // A header and nothing under it.

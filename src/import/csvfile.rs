@@ -95,6 +95,46 @@ fn detect_style(cells: &[&str], delimiter: char) -> NumberStyle {
 /// The most cells a line may have.
 pub const CELLS_PER_ROW: usize = 10_000;
 
+/// The line of the first NUL character, if the text has one.
+pub(crate) fn nul_line(text: &str) -> Option<usize> {
+    let at = text.find('\0')?;
+    Some(text[..at].matches('\n').count().saturating_add(1))
+}
+
+/// The line where a quoted field opens that is never closed, as the CSV reader reads
+/// quotes: a quote opens a field only at its start, and `""` inside it is a quote.
+fn unclosed_quote(text: &str, delimiter: char) -> Option<usize> {
+    let (mut line, mut opened) = (1usize, 0usize);
+    let (mut in_quote, mut at_start) = (false, true);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\n' {
+            line = line.saturating_add(1);
+        }
+        if in_quote {
+            if c == '"' {
+                if chars.peek() == Some(&'"') {
+                    chars.next();
+                } else {
+                    in_quote = false;
+                }
+            }
+            continue;
+        }
+        match c {
+            '"' if at_start => {
+                in_quote = true;
+                opened = line;
+                at_start = false;
+            }
+            '\n' | '\r' => at_start = true,
+            c if c == delimiter => at_start = true,
+            _ => at_start = false,
+        }
+    }
+    in_quote.then_some(opened)
+}
+
 pub fn import_csv(file: &str, bytes: &[u8]) -> Result<Imported, ImportError> {
     import_csv_with_progress(file, bytes, &Mapping::default(), &mut |_| {})
 }
@@ -112,7 +152,23 @@ pub fn import_csv_with_progress(
             place: Place::file(file),
         });
     }
+    if let Some(line) = nul_line(&decoded.text) {
+        return Err(ImportError::NulByte {
+            place: Place {
+                line: Some(line),
+                ..Place::file(file)
+            },
+        });
+    }
     let delimiter = detect_delimiter(&decoded.text);
+    if let Some(line) = unclosed_quote(&decoded.text, delimiter) {
+        return Err(ImportError::UnclosedQuote {
+            place: Place {
+                line: Some(line),
+                ..Place::file(file)
+            },
+        });
+    }
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter as u8)
         .has_headers(false)

@@ -558,6 +558,12 @@ pub fn import_grid_with_progress(
                 sheet: grid.sheet.clone(),
                 ..Place::file(&grid.file)
             },
+            skipped: collector
+                .warnings
+                .iter()
+                .take(SKIPPED_SHOWN)
+                .cloned()
+                .collect(),
         });
     }
     if collector.account_rows > 0 {
@@ -897,6 +903,9 @@ fn level_from_name(name: &str) -> Option<OrgLevel> {
 
 /// A row's figures by header column, for checking its printed Poikkeama and Toteuma %.
 type DerivedCells = Vec<(HeaderColumn, Option<Decimal>)>;
+
+/// Rows skipped that an empty table's error names.
+const SKIPPED_SHOWN: usize = 3;
 
 fn read_wide(
     grid: &Grid,

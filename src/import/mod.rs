@@ -676,7 +676,16 @@ pub enum ImportError {
         preview: Vec<Vec<String>>,
     },
     /// A header was found, but no row carried a figure.
-    NoFigures { place: Place },
+    NoFigures {
+        place: Place,
+        /// The first rows that were skipped, and why: what made the table empty.
+        #[serde(default)]
+        skipped: Vec<Warning>,
+    },
+    /// A quoted field that is never closed: the rest of the file would be one cell.
+    UnclosedQuote { place: Place },
+    /// A NUL byte in a text file: not text, or text in an encoding with NUL bytes.
+    NulByte { place: Place },
     /// A workbook that cannot be read.
     Workbook { place: Place, reason: String },
     /// A text file whose structure is broken (an unclosed quote, bytes that are no text).
@@ -724,6 +733,23 @@ pub enum ImportError {
         sheet: String,
         sheets: Vec<String>,
     },
+}
+
+/// What made a table empty: the first rows skipped, and how many there were.
+fn skipped_tail(skipped: &[Warning], lang: Lang) -> String {
+    let Some(first) = skipped.first() else {
+        return String::new();
+    };
+    let more = skipped.len().saturating_sub(1);
+    let first = first.message(lang);
+    match (more, lang) {
+        (0, Lang::Fi) => format!("; ainoa rivi ohitettiin: {first}"),
+        (0, Lang::Sv) => format!("; den enda raden hoppades över: {first}"),
+        (0, Lang::En) => format!("; the only row was skipped: {first}"),
+        (_, Lang::Fi) => format!("; rivit ohitettiin, ensimmäinen: {first} (ja {more} muuta)"),
+        (_, Lang::Sv) => format!("; raderna hoppades över, den första: {first} (och {more} till)"),
+        (_, Lang::En) => format!("; the rows were skipped, the first: {first} (and {more} more)"),
+    }
 }
 
 impl ImportError {
@@ -848,15 +874,58 @@ impl ImportError {
                 "{}: no header row found; expected year columns (“TP 2022”, “TA 2025”, “Toteuma 2025”) or the columns “org; line; year; kind; value”; a long table’s columns can be named by a mapping (--mapping, “roles”)",
                 place.describe(lang)
             ),
-            (ImportError::NoFigures { place }, Lang::Fi) => format!(
-                "{}: otsikkorivin alla ei ole yhtään lukua",
-                place.describe(lang)
-            ),
-            (ImportError::NoFigures { place }, Lang::Sv) => {
+            (ImportError::NoFigures { place, skipped }, Lang::Fi) if skipped.is_empty() => {
+                format!(
+                    "{}: otsikkorivin alla ei ole yhtään lukua",
+                    place.describe(lang)
+                )
+            }
+            (ImportError::NoFigures { place, skipped }, Lang::Sv) if skipped.is_empty() => {
                 format!("{}: under rubrikraden finns inga tal", place.describe(lang))
             }
-            (ImportError::NoFigures { place }, Lang::En) => format!(
-                "{}: there are no figures under the header row",
+            (ImportError::NoFigures { place, skipped }, Lang::En) if skipped.is_empty() => {
+                format!(
+                    "{}: there are no figures under the header row",
+                    place.describe(lang)
+                )
+            }
+            (ImportError::NoFigures { place, skipped }, Lang::Fi) => format!(
+                "{}: otsikkorivin alta ei luettu yhtään lukua{}",
+                place.describe(lang),
+                skipped_tail(skipped, lang)
+            ),
+            (ImportError::NoFigures { place, skipped }, Lang::Sv) => format!(
+                "{}: under rubrikraden lästes inga tal{}",
+                place.describe(lang),
+                skipped_tail(skipped, lang)
+            ),
+            (ImportError::NoFigures { place, skipped }, Lang::En) => format!(
+                "{}: no figures were read under the header row{}",
+                place.describe(lang),
+                skipped_tail(skipped, lang)
+            ),
+            (ImportError::UnclosedQuote { place }, Lang::Fi) => format!(
+                "{}: lainausmerkki (\") avaa solun, jota ei suljeta koskaan, joten koko loppu tiedostosta olisi yksi solu; sulje lainaus tai poista lainausmerkki",
+                place.describe(lang)
+            ),
+            (ImportError::UnclosedQuote { place }, Lang::Sv) => format!(
+                "{}: ett citattecken (\") öppnar en cell som aldrig stängs, så resten av filen skulle bli en cell; stäng citatet eller ta bort tecknet",
+                place.describe(lang)
+            ),
+            (ImportError::UnclosedQuote { place }, Lang::En) => format!(
+                "{}: a quote (\") opens a cell that is never closed, so the rest of the file would be one cell; close the quote or remove it",
+                place.describe(lang)
+            ),
+            (ImportError::NulByte { place }, Lang::Fi) => format!(
+                "{}: tiedostossa on NUL-tavu, joten se ei ole tekstiä (tai se on koodattu tavalla, jota Raami ei tunnista); tallenna se CSV- tai tekstitiedostona (UTF-8)",
+                place.describe(lang)
+            ),
+            (ImportError::NulByte { place }, Lang::Sv) => format!(
+                "{}: filen innehåller en NUL-byte, så den är inte text (eller kodad på ett sätt Raami inte känner igen); spara den som CSV eller text (UTF-8)",
+                place.describe(lang)
+            ),
+            (ImportError::NulByte { place }, Lang::En) => format!(
+                "{}: the file has a NUL byte, so it is not text (or is encoded in a way Raami does not know); save it as CSV or text (UTF-8)",
                 place.describe(lang)
             ),
             (ImportError::Workbook { place, reason }, Lang::Fi) => format!(
