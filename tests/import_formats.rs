@@ -447,6 +447,17 @@ fn an_unclosed_quote_a_nul_byte_and_an_unreadable_figure_are_named_as_such() {
         ),
         "eksponentti.csv: no figures were read under the header row; the only row was skipped: eksponentti.csv, line 2, cell B2: “Toimintatuotot” has “1e999” where a number was expected; skipped"
     );
+    // Text with NUL bytes (UTF-16 without its byte-order mark, or no text at all).
+    let mut utf16 = Vec::new();
+    for unit in "Tuloslaskelma\nToimintakate TP 2024\n".encode_utf16() {
+        utf16.extend_from_slice(&unit.to_le_bytes());
+    }
+    assert!(
+        error("kopio.txt", &utf16, &none, Lang::En)
+            .starts_with("kopio.txt, line 1: the file has a NUL byte"),
+        "{}",
+        error("kopio.txt", &utf16, &none, Lang::En)
+    );
     // Quotes that close, a doubled quote inside, and a quote inside a field are fine.
     let text = "Selite;TP 2024\n\"Toimintatuotot\";\"100\"\n\"Toimintakulut \"\"muut\"\"\";-50\nHuom 5\" näyttö;\n";
     let imported = import_one("lainaukset.csv", text.as_bytes());

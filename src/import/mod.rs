@@ -1153,6 +1153,14 @@ pub fn import_file_with_progress(
             .map(|i| vec![i]),
         Format::Text => {
             let decoded = decode::decode(bytes);
+            if let Some(line) = csvfile::nul_line(&decoded.text) {
+                return Err(ImportError::NulByte {
+                    place: Place {
+                        line: Some(line),
+                        ..Place::file(name)
+                    },
+                });
+            }
             match pdftext::import_text_with_mapping(
                 name,
                 &decoded.text,
