@@ -343,6 +343,42 @@ test('two drops in the same moment: each file keeps its own name and result', as
   await page.close();
 });
 
+test('the worst malformed inputs in the browser: located messages, the page survives, the data stays', async () => {
+  const { page, errors } = await open();
+  const MAX = '79228162514264337593543950335';
+  // A package whose organisation is a chain, each node the parent of the next (as tests/overflow.rs).
+  const chain = (depth) => {
+    const org = [...Array(depth).keys()].map((i) => ({ id: `n${i}`, name: `N${i}`, level: 'muu', ...(i ? { parent: `n${i - 1}` } : {}) }));
+    return JSON.stringify({ format: 'raami-package', version: 1, datasets: [{ id: 'c', name: 'Ketju', columns: [{ id: 'TA2025', year: 2025, kind: 'TA' }], org, figures: { [`n${depth - 1}`]: { toimintakate: { TA2025: '-5' } } } }] });
+  };
+  const workbook = path.join(root, 'target/e2e-fixtures/laaja.xlsx');
+  assert.ok(fs.existsSync(workbook), 'the native tests write the workbook first');
+  await page.locator('#file-input').setInputFiles([
+    { name: 'syva.json', mimeType: 'application/json', buffer: Buffer.from(chain(3000)) },
+    { name: 'ylivuoto.csv', mimeType: 'text/csv', buffer: Buffer.from(`Selite;TP 2024\nMyyntituotot;${MAX}\nMaksutuotot;${MAX}\n`) },
+    { name: 'laaja.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: fs.readFileSync(workbook) },
+  ]);
+  await page.waitForFunction(() => document.querySelectorAll('.import-summary h3').length === 3, null, { timeout: 60000 });
+  const summary = await page.locator('.import-summary').innerText();
+  assert.match(summary, /syva\.json.*'n33' is more than 32 levels/s);
+  assert.match(summary, /laaja\.xlsx.*taulukossa on 49152000 solua/s);
+  assert.match(summary, /ylivuoto\.csv/);
+  // The overflowing figures are read; the sum that does not fit is not shown as a figure.
+  await page.locator('#import-add').click();
+  assert.equal(await page.locator('.org-dataset').count(), 2);
+  assert.equal(await page.locator('h1').innerText(), 'ylivuoto');
+  const max = `79${NBSP}228${NBSP}162${NBSP}514${NBSP}264${NBSP}337${NBSP}593${NBSP}543${NBSP}950${NBSP}335`;
+  assert.equal(await amount(page, 'myyntituotot', 'TP2024'), max);
+  assert.equal(await amount(page, 'maksutuotot', 'TP2024'), max);
+  assert.equal(await page.locator("tr[data-line='toimintatuotot']").count(), 0);
+  // A chain 30 deep opens at once, its figure rolled up to the top.
+  await page.locator('#file-input').setInputFiles({ name: 'ketju.json', mimeType: 'application/json', buffer: Buffer.from(chain(30)) });
+  await page.locator('#import-add').click();
+  assert.equal(await page.locator('.org-dataset').count(), 3);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('pasted text and dropped files are read too', async () => {
   const { page } = await open();
   await page.locator('.paste summary').click();
