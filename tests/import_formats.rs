@@ -447,16 +447,41 @@ fn an_unclosed_quote_a_nul_byte_and_an_unreadable_figure_are_named_as_such() {
         ),
         "eksponentti.csv: no figures were read under the header row; the only row was skipped: eksponentti.csv, line 2, cell B2: “Toimintatuotot” has “1e999” where a number was expected; skipped"
     );
-    // Text with NUL bytes (UTF-16 without its byte-order mark, or no text at all).
-    let mut utf16 = Vec::new();
-    for unit in "Tuloslaskelma\nToimintakate TP 2024\n".encode_utf16() {
-        utf16.extend_from_slice(&unit.to_le_bytes());
+    // UTF-16 without its byte-order mark is read, and said; NUL bytes in what is not UTF-16
+    // are refused. Kauhava's Tilinpäätös 2024 (p. 126).
+    let table = "Selite;TP 2024\nToimintakate;−38 396 165,19\nVuosikate;9 551 587,40\n";
+    for big_endian in [false, true] {
+        let mut utf16 = Vec::new();
+        for unit in table.encode_utf16() {
+            utf16.extend_from_slice(&if big_endian {
+                unit.to_be_bytes()
+            } else {
+                unit.to_le_bytes()
+            });
+        }
+        let imported = import_one("kopio.csv", &utf16);
+        let encoding = if big_endian { "UTF-16BE" } else { "UTF-16LE" };
+        assert!(
+            imported
+                .detections
+                .contains(&Detection::Encoding(format!("{encoding} (no BOM)"))),
+            "{:?}",
+            imported.detections
+        );
+        assert_eq!(
+            imported
+                .dataset
+                .stated(&imported.dataset.org[0].id, Line::Vuosikate, "TP2024"),
+            Some(rust_decimal::Decimal::new(955_158_740, 2))
+        );
     }
+    let mut binary = b"Selite;TP 2024\n".to_vec();
+    binary.extend_from_slice(&[0, 0, 0, 1, 2, 0, 0, 0]);
     assert!(
-        error("kopio.txt", &utf16, &none, Lang::En)
-            .starts_with("kopio.txt, line 1: the file has a NUL byte"),
+        error("outo.txt", &binary, &none, Lang::En)
+            .starts_with("outo.txt, line 2: the file has a NUL byte"),
         "{}",
-        error("kopio.txt", &utf16, &none, Lang::En)
+        error("outo.txt", &binary, &none, Lang::En)
     );
     // Quotes that close, a doubled quote inside, and a quote inside a field are fine.
     let text = "Selite;TP 2024\n\"Toimintatuotot\";\"100\"\n\"Toimintakulut \"\"muut\"\"\";-50\nHuom 5\" näyttö;\n";
