@@ -561,6 +561,21 @@ pub enum PoikkeamaSign {
     ActualMinusBudget,
 }
 
+/// The budget a table's Poikkeama is measured against, as the detection names it: `TA+m`
+/// where the table has an amended budget (see `follow_up_pair`), else `TA`.
+pub fn poikkeama_budget<'a>(columns: impl IntoIterator<Item = &'a HeaderColumn>) -> &'static str {
+    let amended = columns.into_iter().any(|c| {
+        matches!(
+            c,
+            HeaderColumn::Value {
+                kind: ColumnKind::TaMuutettu,
+                ..
+            }
+        )
+    });
+    if amended { "TA+m" } else { "TA" }
+}
+
 /// The budget and actual a row's printed Poikkeama and Toteuma % refer to: the amended
 /// budget where the table has one (a printed TA+m is what the actual is measured against),
 /// else the budget; and the Toteuma.

@@ -18,7 +18,8 @@ use super::columns::{
     HeaderColumn, PoikkeamaSign, derived_mismatches, kind_word, parse_column_cell, poikkeama_sign,
 };
 use super::ktas;
-use super::mapping::{LineTarget, Mapping, TableRole};
+// A long table's columns have the mapping's roles; an ignored column has none (`None`).
+use super::mapping::{LineTarget, Mapping, TableRole as Role};
 use super::{Detection, ImportError, Imported, Place, Warning, WarningKind, slug};
 use crate::model::{Column, ColumnKind, Dataset, Figures, Line, OrgLevel, OrgNode};
 use crate::numfmt::{NumberStyle, format_amount, parse_number};
@@ -202,18 +203,6 @@ impl Grid {
     }
 }
 
-/// The role of a column in a long table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Role {
-    Org,
-    Line,
-    Code,
-    Year,
-    Kind,
-    Column,
-    Value,
-}
-
 fn role_of(header: &str) -> Option<Role> {
     let h = crate::model::line::normalise_label(header);
     let h = h.as_str();
@@ -241,14 +230,8 @@ fn role_of(header: &str) -> Option<Role> {
 /// the built-in names.
 fn role_in(mapping: &Mapping, header: &str) -> Option<Role> {
     match mapping.role(header) {
-        Some(TableRole::Org) => Some(Role::Org),
-        Some(TableRole::Line) => Some(Role::Line),
-        Some(TableRole::Code) => Some(Role::Code),
-        Some(TableRole::Year) => Some(Role::Year),
-        Some(TableRole::Kind) => Some(Role::Kind),
-        Some(TableRole::Column) => Some(Role::Column),
-        Some(TableRole::Value) => Some(Role::Value),
-        Some(TableRole::Ignore) => None,
+        Some(Role::Ignore) => None,
+        Some(role) => Some(role),
         None => role_of(header),
     }
 }
@@ -958,7 +941,8 @@ fn read_wide(
     let derived = columns
         .iter()
         .any(|(_, h)| matches!(h, HeaderColumn::Poikkeama | HeaderColumn::ToteumaPct));
-    let mut derived_rows: Vec<(Place, String, DerivedCells)> = Vec::new();
+    let (mut derived_rows, mut derived_cells): (Vec<(Place, String)>, Vec<DerivedCells>) =
+        (Vec::new(), Vec::new());
     let width = header
         .iter()
         .rposition(|c| !c.is_empty())
@@ -1029,8 +1013,8 @@ fn read_wide(
             continue;
         }
         if derived {
-            let cells = values.iter().map(|(_, h, v)| (*h, *v)).collect();
-            derived_rows.push((grid.place(row_index, None), label.clone(), cells));
+            derived_rows.push((grid.place(row_index, None), label.clone()));
+            derived_cells.push(values.iter().map(|(_, h, v)| (*h, *v)).collect());
         }
         for (id, _, value) in values {
             if let (Some(id), Some(value)) = (id, value) {
@@ -1044,25 +1028,14 @@ fn read_wide(
             }
         }
     }
-    let cells: Vec<DerivedCells> = derived_rows.iter().map(|(_, _, c)| c.clone()).collect();
-    let sign = poikkeama_sign(&cells);
-    for (place, label, cells) in derived_rows {
-        for kind in derived_mismatches(&label, &cells, sign) {
+    let sign = poikkeama_sign(&derived_cells);
+    for ((place, label), cells) in derived_rows.into_iter().zip(&derived_cells) {
+        for kind in derived_mismatches(&label, cells, sign) {
             collector.warn(place.clone(), kind);
         }
     }
-    (sign == PoikkeamaSign::ActualMinusBudget).then(|| {
-        let amended = columns.iter().any(|(_, h)| {
-            matches!(
-                h,
-                HeaderColumn::Value {
-                    kind: ColumnKind::TaMuutettu,
-                    ..
-                }
-            )
-        });
-        if amended { "TA+m" } else { "TA" }
-    })
+    (sign == PoikkeamaSign::ActualMinusBudget)
+        .then(|| super::columns::poikkeama_budget(columns.iter().map(|(_, h)| h)))
 }
 
 fn read_long(

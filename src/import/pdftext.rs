@@ -1811,19 +1811,7 @@ fn check_derived(
         .collect();
     let sign = super::columns::poikkeama_sign(&cells);
     if sign == super::columns::PoikkeamaSign::ActualMinusBudget {
-        let budget = if table.header.columns.iter().any(|c| {
-            matches!(
-                c,
-                HeaderColumn::Value {
-                    kind: crate::model::ColumnKind::TaMuutettu,
-                    ..
-                }
-            )
-        }) {
-            "TA+m"
-        } else {
-            "TA"
-        };
+        let budget = super::columns::poikkeama_budget(&table.header.columns);
         detections.push(Detection::Book(
             TableDetection::PoikkeamaActualMinusBudget {
                 table: table.name.clone(),
