@@ -302,10 +302,10 @@ impl ImportWorker {
             state.worker.is_none()
         };
         if idle {
+            // A new import gives the reader a new chance; if it cannot start, the batch is
+            // answered with the failure below.
             self.shared.borrow_mut().failed_starts = 0;
-            if start(&self.shared).is_err() {
-                self.shared.borrow_mut().batches.clear();
-            }
+            let _ = start(&self.shared);
         }
         let mut state = self.shared.borrow_mut();
         state.batches.push_back(Batch {
