@@ -85,6 +85,7 @@ pub enum Msg {
     InvestNetto,
     NoData,
     PrivacyNote,
+    NotSaved,
     Legend,
     DerivedExplain,
     OpenFiles,
@@ -324,6 +325,15 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
         (NoData, Lang::Fi) => "Tälle yksikölle ei ole lukuja.",
         (NoData, Lang::Sv) => "Det finns inga tal för denna enhet.",
         (NoData, Lang::En) => "There are no figures for this unit.",
+        (NotSaved, Lang::Fi) => {
+            "Selain ei salli tallentamista: tulkinnat ja väkiluku säilyvät vain tämän käynnin ajan."
+        }
+        (NotSaved, Lang::Sv) => {
+            "Webbläsaren tillåter inte lagring: tolkningar och invånarantal sparas bara under detta besök."
+        }
+        (NotSaved, Lang::En) => {
+            "The browser does not allow storage: mappings and population are kept for this visit only."
+        }
         (PrivacyNote, Lang::Fi) => {
             "Kaikki tiedot pysyvät tällä laitteella: Raami ei lähetä mitään verkkoon."
         }

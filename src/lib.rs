@@ -14,7 +14,8 @@
 //! (computed tables, derived figures, validation, follow-up, breakdown, per-resident and
 //! real-terms bases), [`import`] (every file format into the model), [`package`] (the JSON
 //! package format), [`report`] (reports as text, CSV, JSON), [`route`] (the view state in the
-//! URL fragment), [`chart`] (chart geometry and summaries), [`numfmt`] (Finnish number
+//! URL fragment), [`session`] (the app's state and every action on it), [`slug`] (names of
+//! choices in a link), [`chart`] (chart geometry and summaries), [`numfmt`] (Finnish number
 //! parsing and printing), [`i18n`] (fi/sv/en texts), [`sample`] (the embedded Heinola data).
 
 pub mod analysis;
@@ -27,6 +28,8 @@ pub mod package;
 pub mod report;
 pub mod route;
 pub mod sample;
+pub mod session;
+pub mod slug;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

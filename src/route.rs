@@ -12,11 +12,20 @@
 //! - `per=asukas`: per resident; `hinnat=2024`: at the prices of 2024;
 //! - `mitta`: what the `rivi` view shows: `euro`, `muutos` (change), `osuus` (share);
 //! - `jarj`: the order of the breakdown and follow-up tables: `suurin` (largest amount or
-//!   deviation first), `muutos` (largest change first); none is the document's order.
+//!   deviation first), `muutos` (largest change first); none is the document's order;
+//! - `piilo`: the column kinds hidden from the trend chart (`TA,TS`); `piiloyks`: the units
+//!   hidden from the stacked chart (their ids, `hallinto,varhaiskasvatus`).
 //!
-//! Unknown parts are ignored, so an old or mistyped link still opens something sensible.
+//! A fragment is parsed once into typed values ([`View`], [`Line`], [`Measure`], [`SortBy`],
+//! [`ColumnKind`]); unknown parts are ignored, so an old or mistyped link still opens
+//! something sensible.
 
+use std::collections::BTreeSet;
+
+use crate::analysis::across::Measure;
+use crate::analysis::breakdown::SortBy;
 use crate::i18n::Lang;
+use crate::model::{ColumnKind, Line};
 
 /// A view of a node.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -34,50 +43,39 @@ pub enum View {
     Goals,
 }
 
-impl View {
-    pub const ALL: [View; 5] = [
-        View::Statement,
-        View::FollowUp,
-        View::Breakdown,
-        View::Across,
-        View::Goals,
-    ];
+crate::slugs!(View {
+    Statement => "taulukko",
+    FollowUp => "toteuma",
+    Breakdown => "erittely",
+    Across => "rivi",
+    Goals => "tavoitteet",
+});
 
-    pub fn slug(self) -> &'static str {
-        match self {
-            View::Statement => "taulukko",
-            View::FollowUp => "toteuma",
-            View::Breakdown => "erittely",
-            View::Across => "rivi",
-            View::Goals => "tavoitteet",
-        }
-    }
-
-    pub fn from_slug(slug: &str) -> Option<View> {
-        View::ALL.into_iter().find(|v| v.slug() == slug)
-    }
-}
-
-/// Everything a link reproduces.
+/// Everything a link reproduces, typed.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Route {
     pub view: View,
     pub dataset: String,
     pub node: String,
     pub lang: Lang,
-    pub base: Option<String>,
-    pub target: Option<String>,
-    /// The line and column of the breakdown (`toimintakate`, `TP2022`).
-    pub line: Option<String>,
+    /// The base and target columns of the change columns.
+    pub change: Option<(String, String)>,
+    /// The line of the breakdown, the line-across view and the trend chart.
+    pub line: Option<Line>,
+    /// The column of the breakdown and the waterfall (`TP2022`).
     pub column: Option<String>,
-    /// What the line-across view shows: `euro`, `muutos`, `osuus`.
-    pub measure: Option<String>,
-    /// The order of the breakdown and follow-up tables: `suurin`, `muutos`.
-    pub order: Option<String>,
+    /// What the line-across view shows.
+    pub measure: Measure,
+    /// The order of the breakdown and follow-up tables.
+    pub order: SortBy,
     /// Figures per resident.
     pub per_resident: bool,
     /// Figures at the prices of this year.
     pub real_year: Option<i32>,
+    /// Column kinds hidden from the trend chart.
+    pub hidden_kinds: BTreeSet<ColumnKind>,
+    /// Units (ids) hidden from the stacked chart.
+    pub hidden_units: BTreeSet<String>,
 }
 
 /// Ids in a fragment: letters, digits, `_`, `-`, `+`, `.`; anything else is dropped.
@@ -114,31 +112,44 @@ fn percent_decode(part: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
+/// A comma-separated list of ids, each cleaned; empty ones dropped.
+fn list(value: &str) -> impl Iterator<Item = String> + '_ {
+    value.split(',').map(clean).filter(|id| !id.is_empty())
+}
+
 impl Route {
     /// The fragment, with its `#`.
     pub fn to_fragment(&self) -> String {
         let mut query = vec![format!("lang={}", self.lang.code())];
-        if let (Some(base), Some(target)) = (&self.base, &self.target) {
+        if let Some((base, target)) = &self.change {
             query.push(format!("base={}", clean(base)));
             query.push(format!("target={}", clean(target)));
         }
-        if let Some(line) = &self.line {
-            query.push(format!("line={}", clean(line)));
+        if let Some(line) = self.line {
+            query.push(format!("line={}", line.key()));
         }
         if let Some(column) = &self.column {
             query.push(format!("col={}", clean(column)));
         }
-        if let Some(measure) = &self.measure {
-            query.push(format!("mitta={}", clean(measure)));
+        if self.measure != Measure::default() {
+            query.push(format!("mitta={}", self.measure.slug()));
         }
-        if let Some(order) = &self.order {
-            query.push(format!("jarj={}", clean(order)));
+        if self.order != SortBy::default() {
+            query.push(format!("jarj={}", self.order.slug()));
         }
         if self.per_resident {
             query.push("per=asukas".to_string());
         }
         if let Some(year) = self.real_year {
             query.push(format!("hinnat={year}"));
+        }
+        if !self.hidden_kinds.is_empty() {
+            let kinds: Vec<&str> = self.hidden_kinds.iter().map(|k| k.slug()).collect();
+            query.push(format!("piilo={}", kinds.join(",")));
+        }
+        if !self.hidden_units.is_empty() {
+            let units: Vec<String> = self.hidden_units.iter().map(|u| clean(u)).collect();
+            query.push(format!("piiloyks={}", units.join(",")));
         }
         format!(
             "#/{}/{}/{}?{}",
@@ -163,31 +174,37 @@ impl Route {
             node,
             ..Route::default()
         };
+        let (mut base, mut target) = (None, None);
+        let nonempty = |value: &str| Some(clean(value)).filter(|v| !v.is_empty());
         for pair in query.split('&') {
             let decoded = percent_decode(pair);
             match decoded.split_once('=') {
                 Some(("lang", code)) => route.lang = Lang::from_code(code).unwrap_or_default(),
-                Some(("base", column)) => {
-                    route.base = Some(clean(column)).filter(|c| !c.is_empty())
-                }
-                Some(("target", column)) => {
-                    route.target = Some(clean(column)).filter(|c| !c.is_empty())
-                }
+                Some(("base", column)) => base = nonempty(column),
+                Some(("target", column)) => target = nonempty(column),
                 Some(("per", "asukas")) => route.per_resident = true,
-                Some(("jarj", order)) => route.order = Some(clean(order)).filter(|o| !o.is_empty()),
+                Some(("jarj", order)) => route.order = SortBy::from_slug(order).unwrap_or_default(),
                 Some(("mitta", measure)) => {
-                    route.measure = Some(clean(measure)).filter(|m| !m.is_empty())
+                    route.measure = Measure::from_slug(measure).unwrap_or_default()
                 }
                 Some(("hinnat", year)) => {
                     route.real_year = year.parse().ok().filter(|y| (1990..=2100).contains(y))
                 }
-                Some(("line", line)) => route.line = Some(clean(line)).filter(|c| !c.is_empty()),
-                Some(("col", column)) => {
-                    route.column = Some(clean(column)).filter(|c| !c.is_empty())
+                Some(("line", key)) => {
+                    let key = clean(key);
+                    route.line = Line::all().find(|l| l.key() == key);
                 }
+                Some(("col", column)) => route.column = nonempty(column),
+                Some(("piilo", kinds)) => {
+                    route.hidden_kinds = list(kinds)
+                        .filter_map(|k| ColumnKind::from_slug(&k))
+                        .collect()
+                }
+                Some(("piiloyks", units)) => route.hidden_units = list(units).collect(),
                 _ => {}
             }
         }
+        route.change = base.zip(target);
         Some(route)
     }
 }
@@ -204,7 +221,8 @@ mod tests {
         )
         .unwrap();
         assert_eq!(route.node, "päiväkoti");
-        assert_eq!(route.line.as_deref(), Some("henkilöstökulut"));
+        // A line's key is ASCII: a non-ASCII one names no line.
+        assert_eq!(route.line, None);
         assert_eq!(route.lang, Lang::Sv);
         // Broken escapes are kept or dropped, never a panic.
         let route = Route::parse("#/taulukko/a%zz%/b%C3?lang=fi").unwrap();
@@ -231,14 +249,15 @@ mod tests {
             dataset: "heinola".into(),
             node: "yhteiset_palvelut".into(),
             lang: Lang::Sv,
-            base: Some("TA2025".into()),
-            target: Some("TOT2025".into()),
+            change: Some(("TA2025".into(), "TOT2025".into())),
             line: None,
             column: None,
-            measure: None,
-            order: Some("suurin".into()),
+            measure: Measure::Amount,
+            order: SortBy::Amount,
             per_resident: true,
             real_year: Some(2024),
+            hidden_kinds: BTreeSet::new(),
+            hidden_units: BTreeSet::new(),
         };
         let fragment = route.to_fragment();
         assert_eq!(
@@ -256,8 +275,8 @@ mod tests {
         .unwrap();
         assert_eq!(route.view, View::Breakdown);
         assert_eq!(
-            (route.line.as_deref(), route.column.as_deref()),
-            (Some("henkilostokulut"), Some("TS2026"))
+            (route.line, route.column.as_deref()),
+            (Some(Line::Henkilostokulut), Some("TS2026"))
         );
         assert_eq!(
             route.to_fragment(),
@@ -273,6 +292,52 @@ mod tests {
         assert_eq!(route.view, View::Statement);
         assert_eq!(route.node, "script");
         assert_eq!(route.lang, Lang::Fi);
-        assert_eq!(route.base, None);
+        assert_eq!(route.change, None);
+        // Names that mean nothing are the defaults; a base without a target is no pair.
+        let route =
+            Route::parse("#/rivi/heinola/x?mitta=kaikki&jarj=&line=palkat&base=TP2022&piilo=XX,TA")
+                .unwrap();
+        assert_eq!(route.measure, Measure::Amount);
+        assert_eq!(route.order, SortBy::Organisation);
+        assert_eq!(route.line, None);
+        assert_eq!(route.change, None);
+        assert_eq!(route.hidden_kinds, BTreeSet::from([ColumnKind::Ta]));
+    }
+
+    #[test]
+    fn every_choice_of_a_view_round_trips() {
+        // Every typed value a link carries comes back as itself.
+        for view in View::ALL {
+            for measure in Measure::ALL {
+                for order in SortBy::ALL {
+                    let route = Route {
+                        view,
+                        dataset: "heinola".into(),
+                        node: "varhaiskasvatus".into(),
+                        lang: Lang::En,
+                        change: Some(("TP2022".into(), "TS2026".into())),
+                        line: Some(Line::PalvelujenOstot),
+                        column: Some("TA2024".into()),
+                        measure,
+                        order,
+                        per_resident: false,
+                        real_year: None,
+                        hidden_kinds: BTreeSet::from([ColumnKind::Ts, ColumnKind::TaMuutettu]),
+                        hidden_units: BTreeSet::from([
+                            "hallinto".to_string(),
+                            "perhepalvelut".to_string(),
+                        ]),
+                    };
+                    assert_eq!(Route::parse(&route.to_fragment()), Some(route));
+                }
+            }
+        }
+        for line in Line::all() {
+            let route = Route {
+                line: Some(line),
+                ..Route::default()
+            };
+            assert_eq!(Route::parse(&route.to_fragment()).unwrap().line, Some(line));
+        }
     }
 }

@@ -19,21 +19,11 @@ pub enum Measure {
     Share,
 }
 
-impl Measure {
-    pub const ALL: [Measure; 3] = [Measure::Amount, Measure::Change, Measure::Share];
-
-    pub fn slug(self) -> &'static str {
-        match self {
-            Measure::Amount => "euro",
-            Measure::Change => "muutos",
-            Measure::Share => "osuus",
-        }
-    }
-
-    pub fn from_slug(slug: &str) -> Option<Measure> {
-        Measure::ALL.into_iter().find(|m| m.slug() == slug)
-    }
-}
+crate::slugs!(Measure {
+    Amount => "euro",
+    Change => "muutos",
+    Share => "osuus",
+});
 
 /// One node's row.
 #[derive(Debug, Clone, PartialEq, Eq)]

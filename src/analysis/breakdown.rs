@@ -116,22 +116,12 @@ pub enum SortBy {
     Change,
 }
 
-impl SortBy {
-    pub const ALL: [SortBy; 3] = [SortBy::Organisation, SortBy::Amount, SortBy::Change];
-
-    /// The order's name in a link (`jarj=suurin`); the organisation's order has none.
-    pub fn slug(self) -> &'static str {
-        match self {
-            SortBy::Organisation => "organisaatio",
-            SortBy::Amount => "suurin",
-            SortBy::Change => "muutos",
-        }
-    }
-
-    pub fn from_slug(slug: &str) -> Option<SortBy> {
-        SortBy::ALL.into_iter().find(|s| s.slug() == slug)
-    }
-}
+// The organisation's order is the default and is not written in a link.
+crate::slugs!(SortBy {
+    Organisation => "organisaatio",
+    Amount => "suurin",
+    Change => "muutos",
+});
 
 pub fn sorted(mut rows: Vec<BreakdownRow>, by: SortBy) -> Vec<BreakdownRow> {
     let size = |v: Option<Amount>| v.map(|a| a.abs()).unwrap_or_default();

@@ -158,6 +158,25 @@ pub fn default_change_pair(columns: &[Column]) -> Option<(String, String)> {
     }
 }
 
+/// The change columns' pair the node shows: the base and the target asked for, each where
+/// the node has that column, and the default's base or target for one it lacks or one not
+/// asked for. The statement on screen and the command line's table both use this rule.
+pub fn change_pair(
+    columns: &[Column],
+    base: Option<&str>,
+    target: Option<&str>,
+) -> Option<(String, String)> {
+    let (default_base, default_target) = default_change_pair(columns)?;
+    let known = |id: Option<&str>| {
+        id.filter(|id| columns.iter().any(|c| c.id == *id))
+            .map(str::to_string)
+    };
+    Some((
+        known(base).unwrap_or(default_base),
+        known(target).unwrap_or(default_target),
+    ))
+}
+
 /// Builds the table of `org`. `change_between` names (base, target) column ids; a pair
 /// naming a column the node does not have gives no change column.
 pub fn node_table(dataset: &Dataset, org: &str, change_between: Option<(&str, &str)>) -> NodeTable {
@@ -247,5 +266,31 @@ pub fn node_table(dataset: &Dataset, org: &str, change_between: Option<(&str, &s
         follow_ups,
         change_between,
         rows,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_change_pair_keeps_what_the_node_has_and_defaults_the_rest() {
+        let columns = [
+            Column::new(ColumnKind::Tp, 2022),
+            Column::new(ColumnKind::Ta, 2024),
+            Column::new(ColumnKind::Ts, 2026),
+        ];
+        let pair = |b: &str, t: &str| Some((b.to_string(), t.to_string()));
+        assert_eq!(change_pair(&columns, None, None), pair("TP2022", "TS2026"));
+        assert_eq!(
+            change_pair(&columns, Some("TA2024"), None),
+            pair("TA2024", "TS2026")
+        );
+        // A column this node lacks is its default's; one it has is kept.
+        assert_eq!(
+            change_pair(&columns, Some("TP2019"), Some("TA2024")),
+            pair("TP2022", "TA2024")
+        );
+        assert_eq!(change_pair(&columns[..1], Some("TP2022"), None), None);
     }
 }

@@ -18,7 +18,7 @@ mod cli {
 
     use clap::{Args, Parser, Subcommand, ValueEnum};
 
-    use raami::analysis::{node_table, table::default_change_pair, validate};
+    use raami::analysis::{node_table, table::change_pair, validate};
     use raami::i18n::Lang;
     use raami::import::{Imported, Options, import_file};
     use raami::model::Dataset;
@@ -336,14 +336,12 @@ mod cli {
                     Err(message) => return fail(&message),
                 };
                 let columns = raami::analysis::table::node_columns(dataset, &node);
-                let default = default_change_pair(&columns);
-                let base = base
-                    .clone()
-                    .or_else(|| default.as_ref().map(|d| d.0.clone()));
-                let target = target
-                    .clone()
-                    .or_else(|| default.as_ref().map(|d| d.1.clone()));
-                let table = node_table(dataset, &node, base.as_deref().zip(target.as_deref()));
+                let pair = change_pair(&columns, base.as_deref(), target.as_deref());
+                let table = node_table(
+                    dataset,
+                    &node,
+                    pair.as_ref().map(|(b, t)| (b.as_str(), t.as_str())),
+                );
                 let text = match format {
                     Format::Text => report::table_text(dataset, &table, lang),
                     Format::Csv => report::table_csv(&table, lang),

@@ -77,16 +77,9 @@ impl ColumnKind {
         }
     }
 
-    /// The prefix of the column id (`TP2022`, `TAM2024`, `TOT2025`).
+    /// The prefix of the column id (`TP2022`, `TAM2024`, `TOT2025`), also its name in a link.
     pub fn id_prefix(self) -> &'static str {
-        match self {
-            ColumnKind::Tp => "TP",
-            ColumnKind::Ta => "TA",
-            ColumnKind::TaMuutettu => "TAM",
-            ColumnKind::Toteuma => "TOT",
-            ColumnKind::Ennuste => "ENN",
-            ColumnKind::Ts => "TS",
-        }
+        self.slug()
     }
 
     /// Whether the column holds a budget a Toteuma is compared against.
@@ -94,6 +87,15 @@ impl ColumnKind {
         matches!(self, ColumnKind::Ta | ColumnKind::TaMuutettu)
     }
 }
+
+crate::slugs!(ColumnKind {
+    Tp => "TP",
+    Ta => "TA",
+    TaMuutettu => "TAM",
+    Toteuma => "TOT",
+    Ennuste => "ENN",
+    Ts => "TS",
+});
 
 /// A column's status as the document gives it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

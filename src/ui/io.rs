@@ -5,7 +5,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::import::{ImportError, Place, SIZE_LIMIT};
-use crate::ui::state::ReadFile;
+use crate::session::ReadFile;
 
 /// What reading files gave: the bytes to import, and the files refused or unreadable.
 pub struct FileBytes {

@@ -1,5 +1,6 @@
 //! What Raami keeps on this machine between visits, in the browser's local storage: the
-//! user's mapping of headers and labels. Nothing is sent anywhere.
+//! user's mapping of headers and labels, the population and price index. Nothing is sent
+//! anywhere.
 
 use crate::import::mapping::Mapping;
 
@@ -26,16 +27,17 @@ pub fn load_basis() -> crate::analysis::basis::Basis {
         .unwrap_or_default()
 }
 
-/// Saves the population and price index the user gave.
-pub fn save_basis(basis: &crate::analysis::basis::Basis) {
-    if let (Some(storage), Ok(json)) = (storage(), serde_json::to_string(basis)) {
-        let _ = storage.set_item(BASIS_KEY, &json);
-    }
-}
-
-/// Saves the mapping; a browser that refuses storage keeps it for this visit only.
-pub fn save_mapping(mapping: &Mapping) {
-    if let (Some(storage), Ok(json)) = (storage(), serde_json::to_string(mapping)) {
-        let _ = storage.set_item(MAPPING_KEY, &json);
-    }
+/// Saves what the session keeps (the mapping, the population and price index, the last
+/// basis chosen); `false` when the browser refuses storage, which keeps them for this visit.
+pub fn save(kept: &crate::session::Kept) -> bool {
+    let Some(storage) = storage() else {
+        return false;
+    };
+    let write = |key: &str, json: serde_json::Result<String>| {
+        json.ok()
+            .is_some_and(|json| storage.set_item(key, &json).is_ok())
+    };
+    let mapping = write(MAPPING_KEY, serde_json::to_string(kept.mapping.as_ref()));
+    let basis = write(BASIS_KEY, serde_json::to_string(kept.basis.as_ref()));
+    mapping && basis
 }

@@ -20,7 +20,7 @@ use web_sys::{DedicatedWorkerGlobalScope, ErrorEvent, MessageEvent, Worker};
 use yew::Callback;
 
 use crate::import::{ImportError, Imported, Options, Place};
-use crate::ui::state::{Pending, ReadDataset, ReadFile};
+use crate::session::{Pending, ReadDataset, ReadFile};
 
 /// The worker's entry, relative to the page, so that it loads from any sub-path.
 const WORKER_URL: &str = "./raami-worker_loader.js";

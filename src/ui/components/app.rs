@@ -25,8 +25,8 @@ use crate::import::mapping::Mapping;
 use crate::import::{ImportError, Options, Place};
 use crate::model::Line;
 use crate::route::View;
+use crate::session::{Action, Loaded, Pending, ReadFile, Series};
 use crate::ui::io::{file_list, read_bytes};
-use crate::ui::state::{Action, AppState, Pending, ReadFile};
 use crate::ui::worker::ImportWorker;
 
 /// Files to import: their bytes, the files refused before reading, and the mapping to apply.
@@ -43,11 +43,24 @@ struct ImportRequest {
 
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(AppState::from_location);
+    let state = use_reducer(crate::ui::state::from_location);
     let lang = state.lang;
+    let selection = &state.selection;
     let dragging = use_state(|| false);
 
     use_effect_with(lang, |lang| crate::ui::set_document_lang(*lang));
+    // What the session keeps on this machine is saved when it changes, in one place; a
+    // browser that refuses storage keeps it for this visit, and says so.
+    let unsaved = use_state(|| false);
+    {
+        let unsaved = unsaved.clone();
+        use_effect_with(state.kept(), move |kept| {
+            let saved = crate::ui::storage::save(kept);
+            if *unsaved == saved {
+                unsaved.set(!saved);
+            }
+        });
+    }
 
     // The view state lives in the URL fragment: every change is a history entry, and back,
     // forward or an edited link move the app.
@@ -91,6 +104,10 @@ pub fn App() -> Html {
     let on_measure = {
         let state = state.clone();
         Callback::from(move |measure| state.dispatch(Action::SetMeasure(measure)))
+    };
+    let on_series = {
+        let state = state.clone();
+        Callback::from(move |series: Series| state.dispatch(Action::ToggleSeries(series)))
     };
     let on_view = |view: View| {
         let state = state.clone();
@@ -178,7 +195,7 @@ pub fn App() -> Html {
         )
     };
     // One import at a time: files dropped while one is read wait for the user to drop them again.
-    let busy = state.reading.is_some();
+    let busy = state.import.reading.is_some();
     let on_files = {
         let (start_bytes, mapping) = (start_bytes.clone(), state.mapping.clone());
         Callback::from(move |files: Vec<web_sys::File>| {
@@ -222,8 +239,8 @@ pub fn App() -> Html {
     let on_map = {
         let (state, start_bytes) = (state.clone(), start_bytes.clone());
         Callback::from(move |mapping: Mapping| {
-            crate::ui::storage::save_mapping(&mapping);
             let sources = state
+                .import
                 .pending
                 .as_ref()
                 .map(|p| p.sources.clone())
@@ -244,16 +261,11 @@ pub fn App() -> Html {
     let on_sheet = {
         let (state, start_bytes) = (state.clone(), start_bytes.clone());
         Callback::from(move |(file, sheet): (String, String)| {
-            let sources: Vec<(String, Rc<Vec<u8>>)> = state
+            let sources = state
+                .import
                 .pending
                 .as_ref()
-                .map(|p| {
-                    p.sources
-                        .iter()
-                        .filter(|(name, _)| *name == file)
-                        .cloned()
-                        .collect()
-                })
+                .map(|p| p.source(&file))
                 .unwrap_or_default();
             if !sources.is_empty() {
                 start_bytes.emit(ImportRequest {
@@ -343,10 +355,7 @@ pub fn App() -> Html {
     let unit: AttrValue = unit_label(&state.basis, lang).into();
     let on_basis = {
         let state = state.clone();
-        Callback::from(move |basis: Basis| {
-            crate::ui::storage::save_basis(&basis);
-            state.dispatch(Action::SetBasis(basis));
-        })
+        Callback::from(move |basis: Basis| state.dispatch(Action::SetBasis(basis)))
     };
     let basis_editor = match (state.current(), shown.as_ref()) {
         (Some(loaded), Some((_, missing))) => html! {
@@ -356,26 +365,25 @@ pub fn App() -> Html {
     };
     // The figures the views show: on the chosen basis, else as loaded.
     let scaled = shown.as_ref().as_ref().map(|(d, _)| d.clone());
-    let figures_of = |loaded: &crate::ui::state::Loaded| {
-        scaled.clone().unwrap_or_else(|| loaded.dataset.clone())
-    };
+    let figures_of = |loaded: &Loaded| scaled.clone().unwrap_or_else(|| loaded.dataset.clone());
     let views = match state.current() {
-        Some(loaded) if state.view == View::Across => html! {
-            <AcrossView unit={unit.clone()} dataset={figures_of(loaded)} dataset_index={state.dataset} line={state.breakdown.0}
-                measure={state.measure} lang={lang} on_line={on_line} on_measure={on_measure} on_select={on_select.clone()} />
+        Some(loaded) if selection.view == View::Across => html! {
+            <AcrossView unit={unit.clone()} dataset={figures_of(loaded)} dataset_index={selection.dataset} line={selection.line}
+                measure={selection.measure} lang={lang} on_line={on_line} on_measure={on_measure} on_select={on_select.clone()} />
         },
-        Some(loaded) if state.view == View::Goals => html! {
-            <GoalsView unit={unit.clone()} dataset={figures_of(loaded)} dataset_index={state.dataset} node={state.node.clone()} lang={lang} on_select={on_select.clone()} />
+        Some(loaded) if selection.view == View::Goals => html! {
+            <GoalsView unit={unit.clone()} dataset={figures_of(loaded)} dataset_index={selection.dataset} node={selection.node.clone()} lang={lang} on_select={on_select.clone()} />
         },
-        Some(loaded) if state.view == View::Breakdown => html! {
-            <BreakdownView unit={unit.clone()} dataset={figures_of(loaded)} dataset_index={state.dataset} node={state.node.clone()} lang={lang}
-                line={state.breakdown.0} column={state.breakdown.1.clone()} compare={state.change.as_ref().map(|c| c.0.clone())}
-                on_choose={on_breakdown} on_select={on_select.clone()} order={state.order} on_order={on_order.clone()} />
+        Some(loaded) if selection.view == View::Breakdown => html! {
+            <BreakdownView unit={unit.clone()} dataset={figures_of(loaded)} dataset_index={selection.dataset} node={selection.node.clone()} lang={lang}
+                line={selection.line} column={selection.column.clone()} compare={selection.change.as_ref().map(|c| c.0.clone())}
+                on_choose={on_breakdown} on_select={on_select.clone()} order={selection.order} on_order={on_order.clone()}
+                hidden={selection.hidden_units.clone()} on_series={on_series.clone()} />
         },
-        Some(loaded) if state.view == View::FollowUp => html! {
+        Some(loaded) if selection.view == View::FollowUp => html! {
             <>
-                <FollowUpView unit={unit.clone()} dataset={figures_of(loaded)} node={state.node.clone()} lang={lang} on_drill={on_drill.clone()} order={state.order} on_order={on_order.clone()} />
-                <ValidationPanel dataset={loaded.dataset.clone()} report={loaded.report.clone()} node={state.node.clone()} lang={lang} />
+                <FollowUpView unit={unit.clone()} dataset={figures_of(loaded)} node={selection.node.clone()} lang={lang} on_drill={on_drill.clone()} order={selection.order} on_order={on_order.clone()} />
+                <ValidationPanel dataset={loaded.dataset.clone()} report={loaded.report.clone()} node={selection.node.clone()} lang={lang} />
             </>
         },
         Some(loaded) => html! {
@@ -383,22 +391,24 @@ pub fn App() -> Html {
                 <Statement
                     unit={unit.clone()}
                     dataset={figures_of(loaded)}
-                    node={state.node.clone()}
+                    node={selection.node.clone()}
                     lang={lang}
-                    change={state.change.clone()}
+                    change={selection.change.clone()}
                     on_change_pair={on_change_pair}
                     on_drill={on_drill.clone()}
-                    line={state.breakdown.0}
-                    column={state.breakdown.1.clone()}
+                    line={selection.line}
+                    column={selection.column.clone()}
+                    hidden={selection.hidden_kinds.clone()}
+                    on_series={on_series}
                     on_line={on_line.clone()}
                     on_column={on_column}
                 />
-                <Investments unit={unit.clone()} dataset={figures_of(loaded)} node={state.node.clone()} lang={lang} />
-                <ValidationPanel dataset={loaded.dataset.clone()} report={loaded.report.clone()} node={state.node.clone()} lang={lang} />
+                <Investments unit={unit.clone()} dataset={figures_of(loaded)} node={selection.node.clone()} lang={lang} />
+                <ValidationPanel dataset={loaded.dataset.clone()} report={loaded.report.clone()} node={selection.node.clone()} lang={lang} />
                 <DatasetInfo dataset={loaded.dataset.clone()} lang={lang} />
             </>
         },
-        None => html! { <p role="alert">{ state.load_error.clone().unwrap_or_default() }</p> },
+        None => html! { <p role="alert">{ state.load_error_message().unwrap_or_default() }</p> },
     };
 
     // A printed view says where it came from: the link that opens it again.
@@ -443,11 +453,11 @@ pub fn App() -> Html {
             { if *dragging { html! { <div class="drop-overlay" aria-hidden="true">{ t(lang, Msg::DropHere) }</div> } } else { html! {} } }
             <div class="layout">
                 <nav class="sidebar" aria-label={t(lang, Msg::Organisation)}>
-                    <OrgTree loaded={state.loaded.clone()} dataset={state.dataset} node={state.node.clone()} lang={lang} on_select={on_select} />
+                    <OrgTree loaded={state.loaded.clone()} dataset={selection.dataset} node={selection.node.clone()} lang={lang} on_select={on_select} />
                 </nav>
                 <main id="main" class="content" tabindex="-1">
-                    <ImportBar lang={lang} reading={state.reading} on_files={on_files} on_text={on_text} on_cancel={on_stop} />
-                    { match &state.pending {
+                    <ImportBar lang={lang} reading={state.import.reading} on_files={on_files} on_text={on_text} on_cancel={on_stop} />
+                    { match &state.import.pending {
                         Some(pending) => html! { <ImportSummary lang={lang} pending={pending.clone()} mapping={state.mapping.clone()} on_map={on_map} on_sheet={on_sheet} on_rename={on_rename} on_accept={on_accept} on_cancel={on_cancel} /> },
                         None => html! {},
                     } }
@@ -462,7 +472,7 @@ pub fn App() -> Html {
                             };
                             html! {
                                 <button type="button" class="button" id={format!("view-{}", view.slug())}
-                                    aria-pressed={(state.view == view).to_string()} onclick={on_view(view)}>{ label }</button>
+                                    aria-pressed={(selection.view == view).to_string()} onclick={on_view(view)}>{ label }</button>
                             }
                         }) }
                     </nav>
@@ -479,7 +489,10 @@ pub fn App() -> Html {
                     { views }
                 </main>
             </div>
-            <footer class="app-footer"><p>{ t(lang, Msg::PrivacyNote) }</p></footer>
+            <footer class="app-footer">
+                <p>{ t(lang, Msg::PrivacyNote) }</p>
+                { if *unsaved { html! { <p role="status" class="storage-note">{ t(lang, Msg::NotSaved) }</p> } } else { html! {} } }
+            </footer>
         </div>
     }
 }

@@ -2,6 +2,7 @@
 //! share and change from the comparison column; a unit's name drills into it, the
 //! breadcrumbs lead back up. Sortable by organisation, amount or change.
 
+use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -13,6 +14,7 @@ use crate::chart::{Pattern, breakdown_summary, colour, pattern, plain_marks};
 use crate::i18n::{Lang, Msg, t};
 use crate::model::{Dataset, Line};
 use crate::numfmt::{format_eur, format_percent};
+use crate::session::Series;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -34,6 +36,9 @@ pub struct Props {
     #[prop_or_default]
     pub on_order: Callback<SortBy>,
     pub on_select: Callback<(usize, String)>,
+    /// The units the stacked chart hides, and the toggle of one.
+    pub hidden: BTreeSet<String>,
+    pub on_series: Callback<Series>,
 }
 
 #[component]
@@ -205,7 +210,7 @@ pub fn BreakdownView(props: &Props) -> Html {
                 </div>
             } } }
             { if result.rows.is_empty() { html! {} } else { html! {
-                <StackedChart dataset={dataset.clone()} dataset_index={props.dataset_index} node={node.id.clone()} line={line} lang={lang} unit={props.unit.clone()} on_select={props.on_select.clone()} />
+                <StackedChart dataset={dataset.clone()} dataset_index={props.dataset_index} node={node.id.clone()} line={line} lang={lang} unit={props.unit.clone()} on_select={props.on_select.clone()} hidden={props.hidden.clone()} on_series={props.on_series.clone()} />
             } } }
         </section>
     }

@@ -22,6 +22,7 @@ use crate::chart::{
 use crate::i18n::{Lang, Msg, t};
 use crate::model::{ColumnKind, Dataset, Line};
 use crate::numfmt::format_eur;
+use crate::session::Series;
 
 const HEIGHT: f64 = 220.0;
 const PAD: f64 = 12.0;
@@ -34,15 +35,6 @@ pub struct LegendKey {
     pub pattern: Pattern,
     /// An id for tests and styles (`TP`, a unit's id).
     pub key: String,
-}
-
-/// `set` with `item` taken out if it was in, put in if it was not: a legend entry toggled.
-fn toggled<T: Ord + Clone>(set: &BTreeSet<T>, item: T) -> BTreeSet<T> {
-    let mut next = set.clone();
-    if !next.remove(&item) {
-        next.insert(item);
-    }
-    next
 }
 
 /// The CSS background of a legend swatch, in the pattern of the bars.
@@ -333,13 +325,19 @@ pub struct Props {
     pub on_line: Callback<Line>,
     #[prop_or_default]
     pub on_column: Callback<String>,
+    /// The column kinds the trend chart hides (the session holds them, the link carries
+    /// them), and the legend's toggle of one.
+    #[prop_or_default]
+    pub hidden: BTreeSet<ColumnKind>,
+    #[prop_or_default]
+    pub on_series: Callback<Series>,
 }
 
 /// One line of the node over its columns; the statement table is its table alternative.
 #[component]
 pub fn TrendChart(props: &Props) -> Html {
     let lang = props.lang;
-    let hidden = use_state(BTreeSet::<ColumnKind>::new);
+    let hidden = &props.hidden;
     let table = &props.table;
     let lines: Vec<Line> = table.rows.iter().map(|r| r.line).collect();
     let line = props
@@ -384,13 +382,12 @@ pub fn TrendChart(props: &Props) -> Html {
         .map(|(i, _)| i)
         .collect();
     let on_toggle = {
-        let hidden = hidden.clone();
+        let on_series = props.on_series.clone();
         let present = present.clone();
         Callback::from(move |index: usize| {
-            let Some(kind) = present.get(index).copied() else {
-                return;
-            };
-            hidden.set(toggled(&hidden, kind));
+            if let Some(kind) = present.get(index).copied() {
+                on_series.emit(Series::Kind(kind));
+            }
         })
     };
     let marks = bar_marks(&values, &columns, line.name(lang), lang);
@@ -549,6 +546,9 @@ pub struct StackedProps {
     pub unit: AttrValue,
     /// Drill into a unit.
     pub on_select: Callback<(usize, String)>,
+    /// The units (ids) hidden, and the legend's toggle of one.
+    pub hidden: BTreeSet<String>,
+    pub on_series: Callback<Series>,
 }
 
 /// One line of the node's units over the columns, stacked; a segment drills into its unit,
@@ -556,7 +556,6 @@ pub struct StackedProps {
 #[component]
 pub fn StackedChart(props: &StackedProps) -> Html {
     let lang = props.lang;
-    let hidden = use_state(BTreeSet::<usize>::new);
     let dataset = &props.dataset;
     let columns: Vec<crate::model::Column> =
         crate::analysis::table::node_columns(dataset, &props.node);
@@ -573,7 +572,7 @@ pub fn StackedChart(props: &StackedProps) -> Html {
         .iter()
         .enumerate()
         .map(|(i, (name, v))| {
-            if hidden.contains(&i) {
+            if units.get(i).is_some_and(|u| props.hidden.contains(&u.id)) {
                 (name.clone(), vec![None; v.len()])
             } else {
                 (name.clone(), v.clone())
@@ -592,9 +591,12 @@ pub fn StackedChart(props: &StackedProps) -> Html {
         })
         .collect();
     let on_toggle = {
-        let hidden = hidden.clone();
+        let on_series = props.on_series.clone();
+        let ids: Vec<String> = units.iter().map(|u| u.id.clone()).collect();
         Callback::from(move |index: usize| {
-            hidden.set(toggled(&hidden, index));
+            if let Some(id) = ids.get(index) {
+                on_series.emit(Series::Unit(id.clone()));
+            }
         })
     };
     let on_click = {
@@ -629,7 +631,7 @@ pub fn StackedChart(props: &StackedProps) -> Html {
                 unit={props.unit.clone()}
                 lang={lang}
                 legend={legend}
-                hidden={(*hidden).clone()}
+                hidden={units.iter().enumerate().filter(|(_, u)| props.hidden.contains(&u.id)).map(|(i, _)| i).collect::<BTreeSet<usize>>()}
                 on_toggle={on_toggle}
                 on_click={on_click} />
             <div class="table-scroll chart-table" tabindex="0" role="region" aria-label={caption.clone()}>

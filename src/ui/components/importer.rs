@@ -12,8 +12,8 @@ use crate::analysis::validate::Severity;
 use crate::i18n::{Lang, Msg, t};
 use crate::import::mapping::Mapping;
 use crate::report::describe_finding;
+use crate::session::{Pending, ReadFile};
 use crate::ui::io::file_list;
-use crate::ui::state::{Pending, ReadFile};
 
 #[derive(Properties, PartialEq)]
 pub struct BarProps {

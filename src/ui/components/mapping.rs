@@ -12,7 +12,7 @@ use crate::i18n::{Lang, Msg, t};
 use crate::import::mapping::{ColumnTarget, LineTarget, Mapping, TableRole, year_in};
 use crate::import::{ImportError, WarningKind};
 use crate::model::{ColumnKind, Line};
-use crate::ui::state::ReadFile;
+use crate::session::ReadFile;
 
 const KINDS: [ColumnKind; 6] = [
     ColumnKind::Tp,

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::i18n::Lang;
 use crate::model::Dataset;
-use crate::ui::state::Loaded;
+use crate::session::Loaded;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {

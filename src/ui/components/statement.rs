@@ -2,18 +2,18 @@
 //! subtotals set apart, Poikkeama and Toteuma % for each Toteuma column, and the change
 //! between two columns the user picks. Column notes are shown with their columns.
 
+use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use super::chart::{TrendChart, WaterfallChart};
-use crate::analysis::table::{
-    Difference, NodeTable, default_change_pair, node_columns, node_table,
-};
+use crate::analysis::table::{Difference, NodeTable, change_pair, node_columns, node_table};
 use crate::analysis::values::Origin;
 use crate::i18n::{Lang, Msg, t};
 use crate::model::{Column, ColumnKind, Dataset};
 use crate::numfmt::{format_eur, format_percent};
+use crate::session::Series;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -37,6 +37,9 @@ pub struct Props {
     pub on_line: Callback<crate::model::Line>,
     #[prop_or_default]
     pub on_column: Callback<String>,
+    /// The column kinds the trend chart hides, and the toggle of one.
+    pub hidden: BTreeSet<ColumnKind>,
+    pub on_series: Callback<Series>,
 }
 
 /// The rows of the node's source that carried figures and were not read, and what that
@@ -162,14 +165,12 @@ pub fn Statement(props: &Props) -> Html {
         return html! { <p>{ t(lang, Msg::NoData) }</p> };
     };
     let columns = node_columns(dataset, &node.id);
-    // The user's pair where the node has both columns, else the node's own default.
-    let pair = props
-        .change
-        .clone()
-        .filter(|(base, target)| {
-            columns.iter().any(|c| &c.id == base) && columns.iter().any(|c| &c.id == target)
-        })
-        .or_else(|| default_change_pair(&columns));
+    let wanted = props.change.as_ref();
+    let pair = change_pair(
+        &columns,
+        wanted.map(|c| c.0.as_str()),
+        wanted.map(|c| c.1.as_str()),
+    );
     // One table serves the statement and its charts.
     let table = Rc::new(node_table(
         dataset,
@@ -231,7 +232,7 @@ pub fn Statement(props: &Props) -> Html {
         <section class="statement" aria-labelledby="statement-heading">
             { heading }
             <div class="charts">
-                <TrendChart table={table.clone()} lang={lang} unit={props.unit.clone()} on_drill={props.on_drill.clone()} line={props.line} on_line={props.on_line.clone()} />
+                <TrendChart table={table.clone()} lang={lang} unit={props.unit.clone()} on_drill={props.on_drill.clone()} line={props.line} on_line={props.on_line.clone()} hidden={props.hidden.clone()} on_series={props.on_series.clone()} />
                 <WaterfallChart table={table.clone()} lang={lang} unit={props.unit.clone()} on_drill={props.on_drill.clone()} column={props.column.clone()} on_column={props.on_column.clone()} />
             </div>
             { controls }

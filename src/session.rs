@@ -1,0 +1,542 @@
+//! The app's state as plain data, owned by the core: the workspace (the loaded datasets, the
+//! user's mapping and basis, an import waiting for a decision) and a typed [`Selection`] of
+//! what is shown. It changes only through [`Session::apply`], so every action is tested
+//! natively; the browser wraps it in a reducer, persists what [`Session::kept`] names, and
+//! paints. [`Session::route`] and [`Session::navigated`] move between it and a link.
+
+use std::collections::BTreeSet;
+use std::rc::Rc;
+
+use crate::analysis::across::Measure;
+use crate::analysis::basis::Basis;
+use crate::analysis::breakdown::SortBy;
+use crate::analysis::validate::{Report, validate};
+use crate::i18n::Lang;
+use crate::import::mapping::Mapping;
+use crate::import::{Detection, ImportError, Imported, Warning};
+use crate::model::{ColumnKind, Dataset, Line};
+use crate::package::PackageError;
+use crate::route::{Route, View};
+
+/// A loaded dataset with its validation report, computed once when it is loaded. Cloning
+/// shares both.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loaded {
+    pub dataset: Rc<Dataset>,
+    pub report: Rc<Report>,
+}
+
+impl Loaded {
+    pub fn new(dataset: Dataset) -> Loaded {
+        let report = validate(&dataset);
+        Loaded {
+            dataset: Rc::new(dataset),
+            report: Rc::new(report),
+        }
+    }
+}
+
+/// One dataset read from a file, with what the importer understood.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReadDataset {
+    pub loaded: Loaded,
+    pub detections: Vec<Detection>,
+    pub warnings: Vec<Warning>,
+}
+
+impl ReadDataset {
+    pub fn new(imported: Imported) -> ReadDataset {
+        ReadDataset {
+            loaded: Loaded::new(imported.dataset),
+            detections: imported.detections,
+            warnings: imported.warnings,
+        }
+    }
+}
+
+/// What one file gave: datasets, or why none.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReadFile {
+    pub name: String,
+    pub outcome: Result<Vec<ReadDataset>, ImportError>,
+}
+
+/// An import read but not yet accepted: nothing loaded changes until the user decides.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Pending {
+    pub files: Vec<ReadFile>,
+    /// The files' bytes, kept to read them again when the user maps what was not recognised.
+    pub sources: Vec<(String, Rc<Vec<u8>>)>,
+}
+
+impl Pending {
+    pub fn datasets(&self) -> usize {
+        self.files
+            .iter()
+            .map(|f| f.outcome.as_ref().map_or(0, Vec::len))
+            .sum()
+    }
+
+    /// The rows with figures that accepting this import would leave out: (label, place).
+    pub fn left_out(&self) -> Vec<(String, String)> {
+        self.files
+            .iter()
+            .filter_map(|f| f.outcome.as_ref().ok())
+            .flatten()
+            .flat_map(|read| read.loaded.dataset.unread.iter())
+            .map(|row| (row.label.clone(), row.place.clone()))
+            .collect()
+    }
+
+    /// The kept bytes of the file called `name`.
+    pub fn source(&self, name: &str) -> Vec<(String, Rc<Vec<u8>>)> {
+        self.sources
+            .iter()
+            .filter(|(file, _)| file == name)
+            .cloned()
+            .collect()
+    }
+}
+
+/// A series a chart's legend hides and shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Series {
+    /// A column kind of the trend chart.
+    Kind(ColumnKind),
+    /// A unit (its id) of the stacked chart.
+    Unit(String),
+}
+
+/// What is shown: the dataset and node, the view and its choices. `None` and the defaults
+/// mean "the view's own default", which the view resolves against the node's data.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Selection {
+    /// Index into the session's `loaded`.
+    pub dataset: usize,
+    /// The selected org node's id.
+    pub node: String,
+    pub view: View,
+    /// The line of the breakdown, line-across and trend chart.
+    pub line: Option<Line>,
+    /// The column of the breakdown and the waterfall.
+    pub column: Option<String>,
+    /// Base and target of the change columns.
+    pub change: Option<(String, String)>,
+    /// What the line-across view shows.
+    pub measure: Measure,
+    /// The order of the breakdown and follow-up tables.
+    pub order: SortBy,
+    /// Column kinds the trend chart hides.
+    pub hidden_kinds: BTreeSet<ColumnKind>,
+    /// Units the stacked chart hides.
+    pub hidden_units: BTreeSet<String>,
+}
+
+/// Where an import stands.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Import {
+    /// How far the files being read are (0 to 1), while they are.
+    pub reading: Option<f64>,
+    /// An import waiting for the user's decision.
+    pub pending: Option<Rc<Pending>>,
+    /// Imports started and not yet read (files dropped while others are being read).
+    pub running: u32,
+}
+
+/// The whole state of one visit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Session {
+    pub loaded: Rc<Vec<Loaded>>,
+    pub selection: Selection,
+    pub lang: Lang,
+    /// Why the embedded sample could not be read, should that ever happen.
+    pub load_error: Option<PackageError>,
+    pub import: Import,
+    /// The user's mapping of headers and labels, kept on this machine.
+    pub mapping: Rc<Mapping>,
+    /// Euros, per resident, at fixed prices; population and index kept on this machine.
+    pub basis: Rc<Basis>,
+}
+
+/// Everything that changes a session.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    SelectNode {
+        dataset: usize,
+        node: String,
+    },
+    SetLang(Lang),
+    SetChange {
+        base: String,
+        target: String,
+    },
+    StartReading,
+    /// Reading a file of the pending import again: the summary stays meanwhile.
+    StartReadingAgain,
+    Progress(f64),
+    /// Files refused before reading, shown at once.
+    Read(Pending),
+    /// The files of an import started by `StartReading`, read. Imports started while
+    /// another was running join its summary, each file under its own name.
+    ReadDone(Pending),
+    /// One file of the pending import read again (another sheet of a workbook): it takes the
+    /// place of the file of the same name.
+    ReadAgain(Pending),
+    /// The user names a pending dataset (file index, dataset index, name).
+    RenamePending {
+        file: usize,
+        dataset: usize,
+        name: String,
+    },
+    /// Accept the pending import, beside the loaded datasets or in their place.
+    Accept {
+        replace: bool,
+    },
+    Cancel,
+    /// A new mapping (the old one with the user's latest choice).
+    SetMapping(Mapping),
+    SetView(View),
+    SetBasis(Basis),
+    SetMeasure(Measure),
+    SetOrder(SortBy),
+    /// The line of the breakdown and line-across views.
+    SetLine(Line),
+    /// The column of the breakdown view and of the statement's waterfall.
+    SetColumn(String),
+    SetBreakdown {
+        line: Line,
+        column: String,
+    },
+    /// Open the breakdown of a line in a column: a chart's bar drilled into.
+    OpenBreakdown {
+        line: Line,
+        column: String,
+    },
+    /// Hide a chart's series, or show it again.
+    ToggleSeries(Series),
+    /// Go where a link (the URL fragment) points.
+    Navigate(Route),
+}
+
+/// What a session keeps on this machine between visits; the browser saves it when it changes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Kept {
+    pub mapping: Rc<Mapping>,
+    pub basis: Rc<Basis>,
+}
+
+fn toggled<T: Ord>(set: &mut BTreeSet<T>, value: T) {
+    if !set.remove(&value) {
+        set.insert(value);
+    }
+}
+
+impl Session {
+    /// A session over `sample` (the embedded Heinola data, or why it could not be read), on
+    /// its default node, in Finnish, with what the user kept from earlier visits.
+    pub fn new(
+        sample: Result<Dataset, PackageError>,
+        default_node: &str,
+        mapping: Mapping,
+        basis: Basis,
+    ) -> Session {
+        let (loaded, load_error) = match sample {
+            Ok(dataset) => (vec![Loaded::new(dataset)], None),
+            Err(error) => (Vec::new(), Some(error)),
+        };
+        Session {
+            loaded: Rc::new(loaded),
+            selection: Selection {
+                node: default_node.to_string(),
+                ..Selection::default()
+            },
+            lang: Lang::default(),
+            load_error,
+            import: Import::default(),
+            mapping: Rc::new(mapping),
+            basis: Rc::new(basis),
+        }
+    }
+
+    /// The session the app opens in: the embedded Heinola sample, Hyvinvointitoimiala.
+    pub fn opening(mapping: Mapping, basis: Basis) -> Session {
+        Session::new(
+            crate::sample::heinola(),
+            crate::sample::DEFAULT_NODE,
+            mapping,
+            basis,
+        )
+    }
+
+    /// The selected dataset.
+    pub fn current(&self) -> Option<&Loaded> {
+        self.loaded.get(self.selection.dataset)
+    }
+
+    /// What to keep on this machine.
+    pub fn kept(&self) -> Kept {
+        Kept {
+            mapping: self.mapping.clone(),
+            basis: self.basis.clone(),
+        }
+    }
+
+    /// Why nothing is shown, in the reader's language, when the sample could not be read.
+    pub fn load_error_message(&self) -> Option<String> {
+        self.load_error
+            .as_ref()
+            .map(|error| error.message(self.lang, "heinola.raami.json"))
+    }
+
+    /// The route of this session, for the URL fragment.
+    pub fn route(&self) -> Route {
+        let s = &self.selection;
+        Route {
+            view: s.view,
+            dataset: self
+                .current()
+                .map(|l| l.dataset.id.clone())
+                .unwrap_or_default(),
+            node: s.node.clone(),
+            lang: self.lang,
+            change: s.change.clone(),
+            line: s.line,
+            column: s.column.clone(),
+            measure: s.measure,
+            order: s.order,
+            per_resident: self.basis.per_resident,
+            real_year: self.basis.real_year,
+            hidden_kinds: s.hidden_kinds.clone(),
+            hidden_units: s.hidden_units.clone(),
+        }
+    }
+
+    /// This session moved to `route`; a dataset or node that names nothing loaded is left
+    /// as it was.
+    pub fn navigated(&self, route: Route) -> Session {
+        let mut next = self.clone();
+        let s = &mut next.selection;
+        s.view = route.view;
+        if let Some(index) = self
+            .loaded
+            .iter()
+            .position(|l| l.dataset.id == route.dataset)
+        {
+            s.dataset = index;
+            if self.loaded[index].dataset.node(&route.node).is_some() {
+                s.node = route.node;
+            }
+        }
+        s.change = route.change;
+        s.line = route.line;
+        s.column = route.column;
+        s.order = route.order;
+        s.measure = route.measure;
+        s.hidden_kinds = route.hidden_kinds;
+        s.hidden_units = route.hidden_units;
+        next.lang = route.lang;
+        if (route.per_resident, route.real_year) != (self.basis.per_resident, self.basis.real_year)
+        {
+            next.basis = Rc::new(Basis {
+                per_resident: route.per_resident,
+                real_year: route.real_year,
+                ..Basis::clone(&self.basis)
+            });
+        }
+        next
+    }
+
+    /// Applies `action`; whether anything changed (an action that changes nothing leaves the
+    /// session as it was, so nothing is painted again).
+    pub fn apply(&mut self, action: Action) -> bool {
+        let before = self.clone();
+        self.change(action);
+        !self.same(&before)
+    }
+
+    /// Whether two sessions are the same: the shared parts compared by identity (each is
+    /// replaced only when it changes), so no dataset is compared figure by figure.
+    fn same(&self, other: &Session) -> bool {
+        let pending = match (&self.import.pending, &other.import.pending) {
+            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+            (a, b) => a.is_none() && b.is_none(),
+        };
+        Rc::ptr_eq(&self.loaded, &other.loaded)
+            && Rc::ptr_eq(&self.mapping, &other.mapping)
+            && Rc::ptr_eq(&self.basis, &other.basis)
+            && pending
+            && self.selection == other.selection
+            && self.lang == other.lang
+            && self.load_error == other.load_error
+            && self.import.reading == other.import.reading
+            && self.import.running == other.import.running
+    }
+
+    fn change(&mut self, action: Action) {
+        let s = &mut self.selection;
+        match action {
+            Action::SelectNode { dataset, node } => {
+                let known = self
+                    .loaded
+                    .get(dataset)
+                    .is_some_and(|l| l.dataset.node(&node).is_some());
+                if known {
+                    // The change pair is kept: a pair the new node lacks falls back to its
+                    // default in the table.
+                    s.dataset = dataset;
+                    s.node = node;
+                }
+            }
+            Action::SetLang(lang) => self.lang = lang,
+            Action::SetChange { base, target } => s.change = Some((base, target)),
+            Action::StartReading => {
+                let import = &mut self.import;
+                import.reading = Some(0.0);
+                if import.running == 0 {
+                    import.pending = None;
+                }
+                import.running = import.running.saturating_add(1);
+            }
+            Action::StartReadingAgain => self.import.reading = Some(0.0),
+            Action::Progress(done) => {
+                if self.import.reading.is_some() {
+                    self.import.reading = Some(done);
+                }
+            }
+            Action::Read(pending) => {
+                self.import.reading = None;
+                self.import.pending = Some(Rc::new(pending));
+            }
+            Action::ReadDone(pending) => {
+                let import = &mut self.import;
+                import.running = import.running.saturating_sub(1);
+                if import.running == 0 {
+                    import.reading = None;
+                }
+                let merged = match import.pending.take() {
+                    Some(earlier) => {
+                        let mut merged = Rc::unwrap_or_clone(earlier);
+                        merged.files.extend(pending.files);
+                        merged.sources.extend(pending.sources);
+                        merged
+                    }
+                    None => pending,
+                };
+                import.pending = Some(Rc::new(merged));
+            }
+            Action::ReadAgain(again) => {
+                self.import.reading = None;
+                if let Some(current) = self.import.pending.take() {
+                    let mut merged = Rc::unwrap_or_clone(current);
+                    for file in again.files {
+                        match merged.files.iter_mut().find(|f| f.name == file.name) {
+                            Some(slot) => *slot = file,
+                            None => merged.files.push(file),
+                        }
+                    }
+                    self.import.pending = Some(Rc::new(merged));
+                }
+            }
+            Action::RenamePending {
+                file,
+                dataset,
+                name,
+            } => {
+                let name = name.trim().to_string();
+                let Some(current) = self.import.pending.as_ref() else {
+                    return;
+                };
+                let target = current
+                    .files
+                    .get(file)
+                    .and_then(|f| f.outcome.as_ref().ok())
+                    .and_then(|datasets| datasets.get(dataset));
+                if name.is_empty() || target.is_none_or(|read| read.loaded.dataset.name == name) {
+                    return;
+                }
+                let mut renamed = Pending::clone(current);
+                if let Some(read) = renamed
+                    .files
+                    .get_mut(file)
+                    .and_then(|f| f.outcome.as_mut().ok())
+                    .and_then(|datasets| datasets.get_mut(dataset))
+                {
+                    let mut data = Dataset::clone(&read.loaded.dataset);
+                    data.name = name;
+                    read.loaded = Loaded::new(data);
+                }
+                self.import.pending = Some(Rc::new(renamed));
+            }
+            Action::Accept { replace } => self.accept(replace),
+            Action::Cancel => self.import = Import::default(),
+            Action::SetBreakdown { line, column } => {
+                s.line = Some(line);
+                s.column = Some(column);
+            }
+            Action::OpenBreakdown { line, column } => {
+                s.line = Some(line);
+                s.column = Some(column);
+                s.view = View::Breakdown;
+            }
+            Action::SetOrder(order) => s.order = order,
+            Action::SetMeasure(measure) => s.measure = measure,
+            Action::SetColumn(column) => s.column = Some(column),
+            Action::SetLine(line) => s.line = Some(line),
+            Action::SetView(view) => s.view = view,
+            Action::ToggleSeries(Series::Kind(kind)) => toggled(&mut s.hidden_kinds, kind),
+            Action::ToggleSeries(Series::Unit(unit)) => toggled(&mut s.hidden_units, unit),
+            Action::SetBasis(basis) => {
+                if basis != *self.basis {
+                    self.basis = Rc::new(basis);
+                }
+            }
+            Action::SetMapping(mapping) => {
+                if mapping != *self.mapping {
+                    self.mapping = Rc::new(mapping);
+                }
+            }
+            Action::Navigate(route) => {
+                if route != self.route() {
+                    *self = self.navigated(route);
+                }
+            }
+        }
+    }
+
+    /// Accepts the pending import: its datasets join the loaded ones (or take their place),
+    /// and the first of them opens on its top node, or on its goals when it has no figures.
+    fn accept(&mut self, replace: bool) {
+        let Some(pending) = self.import.pending.take() else {
+            return;
+        };
+        let accepted: Vec<Loaded> = pending
+            .files
+            .iter()
+            .filter_map(|f| f.outcome.as_ref().ok())
+            .flatten()
+            .map(|read| read.loaded.clone())
+            .collect();
+        let Some(first) = accepted.first() else {
+            return;
+        };
+        let s = &mut self.selection;
+        s.node = first
+            .dataset
+            .roots()
+            .next()
+            .map(|n| n.id.clone())
+            .unwrap_or_default();
+        if first.dataset.figures.is_empty() && !first.dataset.goals.is_empty() {
+            s.view = View::Goals;
+        }
+        s.change = None;
+        let mut loaded: Vec<Loaded> = if replace {
+            Vec::new()
+        } else {
+            self.loaded.as_ref().clone()
+        };
+        s.dataset = loaded.len();
+        loaded.extend(accepted);
+        self.loaded = Rc::new(loaded);
+    }
+}

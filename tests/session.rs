@@ -1,0 +1,394 @@
+//! The session natively: every action, what it changes and what it leaves alone, and the
+//! route round trip from a session to its link and back.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::collections::BTreeSet;
+use std::rc::Rc;
+
+use raami::analysis::across::Measure;
+use raami::analysis::basis::Basis;
+use raami::analysis::breakdown::SortBy;
+use raami::i18n::Lang;
+use raami::import::mapping::{LineTarget, Mapping};
+use raami::import::{Options, import_file};
+use raami::model::{ColumnKind, Line};
+use raami::route::{Route, View};
+use raami::session::{Action, Pending, ReadDataset, ReadFile, Series, Session};
+
+fn opening() -> Session {
+    Session::opening(Mapping::default(), Basis::default())
+}
+
+/// A pending import of one file, read as the worker reads it.
+fn pending(name: &str, text: &str) -> Pending {
+    let outcome = import_file(name, text.as_bytes(), &Options::default())
+        .map(|all| all.into_iter().map(ReadDataset::new).collect());
+    Pending {
+        files: vec![ReadFile {
+            name: name.to_string(),
+            outcome,
+        }],
+        sources: vec![(name.to_string(), Rc::new(text.as_bytes().to_vec()))],
+    }
+}
+
+/// Kauhava's Toimintatuotot and Toimintakulut of TP 2023 and TA 2024 (its budget book
+/// 2024, the city's income statement), as a two-column CSV.
+const KAUHAVA: &str = "Kauhava;TP 2023;TA 2024\nToimintatuotot;32 081 000;30 460 000\nToimintakulut;-196 858 000;-205 395 000\n";
+
+/// An operating plan's goals, no figures.
+const GOALS: &str = "Palvelualue;Strateginen päämäärä;Tavoite;Mittari ja tavoitetaso;Vastuu;Toteuma 31.12.;Tila\nYhteiset palvelut;Elinvoimainen Heinola;Asiakastyytyväisyys paranee;Kysely 4/5;Hallintojohtaja;4,1;toteutuu\n";
+
+fn apply(session: &mut Session, action: Action) -> bool {
+    session.apply(action)
+}
+
+#[test]
+fn the_app_opens_on_the_sample_in_finnish() {
+    let session = opening();
+    assert_eq!(session.loaded.len(), 1);
+    assert_eq!(session.current().unwrap().dataset.id, "heinola");
+    assert_eq!(session.selection.node, "hyvinvointitoimiala");
+    assert_eq!(session.selection.view, View::Statement);
+    assert_eq!(session.lang, Lang::Fi);
+    assert_eq!(
+        session.route().to_fragment(),
+        "#/taulukko/heinola/hyvinvointitoimiala?lang=fi"
+    );
+    // A sample that cannot be read says why, in the reader's language.
+    let broken = Session::new(
+        raami::package::read_package("{").map(|p| p.datasets.into_iter().next().unwrap()),
+        "x",
+        Mapping::default(),
+        Basis::default(),
+    );
+    assert!(broken.loaded.is_empty());
+    let mut sv = broken.clone();
+    sv.apply(Action::SetLang(Lang::Sv));
+    assert_ne!(
+        broken.load_error_message().unwrap(),
+        sv.load_error_message().unwrap()
+    );
+}
+
+#[test]
+fn an_action_that_changes_nothing_says_so() {
+    let mut session = opening();
+    let before = session.clone();
+    assert!(!apply(&mut session, Action::SetLang(Lang::Fi)));
+    assert!(!apply(&mut session, Action::SetView(View::Statement)));
+    assert!(!apply(&mut session, Action::SetOrder(SortBy::Organisation)));
+    assert!(!apply(&mut session, Action::SetMeasure(Measure::Amount)));
+    assert!(!apply(&mut session, Action::SetBasis(Basis::default())));
+    assert!(!apply(&mut session, Action::SetMapping(Mapping::default())));
+    assert!(
+        !apply(&mut session, Action::Progress(0.5)),
+        "nothing is being read"
+    );
+    assert!(
+        !apply(&mut session, Action::Accept { replace: true }),
+        "nothing is pending"
+    );
+    assert!(!apply(&mut session, Action::Cancel));
+    assert!(!apply(
+        &mut session,
+        Action::RenamePending {
+            file: 0,
+            dataset: 0,
+            name: "x".into()
+        }
+    ));
+    // A node that is not there, or a dataset that is not there, is no selection.
+    assert!(!apply(
+        &mut session,
+        Action::SelectNode {
+            dataset: 0,
+            node: "ei_ole".into()
+        }
+    ));
+    assert!(!apply(
+        &mut session,
+        Action::SelectNode {
+            dataset: 3,
+            node: "hyvinvointitoimiala".into()
+        }
+    ));
+    assert!(!apply(
+        &mut session,
+        Action::SelectNode {
+            dataset: 0,
+            node: "hyvinvointitoimiala".into()
+        }
+    ));
+    let here = session.route();
+    assert!(!apply(&mut session, Action::Navigate(here)));
+    assert_eq!(session, before);
+}
+
+#[test]
+fn each_choice_of_a_view_is_an_action() {
+    let mut session = opening();
+    assert!(apply(
+        &mut session,
+        Action::SelectNode {
+            dataset: 0,
+            node: "varhaiskasvatus".into()
+        }
+    ));
+    assert!(apply(&mut session, Action::SetLang(Lang::En)));
+    assert!(apply(
+        &mut session,
+        Action::SetChange {
+            base: "TP2022".into(),
+            target: "TA2024".into()
+        }
+    ));
+    assert!(apply(&mut session, Action::SetLine(Line::Henkilostokulut)));
+    assert!(apply(&mut session, Action::SetColumn("TS2026".into())));
+    assert!(!apply(&mut session, Action::SetColumn("TS2026".into())));
+    assert!(apply(&mut session, Action::SetOrder(SortBy::Change)));
+    assert!(apply(&mut session, Action::SetMeasure(Measure::Share)));
+    assert!(apply(&mut session, Action::SetView(View::Across)));
+    let s = &session.selection;
+    assert_eq!(s.node, "varhaiskasvatus");
+    assert_eq!(s.change, Some(("TP2022".into(), "TA2024".into())));
+    assert_eq!(
+        (s.line, s.column.as_deref()),
+        (Some(Line::Henkilostokulut), Some("TS2026"))
+    );
+    assert_eq!(
+        (s.order, s.measure, s.view),
+        (SortBy::Change, Measure::Share, View::Across)
+    );
+    // A bar drilled into opens the breakdown of its line and column.
+    assert!(apply(
+        &mut session,
+        Action::OpenBreakdown {
+            line: Line::Toimintakulut,
+            column: "TA2024".into()
+        }
+    ));
+    let s = &session.selection;
+    assert_eq!(
+        (s.view, s.line, s.column.as_deref()),
+        (View::Breakdown, Some(Line::Toimintakulut), Some("TA2024"))
+    );
+    assert!(apply(
+        &mut session,
+        Action::SetBreakdown {
+            line: Line::Toimintatuotot,
+            column: "TP2022".into()
+        }
+    ));
+    assert_eq!(session.selection.line, Some(Line::Toimintatuotot));
+    // Basis: a new one replaces it, and is what the session keeps.
+    let basis = Basis {
+        per_resident: true,
+        ..Basis::default()
+    };
+    assert!(apply(&mut session, Action::SetBasis(basis.clone())));
+    assert_eq!(*session.kept().basis, basis);
+    let mut mapping = Mapping::default();
+    mapping.set_line("Sisäiset erät", LineTarget::Ignore);
+    assert!(apply(&mut session, Action::SetMapping(mapping.clone())));
+    assert_eq!(*session.kept().mapping, mapping);
+}
+
+#[test]
+fn a_legend_hides_a_series_and_shows_it_again() {
+    let mut session = opening();
+    assert!(apply(
+        &mut session,
+        Action::ToggleSeries(Series::Kind(ColumnKind::Ts))
+    ));
+    assert!(apply(
+        &mut session,
+        Action::ToggleSeries(Series::Unit("hallinto".into()))
+    ));
+    assert_eq!(
+        session.selection.hidden_kinds,
+        BTreeSet::from([ColumnKind::Ts])
+    );
+    let fragment = session.route().to_fragment();
+    assert!(
+        fragment.ends_with("&piilo=TS&piiloyks=hallinto"),
+        "{fragment}"
+    );
+    assert!(apply(
+        &mut session,
+        Action::ToggleSeries(Series::Kind(ColumnKind::Ts))
+    ));
+    assert!(apply(
+        &mut session,
+        Action::ToggleSeries(Series::Unit("hallinto".into()))
+    ));
+    assert_eq!(session.selection, opening().selection);
+}
+
+#[test]
+fn a_session_round_trips_through_its_link() {
+    let mut session = opening();
+    for action in [
+        Action::SelectNode {
+            dataset: 0,
+            node: "opetus_ja_koulutuspalvelut".into(),
+        },
+        Action::SetLang(Lang::Sv),
+        Action::SetView(View::FollowUp),
+        Action::SetChange {
+            base: "TP2022".into(),
+            target: "TS2026".into(),
+        },
+        Action::SetLine(Line::PalvelujenOstot),
+        Action::SetColumn("TA2024".into()),
+        Action::SetOrder(SortBy::Amount),
+        Action::SetMeasure(Measure::Change),
+        Action::ToggleSeries(Series::Kind(ColumnKind::Tp)),
+        Action::ToggleSeries(Series::Unit("varhaiskasvatus".into())),
+        Action::SetBasis(Basis {
+            real_year: Some(2024),
+            ..Basis::default()
+        }),
+    ] {
+        assert!(session.apply(action));
+    }
+    let link = session.route().to_fragment();
+    let opened = opening().navigated(Route::parse(&link).unwrap());
+    assert_eq!(opened.selection, session.selection);
+    assert_eq!(opened.lang, Lang::Sv);
+    assert_eq!(opened.basis.real_year, Some(2024));
+    assert_eq!(opened.route(), session.route());
+    // A link to a dataset that is not loaded, or a node that is not there, keeps what was
+    // selected and takes the rest.
+    let mut route = session.route();
+    route.dataset = "lapua".into();
+    let moved = opening().navigated(route);
+    assert_eq!(moved.selection.node, "hyvinvointitoimiala");
+    assert_eq!(moved.selection.view, View::FollowUp);
+    let mut route = session.route();
+    route.node = "ei_ole".into();
+    assert_eq!(
+        opening().navigated(route).selection.node,
+        "hyvinvointitoimiala"
+    );
+}
+
+#[test]
+fn an_import_is_read_then_accepted_beside_or_instead() {
+    let mut session = opening();
+    assert!(apply(&mut session, Action::StartReading));
+    assert_eq!(session.import.reading, Some(0.0));
+    assert!(apply(&mut session, Action::Progress(0.5)));
+    assert!(apply(
+        &mut session,
+        Action::ReadDone(pending("kauhava_2024.csv", KAUHAVA))
+    ));
+    assert_eq!(session.import.reading, None);
+    let waiting = session.import.pending.clone().unwrap();
+    assert_eq!(waiting.datasets(), 1);
+    // Nothing loaded changes until the user decides.
+    assert_eq!(session.loaded.len(), 1);
+    assert!(apply(
+        &mut session,
+        Action::RenamePending {
+            file: 0,
+            dataset: 0,
+            name: "  Kauhava TA 2024 ".into()
+        }
+    ));
+    assert!(!apply(
+        &mut session,
+        Action::RenamePending {
+            file: 0,
+            dataset: 0,
+            name: "   ".into()
+        }
+    ));
+    assert!(apply(&mut session, Action::Accept { replace: false }));
+    assert_eq!(session.loaded.len(), 2);
+    let opened = session.current().unwrap();
+    assert_eq!(opened.dataset.name, "Kauhava TA 2024");
+    let kulut = opened.dataset.figures[&session.selection.node][&Line::Toimintakulut]["TA2024"];
+    assert_eq!(kulut, "-205395000".parse().unwrap());
+    assert_eq!(session.selection.dataset, 1);
+    assert!(session.import.pending.is_none());
+    // Instead of what was loaded: only the new dataset stays.
+    apply(&mut session, Action::StartReading);
+    apply(
+        &mut session,
+        Action::ReadDone(pending("kauhava_2024.csv", KAUHAVA)),
+    );
+    assert!(apply(&mut session, Action::Accept { replace: true }));
+    assert_eq!(session.loaded.len(), 1);
+    assert_eq!(session.selection.dataset, 0);
+    assert_eq!(session.current().unwrap().dataset.name, "kauhava_2024");
+}
+
+#[test]
+fn imports_started_while_one_runs_join_its_summary() {
+    let mut session = opening();
+    apply(&mut session, Action::StartReading);
+    apply(&mut session, Action::StartReading);
+    assert_eq!(session.import.running, 2);
+    apply(
+        &mut session,
+        Action::ReadDone(pending("kauhava_2024.csv", KAUHAVA)),
+    );
+    assert_eq!(session.import.reading, Some(0.0), "one is still being read");
+    apply(
+        &mut session,
+        Action::ReadDone(pending("tavoitteet_2025.csv", GOALS)),
+    );
+    assert_eq!(session.import.reading, None);
+    let both = session.import.pending.clone().unwrap();
+    assert_eq!(
+        both.files
+            .iter()
+            .map(|f| f.name.as_str())
+            .collect::<Vec<_>>(),
+        ["kauhava_2024.csv", "tavoitteet_2025.csv"]
+    );
+    assert_eq!(both.source("tavoitteet_2025.csv").len(), 1);
+    // A file read again (another sheet) takes its own place.
+    apply(&mut session, Action::StartReadingAgain);
+    apply(
+        &mut session,
+        Action::ReadAgain(pending(
+            "kauhava_2024.csv",
+            "Kauhava;TP 2023\nToimintatuotot;32 081 000\n",
+        )),
+    );
+    let again = session.import.pending.clone().unwrap();
+    assert_eq!(again.files.len(), 2);
+    assert_eq!(again.files[0].name, "kauhava_2024.csv");
+    // Stopping forgets the import and what was being read.
+    apply(&mut session, Action::StartReading);
+    assert!(apply(&mut session, Action::Cancel));
+    assert_eq!(session.import, Default::default());
+}
+
+#[test]
+fn a_file_of_goals_alone_opens_on_its_goals() {
+    let mut session = opening();
+    apply(
+        &mut session,
+        Action::SetChange {
+            base: "TP2022".into(),
+            target: "TS2026".into(),
+        },
+    );
+    apply(
+        &mut session,
+        Action::Read(pending("tavoitteet_2025.csv", GOALS)),
+    );
+    assert!(apply(&mut session, Action::Accept { replace: false }));
+    assert_eq!(session.selection.view, View::Goals);
+    assert_eq!(session.selection.node, "yhteiset_palvelut");
+    assert_eq!(session.selection.change, None);
+    // A file that gave nothing leaves what is loaded as it was.
+    let before = session.loaded.clone();
+    apply(&mut session, Action::Read(pending("tyhja.csv", "")));
+    apply(&mut session, Action::Accept { replace: true });
+    assert_eq!(session.loaded, before);
+}
