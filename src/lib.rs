@@ -14,7 +14,8 @@
 //! (computed tables, derived figures, validation, follow-up, breakdown, per-resident and
 //! real-terms bases), [`import`] (every file format into the model), [`package`] (the JSON
 //! package format), [`report`] (reports as text, CSV, JSON), [`route`] (the view state in the
-//! URL fragment), [`session`] (the app's state and every action on it), [`slug`] (names of
+//! URL fragment), [`session`] (the app's state and every action on it), [`scenario`]
+//! (what-if edits laid over the data), [`slug`] (names of
 //! choices in a link), [`chart`] (chart geometry and summaries), [`numfmt`] (Finnish number
 //! parsing and printing), [`i18n`] (fi/sv/en texts), [`sample`] (the embedded Heinola data).
 
@@ -28,6 +29,7 @@ pub mod package;
 pub mod report;
 pub mod route;
 pub mod sample;
+pub mod scenario;
 pub mod session;
 pub mod slug;
 

@@ -435,3 +435,116 @@ fn a_header_cell_nothing_settles_is_named_and_can_be_mapped() {
         stdout(&output)
     );
 }
+
+#[test]
+fn table_with_edits_shows_the_scenario_and_says_what_it_did() {
+    // The issue's check, by hand: 3 % more Henkilöstökulut TS 2026 in every service area of
+    // Hyvinvointitoimiala is 617 769 € more spending.
+    let output = raami(&[
+        "table",
+        "--sample",
+        "--edit",
+        "Hyvinvointitoimiala/*:henkilostokulut:TS2026:+3%",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(text.starts_with("1. Hyvinvointitoimiala, kaikki yksiköt, Henkilöstökulut, TS 2026: +3\u{a0}%, menoja 617\u{a0}769\u{a0}€ enemmän"), "{text}");
+    let row = |label: &str| {
+        text.lines()
+            .find(|l| l.starts_with(label))
+            .unwrap()
+            .to_string()
+    };
+    assert!(
+        row("Toimintakate").contains("\u{2212}32\u{a0}721\u{a0}569"),
+        "{}",
+        row("Toimintakate")
+    );
+    assert!(row("Tilikauden tulos").contains("\u{2212}33\u{a0}003\u{a0}769"));
+    // The scenario's figures are checked like a document's.
+    let output = raami(&[
+        "check",
+        "--sample",
+        "--edit",
+        "varhaiskasvatus:toimintakulut:TS2026:-2%",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    // In CSV the table alone is on standard output; the sentences go to standard error.
+    let output = raami(&[
+        "table",
+        "--sample",
+        "--org",
+        "Varhaiskasvatus",
+        "--format",
+        "csv",
+        "--edit",
+        "varhaiskasvatus:palvelujen_ostot:TS2026:-5%",
+    ]);
+    let csv = stdout(&output);
+    assert!(
+        csv.lines()
+            .any(|l| l.starts_with("Palvelujen ostot;") && l.contains(";-977835;")),
+        "{csv}"
+    );
+    assert!(stderr(&output).contains("51\u{a0}465"));
+}
+
+#[test]
+fn an_edit_that_names_nothing_is_an_error_with_the_nearest_names() {
+    let output = raami(&[
+        "table",
+        "--sample",
+        "--edit",
+        "Varhaiskasvatu:henkilostokulut:TS2026:+3%",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("”Varhaiskasvatu”")
+            && stderr(&output).contains("”Varhaiskasvatus”"),
+        "{}",
+        stderr(&output)
+    );
+    let output = raami(&[
+        "--lang",
+        "en",
+        "table",
+        "--sample",
+        "--edit",
+        "varhaiskasvatus:henkilostokulut:TS2030:+3%",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("there is no column ”TS2030”"),
+        "{}",
+        stderr(&output)
+    );
+    let output = raami(&[
+        "table",
+        "--sample",
+        "--edit",
+        "varhaiskasvatus:henkilostokulut:TS2026:3%",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
+fn seek_prints_the_change_needed() {
+    // Hyvinvointitoimiala Tilikauden tulos TS 2026 −32 386 000 → −32 000 000: 386 000 less
+    // Palvelujen ostot across its service areas (5 515 600 in all), about 7,00 %.
+    let output = raami(&[
+        "seek",
+        "--sample",
+        "--vary",
+        "Hyvinvointitoimiala/*:palvelujen_ostot:TS2026",
+        "--goal",
+        "Hyvinvointitoimiala:tilikauden_tulos:TS2026=-32000000",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    let first = text.lines().next().unwrap();
+    assert!(
+        first.starts_with("Tarvittava muutos: \u{2212}386\u{a0}000"),
+        "{first}"
+    );
+    assert!(first.contains("(\u{2212}7,00\u{a0}%)"), "{first}");
+}

@@ -179,7 +179,10 @@ impl<'a> Values<'a> {
             return None;
         }
         if let Some(amount) = self.dataset.stated(org, line, column) {
-            return Some(Value::stated(amount, self.dataset.rounding_of(org, amount)));
+            return Some(Value::stated(
+                amount,
+                self.dataset.tolerance(org, line, column, amount),
+            ));
         }
         // Where rows of the node's source were not read, no sum of its parts is complete.
         if line.is_subtotal() && self.dataset.unread_before(org, line).next().is_none() {

@@ -5,8 +5,11 @@
 //!   summary (tables, detections, warnings, validation) and writes a package.
 //! - `raami check FILE... | --sample` — validation report; exit 0 consistent (rounding
 //!   differences alone are consistent), 1 inconsistent, 2 unreadable.
-//! - `raami table FILE... | --sample [--org NAME] [--format text|csv|json]` — the computed
-//!   table of one node.
+//! - `raami table FILE... | --sample [--org NAME] [--format text|csv|json] [--edit SPEC]...`
+//!   — the computed table of one node, with what-if edits laid over the data
+//!   (`ORG:LINE:COLUMN:CHANGE`, see `raami::scenario::spec`); `check` takes edits too.
+//! - `raami seek FILE... | --sample --vary ORG:LINE:COLUMN --goal ORG:LINE:COLUMN=VALUE` —
+//!   the change of one line that makes another reach a value, and the table with it.
 //!
 //! FILE is any format Raami reads: a package (.json), CSV/TSV, a workbook (.xlsx, .xls,
 //! .ods), or text copied from a PDF budget book.
@@ -24,6 +27,10 @@ mod cli {
     use raami::model::Dataset;
     use raami::package::{Package, write_package};
     use raami::report;
+    use raami::scenario::seek::{Goal, Lever, SeekError};
+    use raami::scenario::spec::{find_column, find_org, parse_edit, parse_place};
+    use raami::scenario::summary::{euros, sentences, signed_euros};
+    use raami::scenario::{Edit, Scenario, apply};
 
     /// Raami: Finnish municipal budgets, imported, checked and tabulated.
     #[derive(Parser)]
@@ -55,7 +62,12 @@ mod cli {
             output: Option<PathBuf>,
         },
         /// Validate: subtotals against their parts, nodes against their units.
-        Check(Source),
+        Check {
+            #[command(flatten)]
+            source: Source,
+            #[command(flatten)]
+            edits: Edits,
+        },
         /// Print the computed table of one org node.
         Table {
             #[command(flatten)]
@@ -71,7 +83,33 @@ mod cli {
             /// Target column of the change columns (default: the node's last column).
             #[arg(long)]
             target: Option<String>,
+            #[command(flatten)]
+            edits: Edits,
         },
+        /// Find the change of one line that makes another reach a value (goal seek).
+        Seek {
+            #[command(flatten)]
+            source: Source,
+            /// What to change: ORG:LINE:COLUMN (ORG/* for every unit under ORG).
+            #[arg(long)]
+            vary: String,
+            /// What to reach: ORG:LINE:COLUMN=VALUE, or ORG:COLUMN=kattaa-poistot (Vuosikate
+            /// covers Poistot) or ORG:COLUMN=tulos-nolla (Tilikauden tulos at least 0).
+            #[arg(long)]
+            goal: String,
+            #[arg(long, value_enum, default_value = "text")]
+            format: Format,
+        },
+    }
+
+    /// What-if edits laid over the data before it is shown or checked.
+    #[derive(Args)]
+    struct Edits {
+        /// An edit, ORG:LINE:COLUMN:CHANGE: ORG an id or name (ORG/* for every unit under
+        /// it), LINE a key or name, COLUMN an id (COLUMN+ for it and the later columns of its
+        /// kind), CHANGE +3%, -2,5%, +150000, -150 000 or =1200000. Repeatable.
+        #[arg(long = "edit", value_name = "SPEC")]
+        specs: Vec<String>,
     }
 
     #[derive(Args)]
@@ -251,6 +289,198 @@ mod cli {
         ExitCode::from(UNREADABLE)
     }
 
+    /// The datasets with the edits laid over them (each edit over the first dataset that has
+    /// its node), and the edits told as numbered sentences. An edit that names nothing, or
+    /// that does not apply, is an error.
+    fn with_edits(
+        datasets: Vec<Dataset>,
+        specs: &[String],
+        lang: Lang,
+    ) -> Result<(Vec<Dataset>, String), String> {
+        if specs.is_empty() {
+            return Ok((datasets, String::new()));
+        }
+        let mut per_dataset: Vec<Vec<Edit>> = vec![Vec::new(); datasets.len()];
+        for spec in specs {
+            let mut first_error = None;
+            let mut placed = false;
+            for (i, dataset) in datasets.iter().enumerate() {
+                match parse_edit(dataset, spec) {
+                    Ok(edit) => {
+                        per_dataset[i].push(edit);
+                        placed = true;
+                        break;
+                    }
+                    Err(e) => {
+                        first_error.get_or_insert(e);
+                    }
+                }
+            }
+            if !placed {
+                return Err(first_error
+                    .map(|e| e.message(lang))
+                    .unwrap_or_else(|| "no dataset".to_string()));
+            }
+        }
+        let mut out = Vec::new();
+        let mut told = String::new();
+        let mut failed = Vec::new();
+        for (dataset, edits) in datasets.into_iter().zip(per_dataset) {
+            if edits.is_empty() {
+                out.push(dataset);
+                continue;
+            }
+            let scenario = Scenario {
+                edits,
+                ..Scenario::new("raami", &dataset)
+            };
+            let applied = apply(&dataset, &scenario);
+            for sentence in sentences(&dataset, &scenario.edits, &applied, lang) {
+                told.push_str(&sentence);
+                told.push('\n');
+            }
+            if applied.not_applied().next().is_some() {
+                failed.extend(
+                    sentences(&dataset, &scenario.edits, &applied, lang)
+                        .into_iter()
+                        .zip(&applied.outcomes)
+                        .filter(|(_, o)| o.is_err())
+                        .map(|(s, _)| s),
+                );
+            }
+            out.push(applied.dataset);
+        }
+        if !failed.is_empty() {
+            return Err(failed.join("\nraami: "));
+        }
+        told.push('\n');
+        Ok((out, told))
+    }
+
+    /// `raami seek`: the change needed, in euros and per cent, and the node's table with it.
+    fn seek(datasets: &[Dataset], vary: &str, goal: &str, format: Format, lang: Lang) -> ExitCode {
+        let Some(dataset) = datasets.first() else {
+            return fail("no dataset");
+        };
+        let (target, line, column) = match parse_place(dataset, vary) {
+            Ok(place) => place,
+            Err(e) => return fail(&e.message(lang)),
+        };
+        let goal = match parse_goal(dataset, goal) {
+            Ok(goal) => goal,
+            Err(e) => return fail(&e),
+        };
+        let lever = Lever::Line {
+            target: target.clone(),
+            line,
+            column,
+        };
+        let scenario = Scenario::new("raami", dataset);
+        match raami::scenario::seek::seek(dataset, &scenario, &lever, &goal) {
+            Ok(solution) => {
+                let applied = solution.edit.as_ref().map(|edit| {
+                    let scenario = Scenario {
+                        edits: vec![edit.clone()],
+                        ..scenario.clone()
+                    };
+                    apply(dataset, &scenario).dataset
+                });
+                let shown = applied.as_ref().unwrap_or(dataset);
+                let percent = solution
+                    .percent
+                    .map(|p| format!(" ({})", raami::numfmt::format_percent(p, lang)))
+                    .unwrap_or_default();
+                let text = match (solution.edit.is_some(), lang) {
+                    (false, Lang::Fi) => "Tavoite täyttyy jo ilman muutosta.".to_string(),
+                    (false, Lang::Sv) => "Målet nås redan utan ändring.".to_string(),
+                    (false, Lang::En) => "The goal is met already, with no change.".to_string(),
+                    (true, _) => format!(
+                        "{}: {}{percent}; {}",
+                        heading(
+                            lang,
+                            "Tarvittava muutos",
+                            "Ändring som behövs",
+                            "Change needed"
+                        ),
+                        signed_euros(solution.euros, lang),
+                        heading(lang, "saavutettu", "uppnått", "reached")
+                            + " "
+                            + &euros(solution.reached, lang)
+                    ),
+                };
+                let org = target.org().to_string();
+                let table = node_table(shown, &org, None);
+                let body = match format {
+                    Format::Text => report::table_text(shown, &table, lang),
+                    Format::Csv => report::table_csv(&table, lang),
+                    Format::Json => report::table_json(shown, &table, lang),
+                };
+                if matches!(format, Format::Text) {
+                    emit(&format!("{text}\n\n{body}"));
+                } else {
+                    eprintln!("{text}");
+                    emit(&body);
+                }
+                ExitCode::SUCCESS
+            }
+            Err(SeekError::Unreachable) => fail(&heading(
+                lang,
+                "muutettava rivi ei vaikuta tavoitteen riviin: tavoitetta ei voi saavuttaa sillä",
+                "raden som ändras påverkar inte målets rad: målet kan inte nås så",
+                "the line varied does not move the goal's line: the goal cannot be reached with it",
+            )),
+            Err(SeekError::NoGoalFigure) => fail(&heading(
+                lang,
+                "tavoitteen rivillä ei ole lukua tässä yksikössä ja sarakkeessa",
+                "målets rad har ingen siffra i denna enhet och kolumn",
+                "the goal's line has no figure in that unit and column",
+            )),
+            Err(SeekError::NotApplied(why)) => fail(&format!("{why:?}")),
+        }
+    }
+
+    /// `ORG:LINE:COLUMN=VALUE`, `ORG:COLUMN=kattaa-poistot`, `ORG:COLUMN=tulos-nolla`.
+    fn parse_goal(dataset: &Dataset, text: &str) -> Result<Goal, String> {
+        let (place, wanted) = text
+            .rsplit_once('=')
+            .ok_or_else(|| format!("--goal '{text}': ORG:LINE:COLUMN=VALUE"))?;
+        let named = |org: &str, column: &str| -> Result<(String, String), String> {
+            let org = find_org(dataset, org).map_err(|e| e.message(Lang::Fi))?;
+            let column = find_column(dataset, column).map_err(|e| e.message(Lang::Fi))?;
+            Ok((org, column))
+        };
+        match wanted.trim() {
+            "kattaa-poistot" | "covers-depreciation" => {
+                let (org, column) = place
+                    .split_once(':')
+                    .ok_or_else(|| format!("--goal '{text}': ORG:COLUMN=kattaa-poistot"))?;
+                let (org, column) = named(org, column)?;
+                Ok(Goal::CoversDepreciation { org, column })
+            }
+            "tulos-nolla" | "result-zero" => {
+                let (org, column) = place
+                    .split_once(':')
+                    .ok_or_else(|| format!("--goal '{text}': ORG:COLUMN=tulos-nolla"))?;
+                let (org, column) = named(org, column)?;
+                Ok(Goal::ResultNotNegative { org, column })
+            }
+            value => {
+                let (target, line, column) =
+                    parse_place(dataset, place).map_err(|e| e.message(Lang::Fi))?;
+                let value = raami::numfmt::parse_fi_number(value)
+                    .ok()
+                    .flatten()
+                    .ok_or_else(|| format!("--goal '{text}': '{value}' is no number"))?;
+                Ok(Goal::Reach {
+                    org: target.org().to_string(),
+                    line,
+                    column,
+                    value,
+                })
+            }
+        }
+    }
+
     pub fn main() -> ExitCode {
         let cli = Cli::parse();
         let lang = cli.lang;
@@ -296,7 +526,7 @@ mod cli {
             }
             // Imported files are checked with what their import decided and skipped, so that
             // a file whose rows were dropped is never simply called consistent.
-            Command::Check(source) if !source.sample => {
+            Command::Check { source, edits } if !source.sample && edits.specs.is_empty() => {
                 match import_all(&source.files, &options, lang) {
                     Ok((imported, failed)) => {
                         let consistent = imported
@@ -316,21 +546,52 @@ mod cli {
                     Err(message) => fail(&message),
                 }
             }
-            Command::Check(source) => match load(source, &options, lang) {
-                Ok(datasets) => check(&datasets, lang),
-                Err(message) => fail(&message),
-            },
+            Command::Check { source, edits } => {
+                let datasets = match load(source, &options, lang) {
+                    Ok(datasets) => datasets,
+                    Err(message) => return fail(&message),
+                };
+                match with_edits(datasets, &edits.specs, lang) {
+                    Ok((datasets, told)) => {
+                        emit(&told);
+                        check(&datasets, lang)
+                    }
+                    Err(message) => fail(&message),
+                }
+            }
+            Command::Seek {
+                source,
+                vary,
+                goal,
+                format,
+            } => {
+                let datasets = match load(source, &options, lang) {
+                    Ok(datasets) => datasets,
+                    Err(message) => return fail(&message),
+                };
+                seek(&datasets, vary, goal, *format, lang)
+            }
             Command::Table {
                 source,
                 org,
                 format,
                 base,
                 target,
+                edits,
             } => {
                 let datasets = match load(source, &options, lang) {
                     Ok(datasets) => datasets,
                     Err(message) => return fail(&message),
                 };
+                let (datasets, told) = match with_edits(datasets, &edits.specs, lang) {
+                    Ok(edited) => edited,
+                    Err(message) => return fail(&message),
+                };
+                if matches!(format, Format::Text) {
+                    emit(&told);
+                } else if !told.is_empty() {
+                    eprint!("{told}");
+                }
                 let (dataset, node) = match pick_node(&datasets, org.as_deref(), lang) {
                     Ok(found) => found,
                     Err(message) => return fail(&message),

@@ -20,7 +20,7 @@ use super::columns::{
 use super::ktas;
 // A long table's columns have the mapping's roles; an ignored column has none (`None`).
 use super::mapping::{LineTarget, Mapping, TableRole as Role};
-use super::{Detection, ImportError, Imported, Place, Warning, WarningKind, slug};
+use super::{Detection, ImportError, Imported, Place, Warning, WarningKind, file_stem, slug};
 use crate::model::{Column, ColumnKind, Dataset, Figures, Line, OrgLevel, OrgNode};
 use crate::numfmt::{NumberStyle, format_amount, parse_number};
 
@@ -654,10 +654,7 @@ pub fn import_grid_with_progress(
         });
     }
     let dataset = Dataset {
-        id: slug(&file_stem(&grid.file))
-            .chars()
-            .take(60)
-            .collect::<String>(),
+        id: super::dataset_id(&grid.file),
         name: file_stem(&grid.file),
         municipality: None,
         source: Some(grid.file.clone()),
@@ -688,6 +685,7 @@ pub fn import_grid_with_progress(
         } else {
             BTreeMap::new()
         },
+        moved: BTreeMap::new(),
     };
     Ok(Imported {
         dataset,
@@ -803,7 +801,7 @@ fn read_goals(grid: &Grid, stem: &str, detections: &mut Vec<Detection>) -> Optio
     });
     Some(Imported {
         dataset: Dataset {
-            id: slug(&file_stem(&grid.file)).chars().take(60).collect(),
+            id: super::dataset_id(&grid.file),
             name: file_stem(&grid.file),
             municipality: None,
             source: Some(grid.file.clone()),
@@ -862,13 +860,6 @@ fn body_rows<'a>(
 enum Layout {
     Wide(Vec<(usize, HeaderColumn)>),
     Long(Vec<Option<Role>>),
-}
-
-fn file_stem(file: &str) -> String {
-    let base = file.rsplit(['/', '\\']).next().unwrap_or(file);
-    base.rsplit_once('.')
-        .map_or(base, |(stem, _)| stem)
-        .to_string()
 }
 
 fn level_from_name(name: &str) -> Option<OrgLevel> {

@@ -1029,6 +1029,21 @@ impl ImportError {
     }
 }
 
+/// A file's name without its folder and its last extension (`kansio/budjetti.2024.csv` →
+/// `budjetti.2024`): the name of a dataset read from it.
+pub fn file_stem(file: &str) -> String {
+    let base = file.rsplit(['/', '\\']).next().unwrap_or(file);
+    base.rsplit_once('.')
+        .map_or(base, |(stem, _)| stem)
+        .to_string()
+}
+
+/// The id of a dataset read from a file, the same for every format
+/// (`budjetti.2024.csv` and `budjetti.2024.txt` → `budjetti_2024`).
+pub fn dataset_id(file: &str) -> String {
+    slug(&file_stem(file)).chars().take(60).collect()
+}
+
 /// Makes an id from a name: lower case ASCII letters, digits and underscores
 /// (`Digi- ja tietohallintopalvelut` → `digi_ja_tietohallintopalvelut`).
 pub fn slug(name: &str) -> String {

@@ -1483,14 +1483,7 @@ pub fn import_text_with_mapping(
 
     columns.sort_by_key(Column::sort_key);
     let mut dataset = Dataset {
-        id: slug(
-            file.rsplit('/')
-                .next()
-                .unwrap_or(file)
-                .split('.')
-                .next()
-                .unwrap_or(file),
-        ),
+        id: super::dataset_id(file),
         name: file.rsplit('/').next().unwrap_or(file).to_string(),
         municipality: None,
         source: Some(file.to_string()),
@@ -1532,6 +1525,7 @@ pub fn import_text_with_mapping(
             .filter(|d| d.print_unit > 1)
             .map(|d| (slug(&d.name), d.print_unit))
             .collect(),
+        moved: BTreeMap::new(),
     };
     if dataset.id.is_empty() {
         dataset.id = "tuotu".to_string();

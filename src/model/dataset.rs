@@ -89,6 +89,11 @@ pub struct Dataset {
     /// in `1 000 €`): their figures are that much less exact, which validation allows for.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub print_unit: BTreeMap<OrgId, u32>,
+    /// Figures a scenario moved, with the rounding tolerance of the printed figure each came
+    /// from: a scenario adds exact amounts to rounded ones, so the printed rounding stays
+    /// what validation allows for. Never written to a package.
+    #[serde(skip)]
+    pub moved: BTreeMap<(OrgId, Line, ColumnId), Amount>,
 }
 
 /// A structural fault of a dataset: something a figure or node refers to does not exist.
@@ -134,6 +139,15 @@ impl Dataset {
             Some(&unit) if unit > 1 => printed.max(Amount::from(unit) / Amount::from(2)),
             _ => printed,
         }
+    }
+
+    /// How far a stated figure may be from the exact one: the printed figure's rounding, also
+    /// after a scenario moved it.
+    pub fn tolerance(&self, org: &str, line: Line, column: &str, amount: Amount) -> Amount {
+        self.moved
+            .get(&(org.to_string(), line, column.to_string()))
+            .copied()
+            .unwrap_or_else(|| self.rounding_of(org, amount))
     }
 
     /// The rows of the node's source that could not be read.
