@@ -14,7 +14,10 @@
 //! - `jarj`: the order of the breakdown and follow-up tables: `suurin` (largest amount or
 //!   deviation first), `muutos` (largest change first); none is the document's order;
 //! - `piilo`: the column kinds hidden from the trend chart (`TA,TS`); `piiloyks`: the units
-//!   hidden from the stacked chart (their ids, `hallinto,varhaiskasvatus`).
+//!   hidden from the stacked chart (their ids, `hallinto,varhaiskasvatus`);
+//! - `skenaario` and `muutokset`: the active scenario's name and its edits, each as
+//!   [`crate::scenario::spec::edit_text`] gives it, separated by `|`
+//!   (`muutokset=hyvinvointitoimiala/*:henkilostokulut:TS2026:+3%25`).
 //!
 //! A fragment is parsed once into typed values ([`View`], [`Line`], [`Measure`], [`SortBy`],
 //! [`ColumnKind`]); unknown parts are ignored, so an old or mistyped link still opens
@@ -26,6 +29,8 @@ use crate::analysis::across::Measure;
 use crate::analysis::breakdown::SortBy;
 use crate::i18n::Lang;
 use crate::model::{ColumnKind, Line};
+use crate::scenario::Edit;
+use crate::scenario::spec::{edit_from_text, edit_text};
 
 /// A view of a node.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -76,6 +81,22 @@ pub struct Route {
     pub hidden_kinds: BTreeSet<ColumnKind>,
     /// Units (ids) hidden from the stacked chart.
     pub hidden_units: BTreeSet<String>,
+    /// The active scenario: its name and its edits.
+    pub scenario: Option<(String, Vec<Edit>)>,
+}
+
+/// Encodes text for a link's query: everything but letters, digits and `-_.~:/*@!,` as
+/// `%XX` of its UTF-8 bytes.
+fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-_.~:/*@!,".contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
 }
 
 /// Ids in a fragment: letters, digits, `_`, `-`, `+`, `.`; anything else is dropped.
@@ -111,6 +132,10 @@ fn percent_decode(part: &str) -> String {
     }
     String::from_utf8_lossy(&out).into_owned()
 }
+
+/// The most edits a link carries: more than any motion has, and a bound on the work a
+/// crafted link can ask for.
+pub const MAX_EDITS_IN_LINK: usize = 200;
 
 /// A comma-separated list of ids, each cleaned; empty ones dropped.
 fn list(value: &str) -> impl Iterator<Item = String> + '_ {
@@ -151,6 +176,16 @@ impl Route {
             let units: Vec<String> = self.hidden_units.iter().map(|u| clean(u)).collect();
             query.push(format!("piiloyks={}", units.join(",")));
         }
+        if let Some((name, edits)) = &self.scenario {
+            query.push(format!("skenaario={}", percent_encode(name)));
+            let edits: Vec<String> = edits
+                .iter()
+                .map(|e| percent_encode(&edit_text(e)))
+                .collect();
+            if !edits.is_empty() {
+                query.push(format!("muutokset={}", edits.join("|")));
+            }
+        }
         format!(
             "#/{}/{}/{}?{}",
             self.view.slug(),
@@ -176,7 +211,26 @@ impl Route {
         };
         let (mut base, mut target) = (None, None);
         let nonempty = |value: &str| Some(clean(value)).filter(|v| !v.is_empty());
+        let (mut scenario, mut edits) = (None, Vec::new());
         for pair in query.split('&') {
+            // A scenario's name and edits may hold any character: their parts are decoded
+            // one by one, after the split.
+            match pair.split_once('=') {
+                Some(("skenaario", name)) => {
+                    let name = percent_decode(name).trim().to_string();
+                    scenario = Some(name).filter(|n| !n.is_empty() && n.chars().count() <= 200);
+                    continue;
+                }
+                Some(("muutokset", list)) => {
+                    edits = list
+                        .split('|')
+                        .take(MAX_EDITS_IN_LINK)
+                        .filter_map(|e| edit_from_text(&percent_decode(e)))
+                        .collect();
+                    continue;
+                }
+                _ => {}
+            }
             let decoded = percent_decode(pair);
             match decoded.split_once('=') {
                 Some(("lang", code)) => route.lang = Lang::from_code(code).unwrap_or_default(),
@@ -205,6 +259,7 @@ impl Route {
             }
         }
         route.change = base.zip(target);
+        route.scenario = scenario.map(|name| (name, edits));
         Some(route)
     }
 }
@@ -258,6 +313,7 @@ mod tests {
             real_year: Some(2024),
             hidden_kinds: BTreeSet::new(),
             hidden_units: BTreeSet::new(),
+            scenario: None,
         };
         let fragment = route.to_fragment();
         assert_eq!(
@@ -327,6 +383,7 @@ mod tests {
                             "hallinto".to_string(),
                             "perhepalvelut".to_string(),
                         ]),
+                        scenario: None,
                     };
                     assert_eq!(Route::parse(&route.to_fragment()), Some(route));
                 }
@@ -339,5 +396,60 @@ mod tests {
             };
             assert_eq!(Route::parse(&route.to_fragment()).unwrap().line, Some(line));
         }
+    }
+
+    #[test]
+    fn a_scenario_travels_in_the_link() {
+        use crate::scenario::{Change, Columns, Edit, Target};
+        let edits = vec![
+            Edit::Line {
+                target: Target::UnitsUnder("hyvinvointitoimiala".into()),
+                line: Line::Henkilostokulut,
+                columns: Columns::One("TS2026".into()),
+                change: Change::Percent("3".parse().unwrap()),
+            },
+            Edit::Line {
+                target: Target::Node("varhaiskasvatus".into()),
+                line: Line::PalvelujenOstot,
+                columns: Columns::FromOn("TS2025".into()),
+                change: Change::Euros("-150000.50".parse().unwrap()),
+            },
+            Edit::Line {
+                target: Target::Node("varhaiskasvatus".into()),
+                line: Line::Avustukset,
+                columns: Columns::One("TS2026".into()),
+                change: Change::Set("450000".parse().unwrap()),
+            },
+            Edit::Staff {
+                target: Target::Node("varhaiskasvatus".into()),
+                columns: Columns::One("TS2026".into()),
+                person_years: "-1.5".parse().unwrap(),
+                cost: "52000".parse().unwrap(),
+            },
+            Edit::TaxRate {
+                org: "kauhava".into(),
+                columns: Columns::FromOn("TA2025".into()),
+                rate: "8.25".parse().unwrap(),
+                revenue: Some("33595351.41".parse().unwrap()),
+                points: "0.5".parse().unwrap(),
+            },
+        ];
+        let route = Route {
+            dataset: "heinola".into(),
+            node: "hyvinvointitoimiala".into(),
+            scenario: Some(("Palkat & säästöt | 2026 = 100 %".into(), edits)),
+            ..Route::default()
+        };
+        let fragment = route.to_fragment();
+        assert!(
+            fragment.contains("&muutokset=hyvinvointitoimiala/*:henkilostokulut:TS2026:%2B3%25|"),
+            "{fragment}"
+        );
+        assert_eq!(Route::parse(&fragment), Some(route));
+        // Edits that are no edits are left out; the rest stay.
+        let route =
+            Route::parse("#/taulukko/h/x?skenaario=A&muutokset=x:y|a:toimintakulut:TA2024:-2%25")
+                .unwrap();
+        assert_eq!(route.scenario.unwrap().1.len(), 1);
     }
 }

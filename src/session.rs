@@ -17,6 +17,7 @@ use crate::import::{Detection, ImportError, Imported, Warning};
 use crate::model::{ColumnKind, Dataset, Line};
 use crate::package::PackageError;
 use crate::route::{Route, View};
+use crate::scenario::{Edit, Scenario};
 
 /// A loaded dataset with its validation report, computed once when it is loaded. Cloning
 /// shares both.
@@ -130,6 +131,8 @@ pub struct Selection {
     pub hidden_kinds: BTreeSet<ColumnKind>,
     /// Units the stacked chart hides.
     pub hidden_units: BTreeSet<String>,
+    /// The scenario shown (index into the session's `scenarios`); `None` is the base.
+    pub scenario: Option<usize>,
 }
 
 /// Where an import stands.
@@ -156,7 +159,23 @@ pub struct Session {
     pub mapping: Rc<Mapping>,
     /// Euros, per resident, at fixed prices; population and index kept on this machine.
     pub basis: Rc<Basis>,
+    /// The what-if scenarios of this visit.
+    pub scenarios: Rc<Vec<Scenario>>,
+    /// Earlier and undone states of the scenarios (with the one shown), for undo and redo.
+    history: History,
 }
+
+/// The scenarios and the one shown, as undo and redo restore them.
+type Snapshot = (Rc<Vec<Scenario>>, Option<usize>);
+
+#[derive(Debug, Clone, PartialEq, Default)]
+struct History {
+    undo: Vec<Snapshot>,
+    redo: Vec<Snapshot>,
+}
+
+/// The most steps undo goes back.
+pub const UNDO_DEPTH: usize = 200;
 
 /// Everything that changes a session.
 #[derive(Debug, Clone, PartialEq)]
@@ -214,6 +233,31 @@ pub enum Action {
     },
     /// Hide a chart's series, or show it again.
     ToggleSeries(Series),
+    /// A new empty scenario on the selected dataset, shown at once.
+    NewScenario {
+        name: String,
+    },
+    RenameScenario {
+        index: usize,
+        name: String,
+    },
+    /// A copy of a scenario under a new name, shown at once.
+    DuplicateScenario {
+        index: usize,
+        name: String,
+    },
+    DeleteScenario(usize),
+    /// Show a scenario, or the base (`None`).
+    ShowScenario(Option<usize>),
+    /// An edit added to the scenario shown; with none shown, to a new one named `name`.
+    AddEdit {
+        edit: Edit,
+        name: String,
+    },
+    /// The edit at this place of the scenario shown, removed.
+    RemoveEdit(usize),
+    Undo,
+    Redo,
     /// Go where a link (the URL fragment) points.
     Navigate(Route),
 }
@@ -255,6 +299,56 @@ impl Session {
             import: Import::default(),
             mapping: Rc::new(mapping),
             basis: Rc::new(basis),
+            scenarios: Rc::new(Vec::new()),
+            history: History::default(),
+        }
+    }
+
+    /// The scenario shown, if any.
+    pub fn scenario(&self) -> Option<&Scenario> {
+        self.selection.scenario.and_then(|i| self.scenarios.get(i))
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.history.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.history.redo.is_empty()
+    }
+
+    /// Keeps the scenarios as they are for undo, before they change.
+    fn remember(&mut self) {
+        let history = &mut self.history;
+        history
+            .undo
+            .push((self.scenarios.clone(), self.selection.scenario));
+        if history.undo.len() > UNDO_DEPTH {
+            history.undo.remove(0);
+        }
+        history.redo.clear();
+    }
+
+    /// Changes the scenarios (and the one shown) as `change` does, remembered for undo.
+    fn edit_scenarios(&mut self, change: impl FnOnce(&mut Vec<Scenario>, &mut Option<usize>)) {
+        let mut scenarios = self.scenarios.as_ref().clone();
+        let mut shown = self.selection.scenario;
+        change(&mut scenarios, &mut shown);
+        if scenarios != *self.scenarios || shown != self.selection.scenario {
+            self.remember();
+            self.scenarios = Rc::new(scenarios);
+            self.selection.scenario = shown;
+        }
+    }
+
+    /// An empty scenario on the selected dataset.
+    fn new_scenario(&self, name: &str) -> Scenario {
+        match self.current() {
+            Some(loaded) => Scenario::new(name, &loaded.dataset),
+            None => Scenario {
+                name: name.to_string(),
+                ..Scenario::default()
+            },
         }
     }
 
@@ -308,6 +402,9 @@ impl Session {
             real_year: self.basis.real_year,
             hidden_kinds: s.hidden_kinds.clone(),
             hidden_units: s.hidden_units.clone(),
+            scenario: self
+                .scenario()
+                .map(|scenario| (scenario.name.clone(), scenario.edits.clone())),
         }
     }
 
@@ -335,6 +432,28 @@ impl Session {
         s.hidden_kinds = route.hidden_kinds;
         s.hidden_units = route.hidden_units;
         next.lang = route.lang;
+        // The link's scenario is shown with the link's edits: one of that name takes them,
+        // else it is made on the selected dataset. No scenario in the link is the base.
+        match route.scenario {
+            None => next.selection.scenario = None,
+            Some((name, edits)) => {
+                let mut scenarios = next.scenarios.as_ref().clone();
+                let index = match scenarios.iter().position(|s| s.name == name) {
+                    Some(index) => index,
+                    None => {
+                        scenarios.push(next.new_scenario(&name));
+                        scenarios.len().saturating_sub(1)
+                    }
+                };
+                if let Some(scenario) = scenarios.get_mut(index) {
+                    scenario.edits = edits;
+                }
+                if scenarios != *next.scenarios {
+                    next.scenarios = Rc::new(scenarios);
+                }
+                next.selection.scenario = Some(index);
+            }
+        }
         if (route.per_resident, route.real_year) != (self.basis.per_resident, self.basis.real_year)
         {
             next.basis = Rc::new(Basis {
@@ -364,6 +483,9 @@ impl Session {
         Rc::ptr_eq(&self.loaded, &other.loaded)
             && Rc::ptr_eq(&self.mapping, &other.mapping)
             && Rc::ptr_eq(&self.basis, &other.basis)
+            && Rc::ptr_eq(&self.scenarios, &other.scenarios)
+            && self.history.undo.len() == other.history.undo.len()
+            && self.history.redo.len() == other.history.redo.len()
             && pending
             && self.selection == other.selection
             && self.lang == other.lang
@@ -498,6 +620,87 @@ impl Session {
             Action::Navigate(route) => {
                 if route != self.route() {
                     *self = self.navigated(route);
+                }
+            }
+            Action::NewScenario { name } => {
+                let scenario = self.new_scenario(name.trim());
+                self.edit_scenarios(|all, shown| {
+                    all.push(scenario);
+                    *shown = Some(all.len().saturating_sub(1));
+                });
+            }
+            Action::RenameScenario { index, name } => {
+                let name = name.trim().to_string();
+                if !name.is_empty() {
+                    self.edit_scenarios(|all, _| {
+                        if let Some(scenario) = all.get_mut(index) {
+                            scenario.name = name;
+                        }
+                    });
+                }
+            }
+            Action::DuplicateScenario { index, name } => self.edit_scenarios(|all, shown| {
+                if let Some(original) = all.get(index) {
+                    let copy = Scenario {
+                        name: name.trim().to_string(),
+                        ..original.clone()
+                    };
+                    all.push(copy);
+                    *shown = Some(all.len().saturating_sub(1));
+                }
+            }),
+            Action::DeleteScenario(index) => self.edit_scenarios(|all, shown| {
+                if index < all.len() {
+                    all.remove(index);
+                    *shown = match *shown {
+                        Some(i) if i == index => None,
+                        Some(i) if i > index => Some(i.saturating_sub(1)),
+                        other => other,
+                    };
+                }
+            }),
+            Action::ShowScenario(index) => {
+                if index.is_none_or(|i| i < self.scenarios.len()) {
+                    s.scenario = index;
+                }
+            }
+            Action::AddEdit { edit, name } => {
+                let fresh = self.new_scenario(name.trim());
+                self.edit_scenarios(|all, shown| {
+                    let index = match *shown {
+                        Some(i) if i < all.len() => i,
+                        _ => {
+                            all.push(fresh);
+                            all.len().saturating_sub(1)
+                        }
+                    };
+                    if let Some(scenario) = all.get_mut(index) {
+                        scenario.edits.push(edit);
+                    }
+                    *shown = Some(index);
+                });
+            }
+            Action::RemoveEdit(at) => self.edit_scenarios(|all, shown| {
+                if let Some(scenario) = shown.and_then(|i| all.get_mut(i))
+                    && at < scenario.edits.len()
+                {
+                    scenario.edits.remove(at);
+                }
+            }),
+            Action::Undo => {
+                if let Some((scenarios, shown)) = self.history.undo.pop() {
+                    let now = (self.scenarios.clone(), self.selection.scenario);
+                    self.history.redo.push(now);
+                    self.scenarios = scenarios;
+                    self.selection.scenario = shown;
+                }
+            }
+            Action::Redo => {
+                if let Some((scenarios, shown)) = self.history.redo.pop() {
+                    let now = (self.scenarios.clone(), self.selection.scenario);
+                    self.history.undo.push(now);
+                    self.scenarios = scenarios;
+                    self.selection.scenario = shown;
                 }
             }
         }

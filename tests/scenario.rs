@@ -486,3 +486,77 @@ proptest! {
         prop_assert!(validate(&applied.dataset).is_consistent());
     }
 }
+
+#[test]
+fn the_comparison_sets_scenarios_beside_the_base_and_ranks_what_drives_them() {
+    use raami::scenario::compare::{Measure, compare};
+    let base = heinola();
+    let scenario = |name: &str, specs: &[&str]| Scenario {
+        edits: specs
+            .iter()
+            .map(|s| parse_edit(&base, s).unwrap())
+            .collect(),
+        ..Scenario::new(name, &base)
+    };
+    let wages = scenario(
+        "Palkat",
+        &["Hyvinvointitoimiala/*:henkilostokulut:TS2026:+3%"],
+    );
+    // 5 % of Varhaiskasvatus' Palvelujen ostot 1 029 300 is 51 465 less; 1 % of the service
+    // areas' Henkilöstökulut (20 592 300 in all) is 205 923 more.
+    let mixed = scenario(
+        "Sekoitus",
+        &[
+            "varhaiskasvatus:palvelujen_ostot:TS2026:-5%",
+            "Hyvinvointitoimiala/*:henkilostokulut:TS2026:+1%",
+        ],
+    );
+    let c = compare(
+        &base,
+        &[&wages, &mixed],
+        "hyvinvointitoimiala",
+        "TS2026",
+        Some(d("20 766")),
+    );
+    assert_eq!(c.names, ["Palkat", "Sekoitus"]);
+    let key = |m: Measure| c.key.iter().find(|r| r.measure == m).unwrap();
+    let result = key(Measure::Line(Line::TilikaudenTulos));
+    assert_eq!(result.base, Some(d("-32 386 000")));
+    assert_eq!(result.scenarios[0].amount, Some(d("-33 003 769")));
+    assert_eq!(result.scenarios[0].difference, Some(d("-617 769")));
+    assert_eq!(result.scenarios[1].difference, Some(d("-154 458")));
+    // −617 769 of 32 386 000 is −1,9075 %.
+    assert_eq!(
+        result.scenarios[0].percent.unwrap().round_dp(4),
+        d("-1,9075")
+    );
+    // Poistot do not move; Vuosikate is −11 376,26 % of them in the base (−32 103 800 over
+    // 282 200).
+    assert_eq!(
+        key(Measure::Line(Line::PoistotJaArvonalentumiset)).scenarios[0].difference,
+        Some(Decimal::ZERO)
+    );
+    assert_eq!(
+        key(Measure::VuosikatePoistoista).base.unwrap().round_dp(2),
+        d("-11 376,26")
+    );
+    // Per resident, with a population the user gives (here 20 766): −32 386 000 / 20 766
+    // = −1 559,5685 €.
+    assert_eq!(
+        key(Measure::ResultPerResident).base.unwrap().round_dp(2),
+        d("-1 559,57")
+    );
+    // What drives "Sekoitus": the wage rise first, the purchases cut second.
+    assert_eq!(c.result_line, Some(Line::TilikaudenTulos));
+    let drivers: Vec<(usize, Decimal)> =
+        c.drivers[1].iter().map(|dr| (dr.edit, dr.effect)).collect();
+    assert_eq!(drivers, [(1, d("-205 923")), (0, d("51 465"))]);
+    // Every line of the sector is a row; the untouched ones differ by nothing.
+    let row = c
+        .rows
+        .iter()
+        .find(|r| r.measure == Measure::Line(Line::Myyntituotot))
+        .unwrap();
+    assert_eq!(row.base, Some(d("621 000")));
+    assert_eq!(row.scenarios[1].difference, Some(Decimal::ZERO));
+}

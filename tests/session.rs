@@ -392,3 +392,142 @@ fn a_file_of_goals_alone_opens_on_its_goals() {
     apply(&mut session, Action::Accept { replace: true });
     assert_eq!(session.loaded, before);
 }
+
+fn wages(percent: &str) -> raami::scenario::Edit {
+    raami::scenario::Edit::Line {
+        target: raami::scenario::Target::UnitsUnder("hyvinvointitoimiala".into()),
+        line: Line::Henkilostokulut,
+        columns: raami::scenario::Columns::One("TS2026".into()),
+        change: raami::scenario::Change::Percent(percent.parse().unwrap()),
+    }
+}
+
+#[test]
+fn scenarios_are_made_edited_and_undone() {
+    let mut session = opening();
+    assert!(!session.can_undo());
+    // An edit with no scenario shown makes one.
+    assert!(apply(
+        &mut session,
+        Action::AddEdit {
+            edit: wages("3"),
+            name: "Skenaario 1".into()
+        }
+    ));
+    assert_eq!(session.scenarios.len(), 1);
+    assert_eq!(session.scenario().unwrap().name, "Skenaario 1");
+    assert_eq!(session.scenario().unwrap().made_on[0].dataset, "heinola");
+    assert!(apply(
+        &mut session,
+        Action::AddEdit {
+            edit: wages("1"),
+            name: "x".into()
+        }
+    ));
+    assert_eq!(session.scenario().unwrap().edits.len(), 2);
+    assert!(apply(&mut session, Action::RemoveEdit(0)));
+    assert_eq!(session.scenario().unwrap().edits, [wages("1")]);
+    assert!(!apply(&mut session, Action::RemoveEdit(5)));
+    // Undo and redo step through the edits.
+    assert!(apply(&mut session, Action::Undo));
+    assert_eq!(session.scenario().unwrap().edits.len(), 2);
+    assert!(apply(&mut session, Action::Undo));
+    assert!(apply(&mut session, Action::Undo));
+    assert!(session.scenarios.is_empty());
+    assert_eq!(session.selection.scenario, None);
+    assert!(!apply(&mut session, Action::Undo), "nothing more to undo");
+    assert!(apply(&mut session, Action::Redo));
+    assert!(apply(&mut session, Action::Redo));
+    assert_eq!(session.scenario().unwrap().edits.len(), 2);
+    // A new change forgets what was undone.
+    assert!(apply(&mut session, Action::Undo));
+    assert!(apply(
+        &mut session,
+        Action::NewScenario {
+            name: " Leikkaus ".into()
+        }
+    ));
+    assert!(!session.can_redo());
+    assert_eq!(session.scenario().unwrap().name, "Leikkaus");
+    assert_eq!(session.scenarios.len(), 2);
+    // Rename, duplicate, delete.
+    assert!(apply(
+        &mut session,
+        Action::RenameScenario {
+            index: 0,
+            name: "Palkat".into()
+        }
+    ));
+    assert!(!apply(
+        &mut session,
+        Action::RenameScenario {
+            index: 0,
+            name: "  ".into()
+        }
+    ));
+    assert!(apply(
+        &mut session,
+        Action::DuplicateScenario {
+            index: 0,
+            name: "Palkat (kopio)".into()
+        }
+    ));
+    assert_eq!(session.selection.scenario, Some(2));
+    assert_eq!(session.scenario().unwrap().edits, [wages("3")]);
+    assert!(apply(&mut session, Action::DeleteScenario(0)));
+    assert_eq!(
+        session.selection.scenario,
+        Some(1),
+        "the one shown keeps being shown"
+    );
+    assert_eq!(session.scenario().unwrap().name, "Palkat (kopio)");
+    // The base is one action away, and the scenario another.
+    assert!(apply(&mut session, Action::ShowScenario(None)));
+    assert_eq!(session.scenario(), None);
+    assert!(!apply(&mut session, Action::ShowScenario(Some(9))));
+    assert!(apply(&mut session, Action::ShowScenario(Some(1))));
+}
+
+#[test]
+fn the_scenario_shown_travels_in_the_link() {
+    let mut session = opening();
+    apply(
+        &mut session,
+        Action::AddEdit {
+            edit: wages("3"),
+            name: "Palkat + 3 %".into(),
+        },
+    );
+    apply(
+        &mut session,
+        Action::AddEdit {
+            edit: wages("-0,5".replace(',', ".").as_str()),
+            name: String::new(),
+        },
+    );
+    let link = session.route().to_fragment();
+    // A fresh visit with the link: the same scenario, made on the same data.
+    let opened = opening().navigated(Route::parse(&link).unwrap());
+    assert_eq!(opened.scenario().unwrap().name, "Palkat + 3 %");
+    assert_eq!(
+        opened.scenario().unwrap().edits,
+        session.scenario().unwrap().edits
+    );
+    assert_eq!(
+        opened.scenario().unwrap().made_on,
+        session.scenario().unwrap().made_on
+    );
+    // Back to the link of one edit: the scenario of that name has one edit again.
+    let mut one = session.clone();
+    apply(&mut one, Action::RemoveEdit(1));
+    let back = one.route();
+    assert!(apply(&mut session, Action::Navigate(back)));
+    assert_eq!(session.scenario().unwrap().edits, [wages("3")]);
+    assert_eq!(session.scenarios.len(), 1);
+    // A link without a scenario shows the base and keeps the scenarios.
+    let mut base = session.route();
+    base.scenario = None;
+    assert!(apply(&mut session, Action::Navigate(base)));
+    assert_eq!(session.scenario(), None);
+    assert_eq!(session.scenarios.len(), 1);
+}

@@ -17,6 +17,7 @@
 //! an edit of a sector's Henkilöstökulut is shared by its service areas, and so the sector
 //! and its units stay consistent. Shares are weighed by the loaded figures.
 
+pub mod compare;
 pub mod seek;
 pub mod spec;
 pub mod summary;

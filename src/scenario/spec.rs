@@ -252,3 +252,150 @@ pub fn parse_place(dataset: &Dataset, spec: &str) -> Result<(Target, Line, Strin
     };
     Ok((target, find_line(line)?, find_column(dataset, column)?))
 }
+
+/// A number in a link: plain digits with a decimal point.
+fn plain(value: Decimal) -> String {
+    value.normalize().to_string()
+}
+
+fn signed_plain(value: Decimal) -> String {
+    if value.is_sign_negative() {
+        plain(value)
+    } else {
+        format!("+{}", plain(value))
+    }
+}
+
+fn target_text(target: &Target) -> String {
+    match target {
+        Target::Node(org) => org.clone(),
+        Target::UnitsUnder(org) => format!("{org}/*"),
+    }
+}
+
+fn columns_text(columns: &Columns) -> String {
+    match columns {
+        Columns::One(id) => id.clone(),
+        Columns::FromOn(id) => format!("{id}+"),
+    }
+}
+
+/// An edit as text by ids, for a link: `varhaiskasvatus:henkilostokulut:TS2026:+3%`,
+/// `hyvinvointitoimiala/*:palvelujen_ostot:TS2025+:-150000`; staff
+/// `varhaiskasvatus:htv:TS2026:+2@55000`; the tax rate `kunta:vero:TA2025:+0.5@8` (with
+/// `@revenue` when given). [`edit_from_text`] reads it back.
+pub fn edit_text(edit: &Edit) -> String {
+    match edit {
+        Edit::Line {
+            target,
+            line,
+            columns,
+            change,
+        } => {
+            let change = match change {
+                Change::Percent(p) => format!("{}%", signed_plain(*p)),
+                Change::Euros(e) => signed_plain(*e),
+                Change::Set(a) => format!("={}", plain(*a)),
+            };
+            format!(
+                "{}:{}:{}:{change}",
+                target_text(target),
+                line.key(),
+                columns_text(columns)
+            )
+        }
+        Edit::Staff {
+            target,
+            columns,
+            person_years,
+            cost,
+        } => format!(
+            "{}:htv:{}:{}@{}",
+            target_text(target),
+            columns_text(columns),
+            signed_plain(*person_years),
+            plain(*cost)
+        ),
+        Edit::TaxRate {
+            org,
+            columns,
+            rate,
+            revenue,
+            points,
+        } => {
+            let revenue = revenue
+                .map(|r| format!("@{}", plain(r)))
+                .unwrap_or_default();
+            format!(
+                "{org}:vero:{}:{}@{}{revenue}",
+                columns_text(columns),
+                signed_plain(*points),
+                plain(*rate)
+            )
+        }
+    }
+}
+
+/// Reads [`edit_text`] back, by ids alone (whether they name anything is for
+/// [`super::apply`] to say); `None` for text that is no edit.
+pub fn edit_from_text(text: &str) -> Option<Edit> {
+    let parts: Vec<&str> = text.splitn(4, ':').collect();
+    let [org, line, columns, change] = parts.as_slice() else {
+        return None;
+    };
+    let target = match org.strip_suffix("/*") {
+        Some(org) => Target::UnitsUnder(org.to_string()),
+        None => Target::Node(org.to_string()),
+    };
+    if org.is_empty() || columns.is_empty() {
+        return None;
+    }
+    let columns = match columns.strip_suffix('+') {
+        Some(id) => Columns::FromOn(id.to_string()),
+        None => Columns::One(columns.to_string()),
+    };
+    let number = |t: &str| t.trim_start_matches('+').parse::<Decimal>().ok();
+    match *line {
+        "htv" => {
+            let (years, cost) = change.split_once('@')?;
+            Some(Edit::Staff {
+                target,
+                columns,
+                person_years: number(years)?,
+                cost: number(cost)?,
+            })
+        }
+        "vero" => {
+            let mut numbers = change.split('@');
+            let points = number(numbers.next()?)?;
+            let rate = number(numbers.next()?)?;
+            let revenue = match numbers.next() {
+                Some(r) => Some(number(r)?),
+                None => None,
+            };
+            Some(Edit::TaxRate {
+                org: target.org().to_string(),
+                columns,
+                rate,
+                revenue,
+                points,
+            })
+        }
+        key => {
+            let line = Line::all().find(|l| l.key() == key)?;
+            let change = if let Some(amount) = change.strip_prefix('=') {
+                Change::Set(number(amount)?)
+            } else if let Some(percent) = change.strip_suffix('%') {
+                Change::Percent(number(percent)?)
+            } else {
+                Change::Euros(number(change)?)
+            };
+            Some(Edit::Line {
+                target,
+                line,
+                columns,
+                change,
+            })
+        }
+    }
+}
