@@ -42,6 +42,16 @@ impl Lang {
     }
 }
 
+/// A text of the interface written where it is used, in the three languages at once (for
+/// texts of one component; texts shared by several are a [`Msg`]).
+pub fn pick(lang: Lang, fi: &'static str, sv: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Fi => fi,
+        Lang::Sv => sv,
+        Lang::En => en,
+    }
+}
+
 /// Every text of the interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Msg {
@@ -141,6 +151,7 @@ pub enum Msg {
     MeasureChange,
     MeasureShare,
     ViewGoals,
+    ViewCompare,
     GoalsHeading,
     StatusByAim,
     Aim,
@@ -611,6 +622,9 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
         (ViewGoals, Lang::Fi) => "Tavoitteet ja investoinnit",
         (ViewGoals, Lang::Sv) => "Mål och investeringar",
         (ViewGoals, Lang::En) => "Goals and investments",
+        (ViewCompare, Lang::Fi) => "Skenaarioiden vertailu",
+        (ViewCompare, Lang::Sv) => "Jämförelse av scenarier",
+        (ViewCompare, Lang::En) => "Scenario comparison",
         (GoalsHeading, Lang::Fi) => "Tavoitteet",
         (GoalsHeading, Lang::Sv) => "Mål",
         (GoalsHeading, Lang::En) => "Goals",

@@ -5,7 +5,8 @@
 //!
 //! - `view`: `taulukko` (the income statement), `toteuma` (budget follow-up), `erittely`
 //!   (one line by the node's units), `rivi` (one line across the tree and the years),
-//!   `tavoitteet` (goals and their statuses, and investments, of the node and its units);
+//!   `tavoitteet` (goals and their statuses, and investments, of the node and its units),
+//!   `vertailu` (the base and the scenarios side by side);
 //! - `dataset` and `node`: ids from the package (`heinola`, `hyvinvointitoimiala`);
 //! - `base` and `target`: the columns of the change columns (`TP2022`, `TS2026`);
 //! - `line` and `col`: the line and column of the breakdown (`toimintakate`, `TP2022`);
@@ -46,6 +47,8 @@ pub enum View {
     Across,
     /// Goals with their statuses, and investments, of the node and its units.
     Goals,
+    /// The base and the scenarios side by side, for the node in one column.
+    Compare,
 }
 
 crate::slugs!(View {
@@ -54,6 +57,7 @@ crate::slugs!(View {
     Breakdown => "erittely",
     Across => "rivi",
     Goals => "tavoitteet",
+    Compare => "vertailu",
 });
 
 /// Everything a link reproduces, typed.

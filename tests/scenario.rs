@@ -269,13 +269,13 @@ fn the_summary_reads_as_a_motion() {
         .collect();
     // 5 % of 1 029 300 is 51 465.
     assert_eq!(
-        sentences(&base, &edits, &applied, Lang::Fi),
+        sentences(&base, &edits, &applied.outcomes, Lang::Fi),
         [
             "1. Varhaiskasvatus, Palvelujen ostot, TS 2026: \u{2212}5\u{a0}%, menoja 51\u{a0}465\u{a0}€ vähemmän; Tilikauden tulos +51\u{a0}465\u{a0}€; Hyvinvointitoimiala: Tilikauden tulos +51\u{a0}465\u{a0}€"
         ]
     );
     assert_eq!(
-        sentences(&base, &edits, &applied, Lang::En),
+        sentences(&base, &edits, &applied.outcomes, Lang::En),
         [
             "1. Varhaiskasvatus, Purchases of services, Plan 2026: \u{2212}5%, 51,465\u{a0}€ less spending; Result for the financial year +51,465\u{a0}€; Hyvinvointitoimiala: Result for the financial year +51,465\u{a0}€"
         ]

@@ -335,13 +335,13 @@ mod cli {
                 ..Scenario::new("raami", &dataset)
             };
             let applied = apply(&dataset, &scenario);
-            for sentence in sentences(&dataset, &scenario.edits, &applied, lang) {
+            for sentence in sentences(&dataset, &scenario.edits, &applied.outcomes, lang) {
                 told.push_str(&sentence);
                 told.push('\n');
             }
             if applied.not_applied().next().is_some() {
                 failed.extend(
-                    sentences(&dataset, &scenario.edits, &applied, lang)
+                    sentences(&dataset, &scenario.edits, &applied.outcomes, lang)
                         .into_iter()
                         .zip(&applied.outcomes)
                         .filter(|(_, o)| o.is_err())

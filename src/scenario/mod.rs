@@ -749,6 +749,53 @@ fn shares<K: Clone>(parts: &[(K, Amount)], delta: Amount) -> Vec<(K, Amount)> {
     out
 }
 
+/// A figure of a node's table that a scenario changed: the base's figure and the difference.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Changed {
+    pub base: Amount,
+    pub difference: Amount,
+}
+
+/// The cells of `shown` (a node's table under a scenario) that differ from `base` (the same
+/// node's table without it), by line and column id. A cell the base lacks is changed from 0.
+pub fn changed_cells(
+    base: &crate::analysis::NodeTable,
+    shown: &crate::analysis::NodeTable,
+) -> BTreeMap<(Line, ColumnId), Changed> {
+    let mut changed = BTreeMap::new();
+    for row in &shown.rows {
+        for column in &shown.columns {
+            let Some(now) = shown.amount(row.line, &column.id) else {
+                continue;
+            };
+            let was = base.amount(row.line, &column.id).unwrap_or_default();
+            if let Some(difference) = now.checked_sub(was).filter(|d| !d.is_zero()) {
+                changed.insert(
+                    (row.line, column.id.clone()),
+                    Changed {
+                        base: was,
+                        difference,
+                    },
+                );
+            }
+        }
+    }
+    changed
+}
+
+/// The lines a node has a figure of in some column: what an edit of it may name.
+pub fn lines_of(dataset: &Dataset, org: &str) -> Vec<Line> {
+    let values = Values::new(dataset);
+    Line::all()
+        .filter(|line| {
+            dataset
+                .columns
+                .iter()
+                .any(|c| values.value(org, *line, &c.id).is_some())
+        })
+        .collect()
+}
+
 /// The stated figures a scenario changed: (org, line, column) → (base, scenario); a figure
 /// the scenario added has base `None`.
 pub fn changed_figures(

@@ -4,7 +4,7 @@
 
 use rust_decimal::Decimal;
 
-use super::{Applied, Change, Columns, Edit, NotApplied, Outcome, Target};
+use super::{Change, Columns, Edit, NotApplied, Outcome, Target};
 use crate::i18n::Lang;
 use crate::model::{Amount, Dataset, Line};
 use crate::numfmt::format_amount;
@@ -179,10 +179,15 @@ fn reason(dataset: &Dataset, why: &NotApplied, lang: Lang) -> String {
 /// One sentence per edit: `Varhaiskasvatus, Palvelujen ostot, TS 2026: −5 %, menoja
 /// 51 465 € vähemmän; Tilikauden tulos +51 465 €; Hyvinvointitoimiala: Tilikauden tulos
 /// +51 465 €`. An edit not applied says why.
-pub fn sentences(base: &Dataset, edits: &[Edit], applied: &Applied, lang: Lang) -> Vec<String> {
+pub fn sentences(
+    base: &Dataset,
+    edits: &[Edit],
+    outcomes: &[Result<Outcome, NotApplied>],
+    lang: Lang,
+) -> Vec<String> {
     edits
         .iter()
-        .zip(&applied.outcomes)
+        .zip(outcomes)
         .enumerate()
         .map(|(i, (edit, outcome))| {
             let number = i.saturating_add(1);

@@ -75,6 +75,42 @@ pub fn use_window_events(events: &'static [&'static str], on_event: yew::Callbac
     });
 }
 
+/// Calls `on_key` with every key pressed on the page, for as long as the component that uses
+/// the hook is mounted.
+#[yew::hook]
+pub fn use_window_keys(on_key: yew::Callback<web_sys::KeyboardEvent>) {
+    use wasm_bindgen::JsCast;
+    let latest = yew::use_mut_ref(|| on_key.clone());
+    *latest.borrow_mut() = on_key;
+    yew::use_effect_with((), move |()| {
+        let listener =
+            wasm_bindgen::closure::Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(move |e| {
+                latest.borrow().emit(e)
+            });
+        let window = web_sys::window();
+        if let Some(window) = &window {
+            let _ = window
+                .add_event_listener_with_callback("keydown", listener.as_ref().unchecked_ref());
+        }
+        move || {
+            if let Some(window) = window {
+                let _ = window.remove_event_listener_with_callback(
+                    "keydown",
+                    listener.as_ref().unchecked_ref(),
+                );
+            }
+        }
+    });
+}
+
+/// Whether a key event is typed into a text field (its own undo and redo belong to it).
+pub fn typing_in_field(e: &web_sys::KeyboardEvent) -> bool {
+    use wasm_bindgen::JsCast;
+    e.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
+}
+
 /// Copies text to the clipboard; the callback hears whether it worked.
 pub fn copy_text(text: String, done: yew::Callback<bool>) {
     let Some(window) = web_sys::window() else {

@@ -946,3 +946,66 @@ test('the link to a view is copied to the clipboard and opens the same view', as
   assert.equal(await other.locator('#sort-amount').getAttribute('aria-pressed'), 'true');
   await context.close();
 });
+
+/** Text with its no-break spaces as plain ones, for matching sentences. */
+const norm = (text) => text.replace(/[\u00a0\u202f]/g, ' ');
+
+test('a what-if scenario made with the keyboard alone changes every view; compare, undo, redo, reload and a link keep it', async () => {
+  const { page, errors } = await open();
+  // Open the panel and fill the edit form from the keyboard: every unit under
+  // Hyvinvointitoimiala, Henkilöstökulut (the default line), TS 2026 (the last column), +3 %.
+  await page.locator('#scenarios-heading').focus();
+  await page.keyboard.press('Enter');
+  await page.locator('#edit-all-units').focus();
+  await page.keyboard.press('Space');
+  await page.locator('#edit-value').focus();
+  await page.keyboard.type('3');
+  await page.keyboard.press('Enter');
+  await page.locator('#scenario-banner').waitFor();
+  // By hand from seed 004: 3 % of the service areas' 20 592 300 is 617 769.
+  assert.equal(await amount(page, 'henkilostokulut', 'TS2026'), `${MINUS}21${NBSP}210${NBSP}069`);
+  assert.equal(await amount(page, 'toimintakate', 'TS2026'), `${MINUS}32${NBSP}721${NBSP}569`);
+  assert.equal(await amount(page, 'tilikauden_tulos', 'TS2026'), `${MINUS}33${NBSP}003${NBSP}769`);
+  assert.equal(await amount(page, 'henkilostokulut', 'TS2025'), `${MINUS}20${NBSP}027${NBSP}800`, 'other columns as printed');
+  // Marked as changed, with the base figure and the difference for a screen reader.
+  const marked = page.locator("tr[data-line='henkilostokulut'] td[data-col='TS2026']");
+  assert.match(await marked.getAttribute('class'), /scenario-changed/);
+  assert.match(norm(await marked.locator('.sr-only').first().innerText()), /perustiedoissa −20 592 300, ero −617 769/);
+  assert.match(norm(await page.locator('#scenario-banner').innerText()), /Näytetään skenaario Skenaario 1 \(1 muutos\)/);
+  assert.match(norm(await page.locator('.edit-list li').first().innerText()), /kaikki yksiköt, Henkilöstökulut, TS 2026: \+3 %, menoja 617 769 € enemmän; Tilikauden tulos −617 769 €/);
+  await page.screenshot({ path: path.join(shots, 'scenario-fi.png'), fullPage: true });
+  // The breakdown shows the scenario's figures too: Varhaiskasvatus 6 246 500 × 1,03.
+  await page.locator('#view-erittely').click();
+  await page.locator('#breakdown-line').selectOption('henkilostokulut');
+  await page.locator('#breakdown-column').selectOption('TS2026');
+  assert.match(norm(await page.locator('.breakdown-table').innerText()), /Varhaiskasvatus\s+−6 433 895/);
+  // The comparison: base beside the scenario, and what drives it.
+  await page.locator('#view-vertailu').click();
+  await page.locator('#compare-heading').waitFor();
+  const result = page.locator('.compare-key tr', { hasText: 'Tilikauden tulos' });
+  assert.match(norm(await result.innerText()), /−32 386 000\s+−33 003 769\s+−617 769\s+−1,91 %/);
+  assert.match(norm(await page.locator('.drivers-table').innerText()), /Henkilöstökulut.*\n?.*−617 769 €/);
+  await assertAxe(page, 'comparison and scenario panel');
+  await page.screenshot({ path: path.join(shots, 'scenario-compare-fi.png'), fullPage: true });
+  // Undo and redo from the keyboard (outside a field).
+  await page.locator('h1').click();
+  await page.keyboard.press('Control+z');
+  await page.locator('#scenario-banner').waitFor({ state: 'detached' });
+  await page.keyboard.press('Control+y');
+  await page.locator('#scenario-banner').waitFor();
+  // A reload keeps it (the link carries it), and so does the link opened afresh.
+  await page.locator('#view-taulukko').click();
+  await page.reload({ waitUntil: 'networkidle' });
+  await page.locator('#scenario-banner').waitFor();
+  assert.equal(await amount(page, 'toimintakate', 'TS2026'), `${MINUS}32${NBSP}721${NBSP}569`);
+  const link = page.url().slice(page.url().indexOf('#'));
+  const { page: other } = await openLink(link, '#scenario-banner');
+  assert.equal(await amount(other, 'tilikauden_tulos', 'TS2026'), `${MINUS}33${NBSP}003${NBSP}769`);
+  // Back to the base in one click.
+  await other.locator('#scenario-base').click();
+  await other.locator('#scenario-banner').waitFor({ state: 'detached' });
+  assert.equal(await amount(other, 'tilikauden_tulos', 'TS2026'), `${MINUS}32${NBSP}386${NBSP}000`);
+  assert.deepEqual(errors, []);
+  await other.close();
+  await page.close();
+});

@@ -7,6 +7,7 @@ use yew::prelude::*;
 use super::across::AcrossView;
 use super::basis::{BasisEditor, unit_label};
 use super::breakdown::BreakdownView;
+use super::compare::CompareView;
 use super::dataset_info::DatasetInfo;
 use super::follow_up::FollowUpView;
 use super::goals::GoalsView;
@@ -14,6 +15,7 @@ use super::importer::{ImportBar, ImportSummary};
 use super::investments::Investments;
 use super::lang_switch::LangSwitch;
 use super::org_tree::OrgTree;
+use super::scenarios::{ScenarioBanner, ScenarioPanel};
 use super::statement::Statement;
 use super::validation::ValidationPanel;
 use crate::i18n::{Msg, t};
@@ -25,6 +27,7 @@ use crate::import::mapping::Mapping;
 use crate::import::{ImportError, Options, Place};
 use crate::model::Line;
 use crate::route::View;
+use crate::scenario::apply as apply_scenario;
 use crate::session::{Action, Loaded, Pending, ReadFile, Series};
 use crate::ui::io::{file_list, read_bytes};
 use crate::ui::worker::ImportWorker;
@@ -109,6 +112,28 @@ pub fn App() -> Html {
         let state = state.clone();
         Callback::from(move |series: Series| state.dispatch(Action::ToggleSeries(series)))
     };
+    // One dispatcher for the components that act on the session directly.
+    let on_action = {
+        let state = state.clone();
+        Callback::from(move |action: Action| state.dispatch(action))
+    };
+    // Ctrl+Z and Ctrl+Y (Ctrl+Shift+Z) undo and redo scenario edits, except while typing in
+    // a field, where they are the field's own.
+    {
+        let on_action = on_action.clone();
+        crate::ui::use_window_keys(Callback::from(move |e: web_sys::KeyboardEvent| {
+            if !(e.ctrl_key() || e.meta_key()) || crate::ui::typing_in_field(&e) {
+                return;
+            }
+            let action = match (e.key().to_lowercase().as_str(), e.shift_key()) {
+                ("z", false) => Action::Undo,
+                ("z", true) | ("y", _) => Action::Redo,
+                _ => return,
+            };
+            e.prevent_default();
+            on_action.emit(action);
+        }));
+    }
     let on_view = |view: View| {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| state.dispatch(Action::SetView(view)))
@@ -344,29 +369,68 @@ pub fn App() -> Html {
         })
     };
 
-    // The figures on the chosen basis (per resident, fixed prices): a dataset like any other.
+    // The scenario shown laid over the loaded figures: what every view shows, with what each
+    // edit did for the panel.
     let plain = state.current().map(|l| l.dataset.clone());
-    let shown = use_memo((plain, state.basis.clone()), |(plain, basis)| {
-        plain.as_ref().map(|dataset| {
-            let (scaled, missing) = apply_basis(dataset, basis);
-            (Rc::new(scaled), Rc::new(missing))
-        })
-    });
+    let scenario = state.scenario().cloned();
+    let applied = use_memo(
+        (plain.clone(), scenario.clone()),
+        |(plain, scenario)| match (plain, scenario) {
+            (Some(dataset), Some(scenario)) => {
+                let applied = apply_scenario(dataset, scenario);
+                Some((Rc::new(applied.dataset), Rc::new(applied.outcomes)))
+            }
+            _ => None,
+        },
+    );
+    let with_scenario = applied
+        .as_ref()
+        .as_ref()
+        .map(|(dataset, _)| dataset.clone())
+        .or(plain.clone());
+    // The figures on the chosen basis (per resident, fixed prices): a dataset like any other;
+    // with a scenario shown, the base on the same basis, for the changed figures' marks.
+    let shown = use_memo(
+        (
+            with_scenario,
+            plain.clone(),
+            scenario.is_some(),
+            state.basis.clone(),
+        ),
+        |(figures, plain, scenario_shown, basis)| {
+            figures.as_ref().map(|dataset| {
+                let (scaled, missing) = apply_basis(dataset, basis);
+                let base = match (scenario_shown, plain) {
+                    (true, Some(plain)) => Some(Rc::new(apply_basis(plain, basis).0)),
+                    _ => None,
+                };
+                (Rc::new(scaled), Rc::new(missing), base)
+            })
+        },
+    );
     let unit: AttrValue = unit_label(&state.basis, lang).into();
     let on_basis = {
         let state = state.clone();
         Callback::from(move |basis: Basis| state.dispatch(Action::SetBasis(basis)))
     };
     let basis_editor = match (state.current(), shown.as_ref()) {
-        (Some(loaded), Some((_, missing))) => html! {
+        (Some(loaded), Some((_, missing, _))) => html! {
             <BasisEditor lang={lang} dataset={loaded.dataset.clone()} basis={state.basis.clone()} missing={missing.clone()} on_change={on_basis} />
         },
         _ => html! {},
     };
     // The figures the views show: on the chosen basis, else as loaded.
-    let scaled = shown.as_ref().as_ref().map(|(d, _)| d.clone());
+    let scaled = shown.as_ref().as_ref().map(|(d, _, _)| d.clone());
+    let scaled_base = shown
+        .as_ref()
+        .as_ref()
+        .and_then(|(_, _, base)| base.clone());
     let figures_of = |loaded: &Loaded| scaled.clone().unwrap_or_else(|| loaded.dataset.clone());
     let views = match state.current() {
+        Some(loaded) if selection.view == View::Compare => html! {
+            <CompareView lang={lang} dataset={loaded.dataset.clone()} scenarios={state.scenarios.clone()} node={selection.node.clone()}
+                column={selection.column.clone()} population={Rc::new(state.basis.population.clone())} on_column={on_column.clone()} />
+        },
         Some(loaded) if selection.view == View::Across => html! {
             <AcrossView unit={unit.clone()} dataset={figures_of(loaded)} dataset_index={selection.dataset} line={selection.line}
                 measure={selection.measure} lang={lang} on_line={on_line} on_measure={on_measure} on_select={on_select.clone()} />
@@ -394,6 +458,7 @@ pub fn App() -> Html {
                     node={selection.node.clone()}
                     lang={lang}
                     change={selection.change.clone()}
+                    base={scaled_base.clone()}
                     on_change_pair={on_change_pair}
                     on_drill={on_drill.clone()}
                     line={selection.line}
@@ -469,6 +534,7 @@ pub fn App() -> Html {
                                 View::Breakdown => t(lang, Msg::ViewBreakdown),
                                 View::Across => t(lang, Msg::ViewAcross),
                                 View::Goals => t(lang, Msg::ViewGoals),
+                                View::Compare => t(lang, Msg::ViewCompare),
                             };
                             html! {
                                 <button type="button" class="button" id={format!("view-{}", view.slug())}
@@ -484,7 +550,24 @@ pub fn App() -> Html {
                             None => "",
                         } }</span>
                     </div>
+                    { match (state.scenario(), state.current()) {
+                        (Some(scenario), Some(_)) => html! {
+                            <ScenarioBanner lang={lang} name={scenario.name.clone()} edits={scenario.edits.len()}
+                                not_applied={applied.as_ref().as_ref().map_or(0, |(_, o)| o.iter().filter(|o| o.is_err()).count())}
+                                on_action={on_action.clone()} />
+                        },
+                        _ => html! {},
+                    } }
                     { basis_editor }
+                    { match state.current() {
+                        Some(loaded) => html! {
+                            <ScenarioPanel lang={lang} dataset={loaded.dataset.clone()} node={selection.node.clone()}
+                                scenarios={state.scenarios.clone()} shown={selection.scenario}
+                                outcomes={applied.as_ref().as_ref().map(|(_, o)| o.clone())}
+                                can_undo={state.can_undo()} can_redo={state.can_redo()} on_action={on_action.clone()} />
+                        },
+                        None => html! {},
+                    } }
                     <p class="print-only">{ format!("{} {printed_link}", t(lang, Msg::PrintedFrom)) }</p>
                     { views }
                 </main>

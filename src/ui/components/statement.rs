@@ -2,7 +2,7 @@
 //! subtotals set apart, Poikkeama and Toteuma % for each Toteuma column, and the change
 //! between two columns the user picks. Column notes are shown with their columns.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -10,9 +10,11 @@ use yew::prelude::*;
 use super::chart::{TrendChart, WaterfallChart};
 use crate::analysis::table::{Difference, NodeTable, change_pair, node_columns, node_table};
 use crate::analysis::values::Origin;
-use crate::i18n::{Lang, Msg, t};
-use crate::model::{Column, ColumnKind, Dataset};
+use crate::i18n::{Lang, Msg, pick, t};
+use crate::model::{Column, ColumnKind, Dataset, Line};
 use crate::numfmt::{format_eur, format_percent};
+use crate::scenario::summary::signed_euros;
+use crate::scenario::{Changed, changed_cells};
 use crate::session::Series;
 
 #[derive(Properties, PartialEq)]
@@ -37,6 +39,10 @@ pub struct Props {
     pub on_line: Callback<crate::model::Line>,
     #[prop_or_default]
     pub on_column: Callback<String>,
+    /// The loaded figures, when `dataset` is a scenario over them: its changed figures are
+    /// marked, with the base figure and the difference.
+    #[prop_or_default]
+    pub base: Option<Rc<Dataset>>,
     /// The column kinds the trend chart hides, and the toggle of one.
     pub hidden: BTreeSet<ColumnKind>,
     pub on_series: Callback<Series>,
@@ -88,9 +94,34 @@ fn sr(text: String) -> Html {
     html! { <span class="sr-only">{ text }</span> }
 }
 
-fn amount_cell(table: &NodeTable, row_index: usize, column_index: usize, lang: Lang) -> Html {
+fn amount_cell(
+    table: &NodeTable,
+    row_index: usize,
+    column_index: usize,
+    changed: &BTreeMap<(Line, String), Changed>,
+    lang: Lang,
+) -> Html {
     let row = &table.rows[row_index];
     let column = &table.columns[column_index];
+    let scenario = match changed.get(&(row.line, column.id.clone())) {
+        Some(change) => {
+            let text = format!(
+                "{}: {} {}, {} {}",
+                pick(
+                    lang,
+                    "muutettu skenaariossa",
+                    "ändrad i scenariot",
+                    "changed in the scenario"
+                ),
+                pick(lang, "perustiedoissa", "i grunddata", "base"),
+                format_eur(change.base, lang),
+                pick(lang, "ero", "skillnad", "difference"),
+                signed_euros(change.difference, lang)
+            );
+            html! { <><span class="mark scenario" aria-hidden="true" title={text.clone()}>{ "◆" }</span>{ sr(format!(" ({text})")) }</> }
+        }
+        None => html! {},
+    };
     let Some(cell) = &row.cells[column_index] else {
         return html! { <td class={classes!("num", kind_class(column.kind))}></td> };
     };
@@ -130,9 +161,9 @@ fn amount_cell(table: &NodeTable, row_index: usize, column_index: usize, lang: L
         _ => html! {},
     };
     html! {
-        <td class={classes!("num", kind_class(column.kind), cell.is_computed().then_some("is-computed"))}
+        <td class={classes!("num", kind_class(column.kind), cell.is_computed().then_some("is-computed"), changed.contains_key(&(row.line, column.id.clone())).then_some("scenario-changed"))}
             data-col={column.id.clone()}>
-            { rounding }{ computed }<span class="amount">{ format_eur(cell.amount(), lang) }</span>
+            { scenario }{ rounding }{ computed }<span class="amount">{ format_eur(cell.amount(), lang) }</span>
         </td>
     }
 }
@@ -177,6 +208,14 @@ pub fn Statement(props: &Props) -> Html {
         &node.id,
         pair.as_ref().map(|(b, t)| (b.as_str(), t.as_str())),
     ));
+    let changed = props
+        .base
+        .as_ref()
+        .map(|base| {
+            let pair = pair.as_ref().map(|(b, t)| (b.as_str(), t.as_str()));
+            changed_cells(&node_table(base, &node.id, pair), &table)
+        })
+        .unwrap_or_default();
 
     let heading = html! {
         <header class="view-header">
@@ -282,7 +321,7 @@ pub fn Statement(props: &Props) -> Html {
                         html! {
                             <tr class={classes!(subtotal.then_some("subtotal"), format!("depth-{depth}"))} data-line={row.line.key()}>
                                 <th scope="row" class="line-name">{ row.line.name(lang) }</th>
-                                { for (0..table.columns.len()).map(|i| amount_cell(&table, row_index, i, lang)) }
+                                { for (0..table.columns.len()).map(|i| amount_cell(&table, row_index, i, &changed, lang)) }
                                 { for row.follow_ups.iter().map(|f| html! {
                                     <>
                                         <td class="num derived" data-col="poikkeama">{ f.map(|f| format_eur(f.poikkeama, lang)).unwrap_or_default() }</td>
