@@ -9,8 +9,8 @@
 //! prints units only down to Toimintakate). Lines below that are not computed for it: a
 //! missing Rahoitustuotot is not a zero.
 
+use rustc_hash::FxHashMap as HashMap;
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use rust_decimal::Decimal;
 
@@ -78,64 +78,144 @@ fn section_end(line: Line) -> Line {
     .unwrap_or(line)
 }
 
-/// (org, line, column) → its value, for one [`Values`].
-type ValueMemo = HashMap<(String, Line, String), Option<Value>>;
+/// (org, line, column) → its value, for one [`Values`], keyed by the org's and the
+/// column's places in the dataset.
+type ValueMemo = HashMap<(u32, Line, u32), Option<Value>>;
 
 /// Computes values over one dataset. Each value, each node's scope and each node's units
 /// are worked out once: a subtotal of a node without figures falls back on its units, whose
 /// subtotals fall back on theirs, and without the memo that walk grows with the depth of
 /// the tree to the power of the depth of the statement's subtotals (a chain of 30 nodes took
-/// seconds).
+/// seconds). Nodes and columns are held by their place in the dataset, so that the walk over
+/// thousands of units looks up no id.
 #[derive(Debug, Clone)]
 pub struct Values<'a> {
     pub dataset: &'a Dataset,
-    children: HashMap<&'a str, Vec<&'a OrgNode>>,
-    scopes: RefCell<HashMap<String, Option<Line>>>,
+    /// The dataset's nodes, by place.
+    nodes: Vec<&'a OrgNode>,
+    org_index: HashMap<&'a str, u32>,
+    /// Each node's units, by place, in the order the dataset lists them.
+    units: Vec<Vec<u32>>,
+    /// Each node's stated figures.
+    figures: Vec<Option<&'a crate::model::Figures>>,
+    /// Each column's id and year, by place.
+    columns: Vec<(&'a str, i32)>,
+    column_index: HashMap<&'a str, u32>,
+    /// Whether any source row was left unread (most datasets have none).
+    has_unread: bool,
+    /// Each node's scope, once known.
+    scopes: RefCell<Vec<Option<Option<Line>>>>,
     memo: RefCell<ValueMemo>,
+}
+
+fn place(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
 }
 
 impl<'a> Values<'a> {
     pub fn new(dataset: &'a Dataset) -> Values<'a> {
-        let mut children: HashMap<&'a str, Vec<&'a OrgNode>> = HashMap::new();
-        for node in &dataset.org {
-            if let Some(parent) = node.parent.as_deref() {
-                children.entry(parent).or_default().push(node);
+        let nodes: Vec<&'a OrgNode> = dataset.org.iter().collect();
+        let org_index: HashMap<&'a str, u32> = nodes
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.id.as_str(), place(i)))
+            .collect();
+        let mut units = vec![Vec::new(); nodes.len()];
+        for (i, node) in nodes.iter().enumerate() {
+            if let Some(parent) = node.parent.as_deref().and_then(|p| org_index.get(p))
+                && let Some(list) = units.get_mut(*parent as usize)
+            {
+                list.push(place(i));
             }
         }
+        let figures = nodes.iter().map(|n| dataset.figures.get(&n.id)).collect();
+        let columns: Vec<(&'a str, i32)> = dataset
+            .columns
+            .iter()
+            .map(|c| (c.id.as_str(), c.year))
+            .collect();
+        let column_index = columns
+            .iter()
+            .enumerate()
+            .map(|(i, (id, _))| (*id, place(i)))
+            .collect();
         Values {
             dataset,
-            children,
-            scopes: RefCell::new(HashMap::new()),
-            memo: RefCell::new(HashMap::new()),
+            scopes: RefCell::new(vec![None; nodes.len()]),
+            nodes,
+            org_index,
+            units,
+            figures,
+            columns,
+            column_index,
+            has_unread: !dataset.unread.is_empty(),
+            memo: RefCell::new(HashMap::default()),
         }
+    }
+
+    fn node(&self, o: u32) -> Option<&'a OrgNode> {
+        self.nodes.get(o as usize).copied()
+    }
+
+    fn figures_of(&self, o: u32) -> Option<&'a crate::model::Figures> {
+        self.figures.get(o as usize).copied().flatten()
+    }
+
+    fn units_of(&self, o: u32) -> &[u32] {
+        self.units.get(o as usize).map_or(&[], Vec::as_slice)
     }
 
     /// The node's units, in the order the dataset lists them.
     pub fn children(&self, org: &str) -> impl Iterator<Item = &'a OrgNode> + '_ {
-        self.children.get(org).into_iter().flatten().copied()
+        let units = self
+            .org_index
+            .get(org)
+            .map_or(&[][..], |o| self.units_of(*o));
+        units.iter().filter_map(|u| self.node(*u))
+    }
+
+    /// The node's ancestors, its parent first (at most as many as the dataset has nodes, so a
+    /// cycle ends).
+    pub fn ancestors(&self, org: &str) -> Vec<&'a OrgNode> {
+        let mut out = Vec::new();
+        let mut current = self.org_index.get(org).and_then(|o| self.node(*o));
+        while let Some(parent) = current
+            .and_then(|n| n.parent.as_deref())
+            .and_then(|p| self.org_index.get(p))
+            .and_then(|p| self.node(*p))
+        {
+            if out.len() > self.nodes.len() {
+                break;
+            }
+            out.push(parent);
+            current = Some(parent);
+        }
+        out
     }
 
     /// The last line (in statement order) the node's statement covers: the end of the
     /// section of the last line it states itself or, for a node without figures of its own,
     /// the furthest its units go.
     pub fn scope(&self, org: &str) -> Option<Line> {
-        self.scope_at_depth(org, 0)
+        self.scope_at(*self.org_index.get(org)?, 0)
     }
 
-    fn scope_at_depth(&self, org: &str, depth: usize) -> Option<Line> {
-        if depth > self.dataset.org.len() {
+    fn scope_at(&self, o: u32, depth: usize) -> Option<Line> {
+        if depth > self.nodes.len() {
             return None;
         }
-        if let Some(known) = self.scopes.borrow().get(org) {
+        if let Some(Some(known)) = self.scopes.borrow().get(o as usize) {
             return *known;
         }
-        let scope = self.scope_uncached(org, depth);
-        self.scopes.borrow_mut().insert(org.to_string(), scope);
+        let scope = self.scope_uncached(o, depth);
+        if let Some(slot) = self.scopes.borrow_mut().get_mut(o as usize) {
+            *slot = Some(scope);
+        }
         scope
     }
 
-    fn scope_uncached(&self, org: &str, depth: usize) -> Option<Line> {
-        let own = self.dataset.figures.get(org).and_then(|figures| {
+    fn scope_uncached(&self, o: u32, depth: usize) -> Option<Line> {
+        let own = self.figures_of(o).and_then(|figures| {
             figures
                 .iter()
                 .filter(|(_, by_col)| !by_col.is_empty())
@@ -143,8 +223,9 @@ impl<'a> Values<'a> {
                 .max()
         });
         own.map(section_end).or_else(|| {
-            self.children(org)
-                .filter_map(|child| self.scope_at_depth(&child.id, depth.saturating_add(1)))
+            self.units_of(o)
+                .iter()
+                .filter_map(|unit| self.scope_at(*unit, depth.saturating_add(1)))
                 .max()
         })
     }
@@ -159,66 +240,83 @@ impl<'a> Values<'a> {
     }
 
     fn value_within(&self, org: &str, line: Line, column: &str, depth: usize) -> Option<Value> {
-        let key = (org.to_string(), line, column.to_string());
+        let o = *self.org_index.get(org)?;
+        let c = *self.column_index.get(column)?;
+        self.value_at(o, line, c, depth)
+    }
+
+    fn value_at(&self, o: u32, line: Line, c: u32, depth: usize) -> Option<Value> {
+        let key = (o, line, c);
         if let Some(known) = self.memo.borrow().get(&key) {
             return *known;
         }
-        let value = self.value_uncached(org, line, column, depth);
+        let value = self.value_uncached(o, line, c, depth);
         self.memo.borrow_mut().insert(key, value);
         value
     }
 
-    fn value_uncached(&self, org: &str, line: Line, column: &str, depth: usize) -> Option<Value> {
+    /// Whether rows of the node's source that may be parts of `line` were not read.
+    fn unread_before(&self, o: u32, line: Line) -> bool {
+        self.has_unread
+            && self
+                .node(o)
+                .is_some_and(|n| self.dataset.unread_before(&n.id, line).next().is_some())
+    }
+
+    fn value_uncached(&self, o: u32, line: Line, c: u32, depth: usize) -> Option<Value> {
         if depth
             > self
-                .dataset
-                .org
+                .nodes
                 .len()
                 .saturating_add(crate::model::line::CATALOGUE.len())
         {
             return None;
         }
-        if let Some(amount) = self.dataset.stated(org, line, column) {
+        let (column, _) = *self.columns.get(c as usize)?;
+        let own = self.figures_of(o);
+        if let Some(&amount) = own
+            .and_then(|f| f.get(&line))
+            .and_then(|by_column| by_column.get(column))
+        {
+            let org = self.node(o).map_or("", |n| n.id.as_str());
             return Some(Value::stated(
                 amount,
                 self.dataset.tolerance(org, line, column, amount),
             ));
         }
         // Where rows of the node's source were not read, no sum of its parts is complete.
-        if line.is_subtotal() && self.dataset.unread_before(org, line).next().is_none() {
+        if line.is_subtotal() && !self.unread_before(o, line) {
             let from_parts = sum(
-                line.parts().iter().filter_map(|part| {
-                    self.value_within(org, *part, column, depth.saturating_add(1))
-                }),
+                line.parts()
+                    .iter()
+                    .filter_map(|part| self.value_at(o, *part, c, depth.saturating_add(1))),
                 Origin::FromParts,
             );
             if from_parts.is_some() {
                 return from_parts;
             }
         }
-        if self.dataset.figures.contains_key(org) {
+        if own.is_some() {
             // A node with figures of its own is what its document says; its units are not
             // added up into lines it does not print.
             return None;
         }
-        self.children_sum(org, line, column, depth)
+        self.units_sum_at(o, line, c, depth)
     }
 
-    fn children_sum(&self, org: &str, line: Line, column: &str, depth: usize) -> Option<Value> {
-        let year = self.dataset.column(column)?.year;
+    fn units_sum_at(&self, o: u32, line: Line, c: u32, depth: usize) -> Option<Value> {
+        let (_, year) = *self.columns.get(c as usize)?;
         let mut values = Vec::new();
-        for child in self
-            .children(org)
-            .filter(|child| child.belongs_in(year))
-            .filter(|child| self.scope(&child.id).is_some_and(|scope| line <= scope))
-        {
-            match self.value_within(&child.id, line, column, depth.saturating_add(1)) {
+        for &unit in self.units_of(o) {
+            let belongs = self.node(unit).is_some_and(|n| n.belongs_in(year));
+            if !belongs || self.scope_at(unit, 0).is_none_or(|scope| line > scope) {
+                continue;
+            }
+            match self.value_at(unit, line, c, depth.saturating_add(1)) {
                 Some(value) => values.push(value),
                 // A unit whose figure is unknown because rows of it were not read: the
                 // units' sum would be short by it.
-                None if self.dataset.unread_before(&child.id, line).next().is_some() => {
-                    return None;
-                }
+                None if self.unread_before(unit, line) => return None,
                 None => {}
             }
         }
@@ -250,7 +348,9 @@ impl<'a> Values<'a> {
     /// The sum of the node's units (those that belong under it in the column's year and whose
     /// statements reach the line), or `None` when no unit has the figure.
     pub fn units_sum(&self, org: &str, line: Line, column: &str) -> Option<Value> {
-        self.children_sum(org, line, column, 1)
+        let o = *self.org_index.get(org)?;
+        let c = *self.column_index.get(column)?;
+        self.units_sum_at(o, line, c, 1)
     }
 
     /// Whether the node has any value in the column.

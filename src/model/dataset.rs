@@ -93,7 +93,7 @@ pub struct Dataset {
     /// from: a scenario adds exact amounts to rounded ones, so the printed rounding stays
     /// what validation allows for. Never written to a package.
     #[serde(skip)]
-    pub moved: BTreeMap<(OrgId, Line, ColumnId), Amount>,
+    pub moved: BTreeMap<OrgId, Figures>,
 }
 
 /// A structural fault of a dataset: something a figure or node refers to does not exist.
@@ -144,8 +144,13 @@ impl Dataset {
     /// How far a stated figure may be from the exact one: the printed figure's rounding, also
     /// after a scenario moved it.
     pub fn tolerance(&self, org: &str, line: Line, column: &str, amount: Amount) -> Amount {
+        if self.moved.is_empty() {
+            return self.rounding_of(org, amount);
+        }
         self.moved
-            .get(&(org.to_string(), line, column.to_string()))
+            .get(org)
+            .and_then(|f| f.get(&line))
+            .and_then(|by_column| by_column.get(column))
             .copied()
             .unwrap_or_else(|| self.rounding_of(org, amount))
     }

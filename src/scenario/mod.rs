@@ -28,7 +28,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::values::{Origin, Values};
-use crate::model::{Amount, ColumnId, Dataset, Line, OrgId};
+use crate::model::{Amount, ColumnId, Dataset, Line, OrgId, OrgNode};
 
 /// Which nodes an edit changes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -171,22 +171,23 @@ impl Scenario {
 /// same on every machine: a scenario made on other figures is not applied to these.
 pub fn fingerprint(dataset: &Dataset) -> String {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut feed = |text: &str| {
-        for byte in text.bytes().chain([0xff]) {
-            hash ^= u64::from(byte);
+    let mut feed = |bytes: &[u8]| {
+        for byte in bytes.iter().chain(&[0xff]) {
+            hash ^= u64::from(*byte);
             hash = hash.wrapping_mul(0x0100_0000_01b3);
         }
     };
     for column in &dataset.columns {
-        feed(&column.id);
+        feed(column.id.as_bytes());
     }
     for (org, figures) in &dataset.figures {
-        feed(org);
+        feed(org.as_bytes());
         for (line, by_column) in figures {
-            feed(&line.key());
+            feed(&[*line as u8]);
             for (column, amount) in by_column {
-                feed(column);
-                feed(&amount.normalize().to_string());
+                feed(column.as_bytes());
+                // The amount's value, whatever its scale (1,50 and 1,5 are the same figure).
+                feed(&amount.normalize().serialize());
             }
         }
     }
@@ -356,11 +357,14 @@ fn apply_edit(data: &mut Dataset, weights: &Values, edit: &Edit) -> Result<Outco
             })
             .collect()
     };
-    let mut work = data.clone();
+    // Changed in place; an edit that fails part way is taken back figure by figure.
+    let mut undo = Undo::default();
     for column in &columns {
-        change_column(&mut work, weights, edit, column)?;
+        if let Err(why) = change_column(data, &mut undo, weights, edit, column) {
+            undo.take_back(data);
+            return Err(why);
+        }
     }
-    *data = work;
     let values = Values::new(data);
     let effect = |org: &str, column: &str, before: &[(Line, Amount)]| Effect {
         org: org.to_string(),
@@ -393,6 +397,34 @@ fn apply_edit(data: &mut Dataset, weights: &Values, edit: &Edit) -> Result<Outco
     Ok(outcome)
 }
 
+/// The figures an edit changed, with what each was (`None`: it was not stated), so that an
+/// edit that fails part way leaves the data as it found it.
+#[derive(Default)]
+struct Undo(Vec<(OrgId, Line, ColumnId, Option<Amount>)>);
+
+impl Undo {
+    fn take_back(self, data: &mut Dataset) {
+        for (org, line, column, was) in self.0.into_iter().rev() {
+            let figures = data.figures.entry(org.clone()).or_default();
+            let by_column = figures.entry(line).or_default();
+            match was {
+                Some(amount) => {
+                    by_column.insert(column.clone(), amount);
+                }
+                None => {
+                    by_column.remove(&column);
+                    if by_column.is_empty() {
+                        figures.remove(&line);
+                    }
+                    if figures.is_empty() {
+                        data.figures.remove(&org);
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// The delta a change makes to a figure `current` of `line`, in stored signs.
 fn delta_of(line: Line, current: Amount, change: Change) -> Option<Amount> {
     let expense = line.is_expense_like();
@@ -416,6 +448,7 @@ fn cents(amount: Amount) -> Amount {
 
 fn change_column(
     data: &mut Dataset,
+    undo: &mut Undo,
     weights: &Values,
     edit: &Edit,
     column: &str,
@@ -456,7 +489,7 @@ fn change_column(
                     }
                 };
                 let delta = delta_of(*line, current, *change).ok_or(NotApplied::TooLarge)?;
-                shift(data, weights, &org, *line, column, delta)?;
+                shift(data, undo, weights, &org, *line, column, delta)?;
             }
             Ok(())
         }
@@ -472,6 +505,7 @@ fn change_column(
             for org in targets(data, target, Line::Henkilostokulut, column)? {
                 shift(
                     data,
+                    undo,
                     weights,
                     &org,
                     Line::Henkilostokulut,
@@ -507,7 +541,7 @@ fn change_column(
                 .and_then(|d| d.checked_div(*rate))
                 .map(cents)
                 .ok_or(NotApplied::TooLarge)?;
-            shift(data, weights, org, Line::Verotulot, column, delta)
+            shift(data, undo, weights, org, Line::Verotulot, column, delta)
         }
     }
 }
@@ -531,21 +565,28 @@ fn targets(
                         .is_some_and(|v| v.origin != Origin::FromChildren)
             };
             // The lowest nodes of the subtree that state the line: none below them does.
-            let subtree = data.subtree(org);
-            let lowest: Vec<OrgId> = subtree
-                .iter()
-                .filter(|(node, depth)| {
-                    *depth > 0
-                        && year.is_none_or(|y| node.belongs_in(y))
-                        && states(&node.id)
-                        && data
-                            .subtree(&node.id)
-                            .iter()
-                            .skip(1)
-                            .all(|(below, _)| !states(&below.id))
-                })
-                .map(|(node, _)| node.id.clone())
-                .collect();
+            fn walk(
+                values: &Values,
+                node: &OrgNode,
+                top: bool,
+                year: Option<i32>,
+                states: &dyn Fn(&str) -> bool,
+                out: &mut Vec<OrgId>,
+            ) -> bool {
+                let mut below = false;
+                for unit in values.children(&node.id) {
+                    below |= walk(values, unit, false, year, states, out);
+                }
+                let here = !top && states(&node.id);
+                if here && !below && year.is_none_or(|y| node.belongs_in(y)) {
+                    out.push(node.id.clone());
+                }
+                below || here
+            }
+            let mut lowest = Vec::new();
+            if let Some(node) = data.node(org) {
+                walk(&values, node, true, year, &states, &mut lowest);
+            }
             if lowest.is_empty() {
                 Err(NotApplied::NoUnits {
                     org: org.clone(),
@@ -563,6 +604,7 @@ fn targets(
 /// (so a node and its units stay consistent), and they pass it back up.
 fn shift(
     data: &mut Dataset,
+    undo: &mut Undo,
     weights: &Values,
     org: &str,
     line: Line,
@@ -573,7 +615,7 @@ fn shift(
         return Ok(());
     }
     let year = data.column(column).map(|c| c.year);
-    let units: Vec<(OrgId, Amount)> = data
+    let units: Vec<(OrgId, Amount)> = weights
         .children(org)
         .filter(|u| year.is_none_or(|y| u.belongs_in(y)))
         .filter_map(|u| {
@@ -584,7 +626,7 @@ fn shift(
         .collect();
     if !units.is_empty() {
         for (unit, share) in shares(&units, delta) {
-            shift(data, weights, &unit, line, column, share)?;
+            shift(data, undo, weights, &unit, line, column, share)?;
         }
         return Ok(());
     }
@@ -595,13 +637,11 @@ fn shift(
             column: column.to_string(),
         });
     }
-    let moved = down(data, weights, org, line, column, delta, true)?;
-    up(data, org, line, column, delta)?;
-    let ancestors: Vec<OrgId> = data
-        .ancestry(org)
-        .iter()
-        .rev()
-        .skip(1)
+    let moved = down(data, undo, weights, org, line, column, delta, true)?;
+    up(data, undo, org, line, column, delta)?;
+    let ancestors: Vec<OrgId> = weights
+        .ancestors(org)
+        .into_iter()
         .map(|n| n.id.clone())
         .collect();
     // Each ancestor moves by the lines the node moved, part by part, so that an ancestor
@@ -609,8 +649,8 @@ fn shift(
     for ancestor in ancestors {
         if data.figures.contains_key(&ancestor) {
             for (part, share) in &moved {
-                down(data, weights, &ancestor, *part, column, *share, false)?;
-                up(data, &ancestor, *part, column, *share)?;
+                down(data, undo, weights, &ancestor, *part, column, *share, false)?;
+                up(data, undo, &ancestor, *part, column, *share)?;
             }
         }
     }
@@ -620,6 +660,7 @@ fn shift(
 /// Adds `delta` to a stated figure; `false` where the node does not state it.
 fn add_stated(
     data: &mut Dataset,
+    undo: &mut Undo,
     org: &str,
     line: Line,
     column: &str,
@@ -630,8 +671,14 @@ fn add_stated(
     };
     let now = was.checked_add(delta).ok_or(NotApplied::TooLarge)?;
     let tolerance = data.tolerance(org, line, column, was);
+    undo.0
+        .push((org.to_string(), line, column.to_string(), Some(was)));
     data.moved
-        .insert((org.to_string(), line, column.to_string()), tolerance);
+        .entry(org.to_string())
+        .or_default()
+        .entry(line)
+        .or_default()
+        .insert(column.to_string(), tolerance);
     if let Some(slot) = data
         .figures
         .get_mut(org)
@@ -647,8 +694,12 @@ fn add_stated(
 /// proportion); the lowest lines moved, with how much, are returned. A line the node has neither of is stated with the delta when `create` (the
 /// edited node itself); an ancestor that does not print the line only has its subtotals
 /// above it moved.
+// The data, its undo log and the weights go together through every step of a shift; the
+// rest says where and how much.
+#[allow(clippy::too_many_arguments)]
 fn down(
     data: &mut Dataset,
+    undo: &mut Undo,
     weights: &Values,
     org: &str,
     line: Line,
@@ -656,7 +707,7 @@ fn down(
     delta: Amount,
     create: bool,
 ) -> Result<Vec<(Line, Amount)>, NotApplied> {
-    let stated = add_stated(data, org, line, column, delta)?;
+    let stated = add_stated(data, undo, org, line, column, delta)?;
     let parts: Vec<(Line, Amount)> = line
         .parts()
         .iter()
@@ -669,12 +720,14 @@ fn down(
     if !parts.is_empty() {
         let mut moved = Vec::new();
         for (part, share) in shares(&parts, delta) {
-            moved.extend(down(data, weights, org, part, column, share, false)?);
+            moved.extend(down(data, undo, weights, org, part, column, share, false)?);
         }
         return Ok(moved);
     }
     if !stated && create {
         // Nothing of the line is stated here: it is stated now, with the change.
+        undo.0
+            .push((org.to_string(), line, column.to_string(), None));
         data.figures
             .entry(org.to_string())
             .or_default()
@@ -697,6 +750,7 @@ fn states_within(data: &Dataset, org: &str, line: Line, column: &str) -> bool {
 /// Every subtotal above `line` that the node states moves by `delta`.
 fn up(
     data: &mut Dataset,
+    undo: &mut Undo,
     org: &str,
     line: Line,
     column: &str,
@@ -704,7 +758,7 @@ fn up(
 ) -> Result<(), NotApplied> {
     let mut current = line;
     while let Some(parent) = Line::all().find(|l| l.parts().contains(&current)) {
-        add_stated(data, org, parent, column, delta)?;
+        add_stated(data, undo, org, parent, column, delta)?;
         current = parent;
     }
     Ok(())
