@@ -837,6 +837,14 @@ pub fn changed_cells(
     changed
 }
 
+/// The figure of a line of a node in a column (stated or computed), as the form that makes an
+/// edit prefills it.
+pub fn figure(dataset: &Dataset, org: &str, line: Line, column: &str) -> Option<Amount> {
+    Values::new(dataset)
+        .value(org, line, column)
+        .map(|v| v.amount)
+}
+
 /// The lines a node has a figure of in some column: what an edit of it may name.
 pub fn lines_of(dataset: &Dataset, org: &str) -> Vec<Line> {
     let values = Values::new(dataset);

@@ -1009,3 +1009,55 @@ test('a what-if scenario made with the keyboard alone changes every view; compar
   await other.close();
   await page.close();
 });
+
+test('staff as person-years, and goal seek: the change a goal takes, added as an edit', async () => {
+  const { page, errors } = await open();
+  await page.locator("button[data-node='varhaiskasvatus']").click();
+  await page.locator('#scenarios-heading').click();
+  // Two person-years more at 55 000 € each in Varhaiskasvatus, TS 2026: Henkilöstökulut
+  // −6 246 500 − 110 000 (seed 004).
+  await page.locator('#edit-kind').selectOption('htv');
+  await page.locator('#edit-value').fill('2');
+  await page.locator('#edit-cost').fill('55 000');
+  await page.locator('#edit-add').click();
+  await page.locator('#scenario-banner').waitFor();
+  assert.equal(await amount(page, 'henkilostokulut', 'TS2026'), `${MINUS}6${NBSP}356${NBSP}500`);
+  assert.equal(await amount(page, 'tilikauden_tulos', 'TS2026'), `${MINUS}8${NBSP}360${NBSP}500`);
+  // What brings Tilikauden tulos to −8 000 000 by Palvelujen ostot: 360 500 less, which is
+  // 35,02 % of its 1 029 300.
+  await page.locator('#edit-kind').selectOption('euro');
+  await page.locator('#edit-line').selectOption('palvelujen_ostot');
+  await page.locator('#seek-goal').selectOption('arvo');
+  await page.locator('#seek-line').selectOption('tilikauden_tulos');
+  await page.locator('#seek-value').fill('-8 000 000');
+  await page.locator('#seek-run').click();
+  assert.match(norm(await page.locator('#seek-result').innerText()), /Palvelujen ostot, −360 500 € \(−35,02 %\); tavoitteen rivi olisi −8 000 000 €/);
+  await page.locator('#seek-add').click();
+  assert.equal(await amount(page, 'tilikauden_tulos', 'TS2026'), `${MINUS}8${NBSP}000${NBSP}000`);
+  assert.equal(await page.locator('.edit-list li').count(), 2);
+  // Poistot cannot move Toimintakate, which is above them: said so.
+  await page.locator('#edit-line').selectOption('poistot_ja_arvonalentumiset');
+  await page.locator('#seek-line').selectOption('toimintakate');
+  await page.locator('#seek-run').click();
+  assert.match(await page.locator('#seek-result').innerText(), /ei vaikuta tavoitteeseen/);
+  await assertAxe(page, 'scenario panel with goal seek');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a scenario on a tablet and a phone: nothing wider than the screen, the panel and the comparison screenshotted', async () => {
+  const link = '#/taulukko/heinola/hyvinvointitoimiala?lang=fi&skenaario=Palkat&muutokset=hyvinvointitoimiala/*:henkilostokulut:TS2026:%2B3%25|varhaiskasvatus:palvelujen_ostot:TS2026:-5%25';
+  for (const [width, height, name] of [[768, 1024, 'tablet'], [390, 844, 'phone']]) {
+    const page = await browser.newPage({ viewport: { width, height } });
+    await page.goto(`${origin}${SUBPATH}${link}`, { waitUntil: 'networkidle' });
+    await page.locator('#scenario-banner').waitFor();
+    assert.equal(await page.locator('.edit-list li').count(), 2);
+    for (const view of ['taulukko', 'vertailu']) {
+      await page.locator(`#view-${view}`).click();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.equal(overflow, 0, `${name}, ${view}: the page is ${overflow} px wider than the screen`);
+      await page.screenshot({ path: path.join(shots, `scenario-${view}-${name}.png`), fullPage: true });
+    }
+    await page.close();
+  }
+});

@@ -378,7 +378,8 @@ pub fn App() -> Html {
         |(plain, scenario)| match (plain, scenario) {
             (Some(dataset), Some(scenario)) => {
                 let applied = apply_scenario(dataset, scenario);
-                Some((Rc::new(applied.dataset), Rc::new(applied.outcomes)))
+                let report = Rc::new(crate::analysis::validate::validate(&applied.dataset));
+                Some((Rc::new(applied.dataset), Rc::new(applied.outcomes), report))
             }
             _ => None,
         },
@@ -386,8 +387,13 @@ pub fn App() -> Html {
     let with_scenario = applied
         .as_ref()
         .as_ref()
-        .map(|(dataset, _)| dataset.clone())
+        .map(|(dataset, _, _)| dataset.clone())
         .or(plain.clone());
+    // The validation of what is shown: the scenario's figures are checked like a document's.
+    let checked = |loaded: &Loaded| match applied.as_ref() {
+        Some((dataset, _, report)) => (dataset.clone(), report.clone()),
+        None => (loaded.dataset.clone(), loaded.report.clone()),
+    };
     // The figures on the chosen basis (per resident, fixed prices): a dataset like any other;
     // with a scenario shown, the base on the same basis, for the changed figures' marks.
     let shown = use_memo(
@@ -447,7 +453,7 @@ pub fn App() -> Html {
         Some(loaded) if selection.view == View::FollowUp => html! {
             <>
                 <FollowUpView unit={unit.clone()} dataset={figures_of(loaded)} node={selection.node.clone()} lang={lang} on_drill={on_drill.clone()} order={selection.order} on_order={on_order.clone()} />
-                <ValidationPanel dataset={loaded.dataset.clone()} report={loaded.report.clone()} node={selection.node.clone()} lang={lang} />
+                <ValidationPanel dataset={checked(loaded).0} report={checked(loaded).1} node={selection.node.clone()} lang={lang} />
             </>
         },
         Some(loaded) => html! {
@@ -469,7 +475,7 @@ pub fn App() -> Html {
                     on_column={on_column}
                 />
                 <Investments unit={unit.clone()} dataset={figures_of(loaded)} node={selection.node.clone()} lang={lang} />
-                <ValidationPanel dataset={loaded.dataset.clone()} report={loaded.report.clone()} node={selection.node.clone()} lang={lang} />
+                <ValidationPanel dataset={checked(loaded).0} report={checked(loaded).1} node={selection.node.clone()} lang={lang} />
                 <DatasetInfo dataset={loaded.dataset.clone()} lang={lang} />
             </>
         },
@@ -553,7 +559,7 @@ pub fn App() -> Html {
                     { match (state.scenario(), state.current()) {
                         (Some(scenario), Some(_)) => html! {
                             <ScenarioBanner lang={lang} name={scenario.name.clone()} edits={scenario.edits.len()}
-                                not_applied={applied.as_ref().as_ref().map_or(0, |(_, o)| o.iter().filter(|o| o.is_err()).count())}
+                                not_applied={applied.as_ref().as_ref().map_or(0, |(_, o, _)| o.iter().filter(|o| o.is_err()).count())}
                                 on_action={on_action.clone()} />
                         },
                         _ => html! {},
@@ -563,7 +569,7 @@ pub fn App() -> Html {
                         Some(loaded) => html! {
                             <ScenarioPanel lang={lang} dataset={loaded.dataset.clone()} node={selection.node.clone()}
                                 scenarios={state.scenarios.clone()} shown={selection.scenario}
-                                outcomes={applied.as_ref().as_ref().map(|(_, o)| o.clone())}
+                                outcomes={applied.as_ref().as_ref().map(|(_, o, _)| o.clone())}
                                 can_undo={state.can_undo()} can_redo={state.can_redo()} on_action={on_action.clone()} />
                         },
                         None => html! {},

@@ -11,7 +11,9 @@ use crate::analysis::table::node_columns;
 use crate::i18n::{Lang, pick};
 use crate::model::{Dataset, Line};
 use crate::numfmt::parse_fi_number;
+use crate::scenario::seek::{Goal, Lever, SeekError, Solution, seek};
 use crate::scenario::summary::sentences;
+use crate::scenario::summary::{euros, signed_euros};
 use crate::scenario::{Change, Columns, Edit, NotApplied, Outcome, Scenario, Target, lines_of};
 use crate::session::Action;
 
@@ -37,6 +39,10 @@ enum Kind {
     Percent,
     Euros,
     Set,
+    /// Person-years more or fewer, at a cost each, into Henkilöstökulut.
+    Staff,
+    /// Percentage points of the income tax rate, into Verotulot.
+    TaxRate,
 }
 
 fn value_of(e: &Event) -> String {
@@ -84,7 +90,15 @@ pub fn ScenarioPanel(props: &Props) -> Html {
     let later = use_state(|| false);
     let kind = use_state(|| Kind::Percent);
     let amount = use_state(String::new);
+    let cost = use_state(String::new);
+    let rate = use_state(String::new);
+    let revenue = use_state(|| None::<String>);
     let problem = use_state(|| None::<&'static str>);
+    // Goal seek: what should come true, and what was found.
+    let goal_kind = use_state(|| "tulos-nolla".to_string());
+    let goal_line = use_state(|| None::<Line>);
+    let goal_value = use_state(String::new);
+    let sought = use_state(|| None::<Result<Solution, SeekError>>);
 
     let lines = lines_of(dataset, &props.node);
     let columns = node_columns(dataset, &props.node);
@@ -97,9 +111,21 @@ pub fn ScenarioPanel(props: &Props) -> Html {
         .filter(|c| columns.iter().any(|k| &k.id == c))
         .or_else(|| columns.last().map(|c| c.id.clone()));
 
+    // The income tax revenue the tax rate's change is worked from: the node's Verotulot in
+    // the column, unless the user gives another.
+    let data_revenue = chosen_column
+        .as_ref()
+        .and_then(|c| crate::scenario::figure(dataset, &props.node, Line::Verotulot, c));
+    let revenue_text = (*revenue).clone().unwrap_or_else(|| {
+        data_revenue
+            .map(|r| crate::numfmt::format_amount(r, r.scale().min(2), lang))
+            .unwrap_or_default()
+    });
     let on_add = {
         let (on_action, amount, problem) =
             (props.on_action.clone(), amount.clone(), problem.clone());
+        let (cost_text, rate_text) = ((*cost).clone(), (*rate).clone());
+        let revenue_given = (*revenue).clone();
         let (all_units, later, kind) = (*all_units, *later, *kind);
         let (node, line, column) = (props.node.clone(), chosen_line, chosen_column.clone());
         let name = fresh_name(&props.scenarios, lang);
@@ -126,27 +152,84 @@ pub fn ScenarioPanel(props: &Props) -> Html {
                     return;
                 }
             };
+            let positive = |text: &str| match parse_fi_number(text) {
+                Ok(Some(v)) if v > rust_decimal::Decimal::ZERO => Some(v),
+                _ => None,
+            };
+            let target = if all_units {
+                Target::UnitsUnder(node.clone())
+            } else {
+                Target::Node(node.clone())
+            };
+            let columns = if later {
+                Columns::FromOn(column)
+            } else {
+                Columns::One(column)
+            };
+            let edit = match kind {
+                Kind::Percent | Kind::Euros | Kind::Set => Edit::Line {
+                    target,
+                    line,
+                    columns,
+                    change: match kind {
+                        Kind::Percent => Change::Percent(value),
+                        Kind::Euros => Change::Euros(value),
+                        _ => Change::Set(value),
+                    },
+                },
+                Kind::Staff => {
+                    let Some(cost) = positive(&cost_text) else {
+                        problem.set(Some(pick(
+                            lang,
+                            "Anna henkilötyövuoden keskimääräinen hinta euroina.",
+                            "Ange den genomsnittliga kostnaden för ett årsverke i euro.",
+                            "Give the average cost of a person-year in euros.",
+                        )));
+                        return;
+                    };
+                    Edit::Staff {
+                        target,
+                        columns,
+                        person_years: value,
+                        cost,
+                    }
+                }
+                Kind::TaxRate => {
+                    let Some(rate) = positive(&rate_text) else {
+                        problem.set(Some(pick(
+                            lang,
+                            "Anna nykyinen tuloveroprosentti, esimerkiksi 8,00.",
+                            "Ange den nuvarande skattesatsen, till exempel 8,00.",
+                            "Give the current income tax rate, for example 8.00.",
+                        )));
+                        return;
+                    };
+                    let revenue = match revenue_given.as_deref() {
+                        Some(text) => match positive(text) {
+                            Some(r) => Some(r),
+                            None => {
+                                problem.set(Some(pick(
+                                    lang,
+                                    "Anna tuloveron tuotto euroina.",
+                                    "Ange skatteintäkten i euro.",
+                                    "Give the income tax revenue in euros.",
+                                )));
+                                return;
+                            }
+                        },
+                        None => None,
+                    };
+                    Edit::TaxRate {
+                        org: node.clone(),
+                        columns,
+                        rate,
+                        revenue,
+                        points: value,
+                    }
+                }
+            };
             problem.set(None);
             amount.set(String::new());
-            let change = match kind {
-                Kind::Percent => Change::Percent(value),
-                Kind::Euros => Change::Euros(value),
-                Kind::Set => Change::Set(value),
-            };
-            let edit = Edit::Line {
-                target: if all_units {
-                    Target::UnitsUnder(node.clone())
-                } else {
-                    Target::Node(node.clone())
-                },
-                line,
-                columns: if later {
-                    Columns::FromOn(column)
-                } else {
-                    Columns::One(column)
-                },
-                change,
-            };
             on_action.emit(Action::AddEdit {
                 edit,
                 name: name.clone(),
@@ -155,6 +238,116 @@ pub fn ScenarioPanel(props: &Props) -> Html {
     };
 
     let shown = props.shown.and_then(|i| props.scenarios.get(i));
+    let chosen_goal_line = (*goal_line)
+        .filter(|l| lines.contains(l))
+        .or_else(|| lines.iter().copied().find(|l| *l == Line::TilikaudenTulos))
+        .or_else(|| lines.last().copied());
+    let on_seek = {
+        let (sought, problem) = (sought.clone(), problem.clone());
+        let dataset = dataset.clone();
+        let scenario = shown.cloned().unwrap_or_default();
+        let (node, all_units) = (props.node.clone(), *all_units);
+        let (lever_line, column) = (chosen_line, chosen_column.clone());
+        let (kind, line, value) = (
+            (*goal_kind).clone(),
+            chosen_goal_line,
+            (*goal_value).clone(),
+        );
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let (Some(lever_line), Some(column)) = (lever_line, column.clone()) else {
+                return;
+            };
+            let goal = match kind.as_str() {
+                "kattaa-poistot" => Goal::CoversDepreciation {
+                    org: node.clone(),
+                    column: column.clone(),
+                },
+                "tulos-nolla" => Goal::ResultNotNegative {
+                    org: node.clone(),
+                    column: column.clone(),
+                },
+                _ => match (line, parse_fi_number(&value)) {
+                    (Some(line), Ok(Some(value))) => Goal::Reach {
+                        org: node.clone(),
+                        line,
+                        column: column.clone(),
+                        value,
+                    },
+                    _ => {
+                        problem.set(Some(pick(
+                            lang,
+                            "Anna tavoitteen arvo lukuna.",
+                            "Ange målets värde som ett tal.",
+                            "Give the goal's value as a number.",
+                        )));
+                        return;
+                    }
+                },
+            };
+            problem.set(None);
+            let lever = Lever::Line {
+                target: if all_units {
+                    Target::UnitsUnder(node.clone())
+                } else {
+                    Target::Node(node.clone())
+                },
+                line: lever_line,
+                column,
+            };
+            sought.set(Some(seek(&dataset, &scenario, &lever, &goal)));
+        })
+    };
+    let seek_result = match (*sought).as_ref() {
+        None => html! {},
+        Some(Ok(solution)) => match &solution.edit {
+            None => {
+                html! { <p role="status" id="seek-result">{ pick(lang, "Tavoite täyttyy jo ilman muutosta.", "Målet nås redan utan ändring.", "The goal is met already, with no change.") }</p> }
+            }
+            Some(edit) => {
+                let percent = solution
+                    .percent
+                    .map(|p| format!(" ({})", crate::numfmt::format_percent(p, lang)))
+                    .unwrap_or_default();
+                let text = format!(
+                    "{}: {}, {}{percent}; {} {}",
+                    pick(
+                        lang,
+                        "Tarvittava muutos",
+                        "Ändring som behövs",
+                        "Change needed"
+                    ),
+                    edit.line().name(lang),
+                    signed_euros(solution.euros, lang),
+                    pick(
+                        lang,
+                        "tavoitteen rivi olisi",
+                        "målets rad blir",
+                        "the goal's line would be"
+                    ),
+                    euros(solution.reached, lang),
+                );
+                let (on_action, edit, name) = (
+                    props.on_action.clone(),
+                    edit.clone(),
+                    fresh_name(&props.scenarios, lang),
+                );
+                html! {
+                    <p role="status" id="seek-result">{ text }{ " " }
+                        <button type="button" class="button" id="seek-add" onclick={Callback::from(move |_: MouseEvent| on_action.emit(Action::AddEdit { edit: edit.clone(), name: name.clone() }))}>
+                            { pick(lang, "Lisää muutokseksi", "Lägg till som ändring", "Add as an edit") }</button></p>
+                }
+            }
+        },
+        Some(Err(SeekError::Unreachable)) => html! { <p role="status" id="seek-result">{ pick(lang,
+        "Valittu rivi ei vaikuta tavoitteeseen: tavoitetta ei saavuteta sitä muuttamalla.",
+        "Den valda raden påverkar inte målet: målet nås inte genom att ändra den.",
+        "The chosen line does not move the goal: changing it cannot reach the goal.") }</p> },
+        Some(Err(_)) => html! { <p role="status" id="seek-result">{ pick(lang,
+        "Tavoitteen riviä ei ole tällä yksiköllä tässä sarakkeessa.",
+        "Målets rad finns inte för denna enhet i denna kolumn.",
+        "The goal's line is not there for this unit in this column.") }</p> },
+    };
     let told: Vec<String> = match (shown, props.outcomes.as_ref()) {
         (Some(scenario), Some(outcomes)) => sentences(dataset, &scenario.edits, outcomes, lang),
         _ => Vec::new(),
@@ -246,11 +439,37 @@ pub fn ScenarioPanel(props: &Props) -> Html {
                     { pick(lang, " ja saman lajin myöhemmät sarakkeet", " och senare kolumner av samma slag", " and later columns of its kind") }</label>
                 <label class="field" for="edit-kind"><span>{ pick(lang, "Muutoksen laji", "Typ av ändring", "Kind of change") }</span>
                     <select id="edit-kind" onchange={{ let s = kind.clone(); Callback::from(move |e: Event| s.set(match select_value(&e).as_str() {
-                        "euro" => Kind::Euros, "summa" => Kind::Set, _ => Kind::Percent })) }}>
+                        "euro" => Kind::Euros, "summa" => Kind::Set, "htv" => Kind::Staff, "vero" => Kind::TaxRate, _ => Kind::Percent })) }}>
                         <option value="prosentti" selected={*kind == Kind::Percent}>{ pick(lang, "prosenttia (+ enemmän, − vähemmän)", "procent (+ mer, − mindre)", "per cent (+ more, − less)") }</option>
                         <option value="euro" selected={*kind == Kind::Euros}>{ pick(lang, "euroa (+ enemmän, − vähemmän)", "euro (+ mer, − mindre)", "euros (+ more, − less)") }</option>
                         <option value="summa" selected={*kind == Kind::Set}>{ pick(lang, "uusi summa, euroa", "nytt belopp, euro", "new amount, euros") }</option>
+                        <option value="htv" selected={*kind == Kind::Staff}>{ pick(lang, "henkilötyövuotta (henkilöstökuluihin)", "årsverken (till personalkostnader)", "person-years (into staff costs)") }</option>
+                        <option value="vero" selected={*kind == Kind::TaxRate}>{ pick(lang, "tuloveroprosenttiyksikköä (verotuloihin)", "procentenheter skattesats (till skatteintäkter)", "income tax rate points (into tax revenue)") }</option>
                     </select></label>
+                { match *kind {
+                    Kind::Staff => html! {
+                        <label class="field" for="edit-cost"><span>{ pick(lang, "Hinta / henkilötyövuosi, €", "Kostnad / årsverke, €", "Cost / person-year, €") }</span>
+                            <input type="text" inputmode="decimal" id="edit-cost" value={(*cost).clone()}
+                                oninput={{ let s = cost.clone(); Callback::from(move |e: InputEvent| { let i: web_sys::HtmlInputElement = e.target_unchecked_into(); s.set(i.value()); }) }} /></label>
+                    },
+                    Kind::TaxRate => html! {
+                        <>
+                            <label class="field" for="edit-rate"><span>{ pick(lang, "Nykyinen veroprosentti", "Nuvarande skattesats", "Current tax rate") }</span>
+                                <input type="text" inputmode="decimal" id="edit-rate" value={(*rate).clone()}
+                                    oninput={{ let s = rate.clone(); Callback::from(move |e: InputEvent| { let i: web_sys::HtmlInputElement = e.target_unchecked_into(); s.set(i.value()); }) }} /></label>
+                            <label class="field" for="edit-revenue"><span>{ pick(lang, "Tuloveron tuotto sarakkeessa, €", "Skatteintäkt i kolumnen, €", "Income tax revenue in the column, €") }</span>
+                                <input type="text" inputmode="decimal" id="edit-revenue" value={revenue_text.clone()}
+                                    oninput={{ let s = revenue.clone(); Callback::from(move |e: InputEvent| { let i: web_sys::HtmlInputElement = e.target_unchecked_into(); s.set(Some(i.value())); }) }} /></label>
+                            <p class="note">{ match data_revenue {
+                                Some(_) => pick(lang, "Tuotto on esitäytetty aineiston verotuloista; muuta se tuloveron osuudeksi tarvittaessa. Muutos = tuotto × muutos / veroprosentti.",
+                                    "Intäkten är förifylld från materialets skatteintäkter; ändra den till kommunalskattens andel vid behov. Ändring = intäkt × ändring / skattesats.",
+                                    "The revenue is prefilled from the data's tax revenue; change it to the income tax's share if need be. Change = revenue × change / rate."),
+                                None => pick(lang, "Aineistossa ei ole tämän yksikön verotuloja: anna tuloveron tuotto.", "Materialet har inga skatteintäkter för denna enhet: ange skatteintäkten.", "The data has no tax revenue for this unit: give the income tax revenue."),
+                            } }</p>
+                        </>
+                    },
+                    _ => html! {},
+                } }
                 <label class="field" for="edit-value"><span>{ pick(lang, "Muutos", "Ändring", "Change") }</span>
                     <input type="text" inputmode="decimal" id="edit-value" value={(*amount).clone()}
                         aria-describedby="edit-sign-note"
@@ -264,6 +483,33 @@ pub fn ScenarioPanel(props: &Props) -> Html {
                     "On an expense line + means more spending, on a revenue line more revenue.") }</p>
                 <button type="submit" class="button" id="edit-add">{ pick(lang, "Lisää muutos", "Lägg till ändring", "Add edit") }</button>
                 { match *problem { Some(text) => html! { <p role="alert" class="problem">{ text }</p> }, None => html! {} } }
+            </form>
+
+            <form class="edit-form seek-form" onsubmit={on_seek} aria-labelledby="seek-heading">
+                <h3 id="seek-heading">{ pick(lang, "Mitä tavoite vaatii: tavoitehaku", "Vad målet kräver: målsökning", "What a goal takes: goal seek") }</h3>
+                <p class="note">{ pick(lang,
+                    "Muutettava rivi, sarake ja yksiköt ovat yllä valitut; tavoite on tämän yksikön samassa sarakkeessa.",
+                    "Raden, kolumnen och enheterna som ändras är de som valts ovan; målet gäller denna enhet i samma kolumn.",
+                    "The line, column and units changed are those chosen above; the goal is this unit's, in the same column.") }</p>
+                <label class="field" for="seek-goal"><span>{ pick(lang, "Tavoite", "Mål", "Goal") }</span>
+                    <select id="seek-goal" onchange={{ let s = goal_kind.clone(); Callback::from(move |e: Event| s.set(select_value(&e))) }}>
+                        <option value="tulos-nolla" selected={*goal_kind == "tulos-nolla"}>{ pick(lang, "Tilikauden tulos vähintään 0", "Räkenskapsperiodens resultat minst 0", "Result for the year at least 0") }</option>
+                        <option value="kattaa-poistot" selected={*goal_kind == "kattaa-poistot"}>{ pick(lang, "Vuosikate kattaa poistot", "Årsbidraget täcker avskrivningarna", "Annual margin covers depreciation") }</option>
+                        <option value="arvo" selected={*goal_kind == "arvo"}>{ pick(lang, "Rivi saavuttaa arvon", "En rad når ett värde", "A line reaches a value") }</option>
+                    </select></label>
+                { if *goal_kind == "arvo" { html! {
+                    <>
+                        <label class="field" for="seek-line"><span>{ pick(lang, "Tavoitteen rivi", "Målets rad", "Goal's line") }</span>
+                            <select id="seek-line" onchange={{ let s = goal_line.clone(); Callback::from(move |e: Event| s.set(Line::all().find(|l| l.key() == select_value(&e)))) }}>
+                                { for lines.iter().map(|l| html! { <option value={l.key()} selected={Some(*l) == chosen_goal_line}>{ l.name(lang) }</option> }) }
+                            </select></label>
+                        <label class="field" for="seek-value"><span>{ pick(lang, "Arvo, €", "Värde, €", "Value, €") }</span>
+                            <input type="text" inputmode="decimal" id="seek-value" value={(*goal_value).clone()}
+                                oninput={{ let s = goal_value.clone(); Callback::from(move |e: InputEvent| { let i: web_sys::HtmlInputElement = e.target_unchecked_into(); s.set(i.value()); }) }} /></label>
+                    </>
+                } } else { html! {} } }
+                <button type="submit" class="button" id="seek-run">{ pick(lang, "Etsi muutos", "Sök ändringen", "Find the change") }</button>
+                { seek_result }
             </form>
 
             { if let Some(scenario) = shown { html! {
