@@ -1,31 +1,75 @@
-//! Raami's own file: a versioned JSON package of datasets (later also notes and scenarios).
-//! It is read and written exactly: amounts are decimal strings, so a round trip changes no
-//! digit. The format is documented in `docs/package-format.md`.
+//! Raami's own file: a versioned JSON package of datasets and, from version 2, of the
+//! workspace around them (the what-if scenarios, the mapping of headers and labels, the
+//! basis with its population and price index, the view). It is read and written exactly:
+//! amounts are decimal strings, so a round trip changes no digit. Version 1 files (datasets
+//! only) still open. The format is documented in `docs/package-format.md`.
 
 use serde::{Deserialize, Serialize};
 
+use crate::analysis::basis::Basis;
 use crate::i18n::Lang;
+use crate::import::mapping::Mapping;
 use crate::model::{Dataset, DatasetError};
+use crate::scenario::Scenario;
 
 /// The value of the `format` field.
 pub const FORMAT: &str = "raami-package";
 /// The version this build writes, and the newest it reads.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
-/// A package: one or more datasets.
+/// A package: one or more datasets, and the work done on them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Package {
     pub format: String,
     pub version: u32,
     pub datasets: Vec<Dataset>,
+    /// The what-if scenarios (version 2).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scenarios: Vec<Scenario>,
+    /// The rest of a saved workspace (version 2); a package of data alone has none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub workspace: Option<Workspace>,
+}
+
+/// What a saved workspace holds beside its datasets and scenarios.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Workspace {
+    /// The user's mapping of headers and labels.
+    #[serde(default)]
+    pub mapping: Mapping,
+    /// Euros or per resident, current or fixed prices, with the population and index given.
+    #[serde(default)]
+    pub basis: Basis,
+    /// The view that was open: its link's fragment (`#/taulukko/heinola/…`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub view: Option<String>,
+}
+
+/// The work a package carries beside its datasets, as an import hands it on.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Saved {
+    #[serde(default)]
+    pub scenarios: Vec<Scenario>,
+    #[serde(default)]
+    pub workspace: Option<Workspace>,
 }
 
 impl Package {
+    /// The work it carries beside its datasets; `None` for a package of data alone.
+    pub fn saved(&self) -> Option<Saved> {
+        (!self.scenarios.is_empty() || self.workspace.is_some()).then(|| Saved {
+            scenarios: self.scenarios.clone(),
+            workspace: self.workspace.clone(),
+        })
+    }
+
     pub fn new(datasets: Vec<Dataset>) -> Package {
         Package {
             format: FORMAT.to_string(),
             version: VERSION,
             datasets,
+            scenarios: Vec::new(),
+            workspace: None,
         }
     }
 }
@@ -256,7 +300,10 @@ pub fn read_package(text: &str) -> Result<Package, PackageError> {
     }
     // The typed reading names the line of a field that is wrong; the strict one then finds
     // what serde lets through (amounts as JSON numbers or exponents, impossible years).
-    let package: Package = serde_json::from_str(text).map_err(json_error)?;
+    // Version 1 is version 2 without scenarios or workspace: it reads as one, and is
+    // written back as version 2.
+    let mut package: Package = serde_json::from_str(text).map_err(json_error)?;
+    package.version = VERSION;
     let value: serde_json::Value = serde_json::from_str(text).map_err(json_error)?;
     check_strict(&value)?;
     if package.datasets.is_empty() {

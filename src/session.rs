@@ -15,7 +15,7 @@ use crate::i18n::Lang;
 use crate::import::mapping::Mapping;
 use crate::import::{Detection, ImportError, Imported, Warning};
 use crate::model::{ColumnKind, Dataset, Line};
-use crate::package::PackageError;
+use crate::package::{Package, PackageError, Saved, Workspace};
 use crate::route::{Route, View};
 use crate::scenario::{Edit, Scenario};
 
@@ -43,6 +43,8 @@ pub struct ReadDataset {
     pub loaded: Loaded,
     pub detections: Vec<Detection>,
     pub warnings: Vec<Warning>,
+    /// The scenarios, mapping, basis and view of a saved workspace this dataset came in.
+    pub saved: Option<Rc<Saved>>,
 }
 
 impl ReadDataset {
@@ -51,6 +53,7 @@ impl ReadDataset {
             loaded: Loaded::new(imported.dataset),
             detections: imported.detections,
             warnings: imported.warnings,
+            saved: imported.saved.map(|saved| Rc::new(*saved)),
         }
     }
 }
@@ -86,6 +89,16 @@ impl Pending {
             .flatten()
             .flat_map(|read| read.loaded.dataset.unread.iter())
             .map(|row| (row.label.clone(), row.place.clone()))
+            .collect()
+    }
+
+    /// The saved work the import holds (scenarios, mapping, basis, view), file by file.
+    pub fn saved(&self) -> Vec<Rc<Saved>> {
+        self.files
+            .iter()
+            .filter_map(|f| f.outcome.as_ref().ok())
+            .flatten()
+            .filter_map(|read| read.saved.clone())
             .collect()
     }
 
@@ -380,6 +393,24 @@ impl Session {
         self.load_error
             .as_ref()
             .map(|error| error.message(self.lang, "heinola.raami.json"))
+    }
+
+    /// The whole workspace as a package, to save as a file: every dataset loaded, the
+    /// scenarios, the mapping, the basis and the view.
+    pub fn workspace(&self) -> Package {
+        let mut package = Package::new(
+            self.loaded
+                .iter()
+                .map(|l| Dataset::clone(&l.dataset))
+                .collect(),
+        );
+        package.scenarios = self.scenarios.as_ref().clone();
+        package.workspace = Some(Workspace {
+            mapping: Mapping::clone(&self.mapping),
+            basis: Basis::clone(&self.basis),
+            view: Some(self.route().to_fragment()),
+        });
+        package
     }
 
     /// The route of this session, for the URL fragment.
@@ -722,6 +753,7 @@ impl Session {
         let Some(first) = accepted.first() else {
             return;
         };
+        let saved = pending.saved();
         let s = &mut self.selection;
         s.node = first
             .dataset
@@ -741,5 +773,52 @@ impl Session {
         s.dataset = loaded.len();
         loaded.extend(accepted);
         self.loaded = Rc::new(loaded);
+        self.open_saved(&saved, replace);
+    }
+
+    /// A saved workspace's work joins the session: its scenarios (renamed where a scenario
+    /// of the name is there), its mapping (merged); in place of what was loaded, also its
+    /// basis and its view.
+    fn open_saved(&mut self, saved: &[Rc<Saved>], replace: bool) {
+        if saved.is_empty() {
+            return;
+        }
+        let mut scenarios = if replace {
+            Vec::new()
+        } else {
+            self.scenarios.as_ref().clone()
+        };
+        let mut mapping = Mapping::clone(&self.mapping);
+        let mut view = None;
+        for one in saved {
+            for scenario in &one.scenarios {
+                let mut scenario = scenario.clone();
+                let base = scenario.name.clone();
+                let mut n = 2;
+                while scenarios.iter().any(|s| s.name == scenario.name) {
+                    scenario.name = format!("{base} ({n})");
+                    n += 1;
+                }
+                scenarios.push(scenario);
+            }
+            if let Some(workspace) = &one.workspace {
+                mapping.merge(&workspace.mapping);
+                if replace {
+                    self.basis = Rc::new(workspace.basis.clone());
+                    view = view.or(workspace.view.clone());
+                }
+            }
+        }
+        if replace {
+            self.history = History::default();
+        }
+        self.scenarios = Rc::new(scenarios);
+        if mapping != *self.mapping {
+            self.mapping = Rc::new(mapping);
+        }
+        self.selection.scenario = None;
+        if let Some(route) = view.as_deref().and_then(Route::parse) {
+            *self = self.navigated(route);
+        }
     }
 }

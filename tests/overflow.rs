@@ -366,6 +366,7 @@ fn a_price_index_beyond_any_real_one_leaves_figures_out_and_nothing_panics() {
             dataset: shown,
             detections: Vec::new(),
             warnings: Vec::new(),
+            saved: None,
         });
     }
 }

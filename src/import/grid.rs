@@ -688,6 +688,7 @@ pub fn import_grid_with_progress(
         moved: BTreeMap::new(),
     };
     Ok(Imported {
+        saved: None,
         dataset,
         detections,
         warnings,
@@ -800,6 +801,7 @@ fn read_goals(grid: &Grid, stem: &str, detections: &mut Vec<Detection>) -> Optio
         line: grid.line_of(header_row),
     });
     Some(Imported {
+        saved: None,
         dataset: Dataset {
             id: super::dataset_id(&grid.file),
             name: file_stem(&grid.file),

@@ -657,6 +657,10 @@ pub struct Imported {
     pub dataset: Dataset,
     pub detections: Vec<Detection>,
     pub warnings: Vec<Warning>,
+    /// A saved workspace's scenarios, mapping, basis and view, on the first dataset of the
+    /// package that holds them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub saved: Option<Box<crate::package::Saved>>,
 }
 
 /// Why a file could not be imported at all.
@@ -1097,7 +1101,7 @@ pub fn sniff(name: &str, bytes: &[u8]) -> Format {
         return Format::Workbook;
     }
     match extension {
-        "json" => Format::Package,
+        "json" | "raami" => Format::Package,
         "xlsx" | "xlsm" | "xlsb" | "xls" | "ods" => Format::Workbook,
         "csv" | "tsv" => Format::Csv,
         _ if first == Some(b'{') => Format::Package,
@@ -1153,6 +1157,7 @@ pub fn import_file_with_progress(
                     place: Place::file(name),
                     error: Box::new(error),
                 })?;
+            let mut saved = package.saved().map(Box::new);
             Ok(package
                 .datasets
                 .into_iter()
@@ -1160,6 +1165,7 @@ pub fn import_file_with_progress(
                     dataset,
                     detections: Vec::new(),
                     warnings: Vec::new(),
+                    saved: saved.take(),
                 })
                 .collect())
         }

@@ -1577,6 +1577,7 @@ pub fn import_text_with_mapping(
     );
 
     Ok(Imported {
+        saved: None,
         dataset,
         detections,
         warnings,

@@ -64,3 +64,36 @@ pub fn file_list(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
     let Some(list) = list else { return Vec::new() };
     (0..list.length()).filter_map(|i| list.get(i)).collect()
 }
+
+/// Offers `text` as a file to save, named `name`: the browser's download of a local blob (no
+/// request leaves the page). `false` where the browser refused.
+pub fn download(name: &str, text: &str, mime: &str) -> bool {
+    use wasm_bindgen::JsCast;
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return false;
+    };
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return false;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return false;
+    };
+    let link = document
+        .create_element("a")
+        .ok()
+        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok());
+    let done = match link {
+        Some(link) => {
+            link.set_href(&url);
+            link.set_download(name);
+            link.click();
+            true
+        }
+        None => false,
+    };
+    let _ = web_sys::Url::revoke_object_url(&url);
+    done
+}

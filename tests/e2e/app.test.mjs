@@ -1061,3 +1061,33 @@ test('a scenario on a tablet and a phone: nothing wider than the screen, the pan
     await page.close();
   }
 });
+
+test('the workspace is saved to a file and opened in a fresh browser: the same view, scenario and figures', async () => {
+  const { page } = await open();
+  // A scenario and a view: Varhaiskasvatus, Palvelujen ostot TS 2026 −5 % (51 465 less).
+  await page.goto(`${origin}${SUBPATH}#/taulukko/heinola/varhaiskasvatus?lang=sv&skenaario=S%C3%A4%C3%A4st%C3%B6t&muutokset=varhaiskasvatus:palvelujen_ostot:TS2026:-5%25`, { waitUntil: 'networkidle' });
+  await page.locator('#scenario-banner').waitFor();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#save-workspace').click()]);
+  assert.equal(download.suggestedFilename(), 'raami-tyotila.raami');
+  const saved = path.join(shots, '..', 'tyotila-e2e.raami');
+  await download.saveAs(saved);
+  const text = fs.readFileSync(saved, 'utf8');
+  assert.match(text, /"version": 2/);
+  assert.match(text, /"name": "Säästöt"/);
+  await page.close();
+  // A fresh context: nothing kept from the first.
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const fresh = await context.newPage();
+  await fresh.goto(origin + SUBPATH, { waitUntil: 'networkidle' });
+  await fresh.locator('#file-input').setInputFiles(saved);
+  await fresh.locator('#saved-work').waitFor();
+  assert.match(norm(await fresh.locator('#saved-work').innerText()), /1 skenaariota \(Säästöt\)/);
+  await fresh.locator('#import-replace').click();
+  await fresh.locator('#scenario-banner').waitFor();
+  assert.equal(await fresh.getAttribute('html', 'lang'), 'sv');
+  assert.equal(await fresh.locator('h1').innerText(), 'Varhaiskasvatus');
+  // 1 029 300 − 51 465, as worked by hand from seed 004.
+  assert.equal(await amount(fresh, 'palvelujen_ostot', 'TS2026'), `${MINUS}977${NBSP}835`);
+  fs.rmSync(saved);
+  await context.close();
+});

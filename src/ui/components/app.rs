@@ -493,6 +493,14 @@ pub fn App() -> Html {
             )
         })
         .unwrap_or_default();
+    // The whole workspace to a file (`.raami`), which opens again like any file.
+    let on_save = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| {
+            let text = crate::package::write_package(&state.workspace());
+            crate::ui::io::download("raami-tyotila.raami", &text, "application/json");
+        })
+    };
     // Sharing a view: its link to the clipboard, and a word on whether that worked, shown
     // while the view is still the one whose link was copied.
     let copied = use_state(|| None::<(String, bool)>);
@@ -550,6 +558,7 @@ pub fn App() -> Html {
                     </nav>
                     <div class="share">
                         <button type="button" class="button" id="copy-link" onclick={on_copy}>{ t(lang, Msg::CopyLink) }</button>
+                        <button type="button" class="button" id="save-workspace" onclick={on_save}>{ crate::i18n::pick(lang, "Tallenna työtila tiedostoon", "Spara arbetsytan i en fil", "Save the workspace to a file") }</button>
                         <span class="copy-status" role="status">{ match copy_status {
                             Some(true) => t(lang, Msg::LinkCopied),
                             Some(false) => t(lang, Msg::LinkNotCopied),

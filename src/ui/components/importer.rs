@@ -72,7 +72,7 @@ pub fn ImportBar(props: &BarProps) -> Html {
             <label class="button file-button">
                 { t(lang, Msg::OpenFiles) }
                 <input id="file-input" type="file" multiple=true class="sr-only" disabled={busy}
-                    accept=".json,.csv,.tsv,.txt,.xlsx,.xlsm,.xls,.ods"
+                    accept=".raami,.json,.csv,.tsv,.txt,.xlsx,.xlsm,.xls,.ods"
                     onchange={on_files} />
             </label>
             <details class="paste">
@@ -291,6 +291,21 @@ pub fn ImportSummary(props: &SummaryProps) -> Html {
             <h2 id="import-heading" tabindex="-1" ref={heading_ref}>{ t(lang, Msg::ImportHeading) }</h2>
             <p>{ t(lang, Msg::ImportNothingYet) }</p>
             { for props.pending.files.iter().enumerate().map(|f| file_summary(f, lang, &props.mapping, &props.on_map, &props.on_sheet, &props.on_rename)) }
+            { for props.pending.saved().iter().map(|saved| {
+                let scenarios = saved.scenarios.len();
+                let names: Vec<&str> = saved.scenarios.iter().map(|s| s.name.as_str()).collect();
+                let view = saved.workspace.as_ref().is_some_and(|w| w.view.is_some());
+                html! {
+                    <p class="saved-work" id="saved-work" role="note">{ match lang {
+                        Lang::Fi => format!("Tallennettu työtila: {scenarios} skenaariota{}. Lisättäessä skenaariot tulevat nykyisten rinnalle; korvattaessa myös väkiluku, hintaindeksi{}.",
+                            if names.is_empty() { String::new() } else { format!(" ({})", names.join(", ")) }, if view { " ja tallennettu näkymä" } else { "" }),
+                        Lang::Sv => format!("Sparad arbetsyta: {scenarios} scenarier{}. Vid tillägg kommer scenarierna bredvid de nuvarande; vid ersättning även folkmängd, prisindex{}.",
+                            if names.is_empty() { String::new() } else { format!(" ({})", names.join(", ")) }, if view { " och den sparade vyn" } else { "" }),
+                        Lang::En => format!("A saved workspace: {scenarios} scenarios{}. Added beside, the scenarios join the present ones; in place of what is loaded, the population, price index{} come too.",
+                            if names.is_empty() { String::new() } else { format!(" ({})", names.join(", ")) }, if view { " and the saved view" } else { "" }),
+                    } }</p>
+                }
+            }) }
             { if left_out.is_empty() || !any { html! {} } else { html! {
                 <div class="left-out" role="note">
                     <p><strong>{ match lang {

@@ -1,0 +1,123 @@
+//! The workspace file (package version 2): everything a council member has, saved and opened
+//! again with no digit changed; version 1 files still open; a newer version is refused.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::rc::Rc;
+
+use raami::analysis::basis::Basis;
+use raami::i18n::Lang;
+use raami::import::mapping::{LineTarget, Mapping};
+use raami::import::{Options, import_file};
+use raami::model::Line;
+use raami::package::{PackageError, VERSION, read_package, write_package};
+use raami::route::View;
+use raami::scenario::spec::parse_edit;
+use raami::session::{Action, Pending, ReadDataset, ReadFile, Session};
+
+fn read(name: &str, bytes: &[u8]) -> Pending {
+    let outcome = import_file(name, bytes, &Options::default())
+        .map(|all| all.into_iter().map(ReadDataset::new).collect());
+    Pending {
+        files: vec![ReadFile {
+            name: name.to_string(),
+            outcome,
+        }],
+        sources: vec![(name.to_string(), Rc::new(bytes.to_vec()))],
+    }
+}
+
+#[test]
+fn a_workspace_is_saved_and_opened_again_as_it_was() {
+    let mut session = Session::opening(Mapping::default(), Basis::default());
+    // Kauhava's income statement 2024 beside the sample.
+    let name = "kauhava-tilinpaatos-2024-tuloslaskelma.txt";
+    let bytes = std::fs::read(format!("tests/fixtures/real/{name}")).unwrap();
+    session.apply(Action::Read(read(name, &bytes)));
+    session.apply(Action::Accept { replace: false });
+    assert_eq!(session.loaded.len(), 2);
+    // A scenario on the sample, a mapping, a population, a view.
+    session.apply(Action::SelectNode {
+        dataset: 0,
+        node: "varhaiskasvatus".into(),
+    });
+    let sample = session.loaded[0].dataset.clone();
+    for spec in [
+        "Varhaiskasvatus:Palvelujen ostot:TS2026:-5%",
+        "hyvinvointitoimiala/*:henkilostokulut:TS2025+:+2,5%",
+    ] {
+        let edit = parse_edit(&sample, spec).unwrap();
+        session.apply(Action::AddEdit {
+            edit,
+            name: "Säästöt 2026".into(),
+        });
+    }
+    let mut mapping = Mapping::default();
+    mapping.set_line("Sisäiset erät", LineTarget::Ignore);
+    session.apply(Action::SetMapping(mapping.clone()));
+    let mut basis = Basis::default();
+    basis
+        .population
+        .insert(2026, "20 766".replace(' ', "").parse().unwrap());
+    basis.per_resident = true;
+    session.apply(Action::SetBasis(basis.clone()));
+    session.apply(Action::SetView(View::Compare));
+    session.apply(Action::SetLang(Lang::Sv));
+
+    let file = write_package(&session.workspace());
+    assert!(file.contains("\"version\": 2"), "{}", &file[..200]);
+    // Opened in a fresh visit, in place of the sample.
+    let mut fresh = Session::opening(Mapping::default(), Basis::default());
+    fresh.apply(Action::Read(read("työtila.raami", file.as_bytes())));
+    let pending = fresh.import.pending.clone().unwrap();
+    assert_eq!(pending.datasets(), 2);
+    assert_eq!(pending.saved()[0].scenarios.len(), 1);
+    fresh.apply(Action::Accept { replace: true });
+    let datasets = |s: &Session| {
+        s.loaded
+            .iter()
+            .map(|l| l.dataset.as_ref().clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(datasets(&fresh), datasets(&session), "no digit changed");
+    assert_eq!(fresh.scenarios, session.scenarios);
+    assert_eq!(*fresh.mapping, mapping);
+    assert_eq!(*fresh.basis, basis);
+    assert_eq!(fresh.selection, session.selection);
+    assert_eq!(fresh.lang, Lang::Sv);
+    assert_eq!(fresh.route(), session.route());
+    // Kauhava's figures as printed: Verotulot TP 2024 33 595 351,41.
+    let kauhava = &fresh.loaded[1].dataset;
+    let root = kauhava.roots().next().unwrap().id.clone();
+    assert_eq!(
+        kauhava.figures[&root][&Line::Verotulot]["TP2024"],
+        "33595351.41".parse().unwrap()
+    );
+    // Beside what is loaded: the scenarios join, renamed where one of the name is there.
+    let mut again = session.clone();
+    again.apply(Action::Read(read("työtila.raami", file.as_bytes())));
+    again.apply(Action::Accept { replace: false });
+    let names: Vec<&str> = again.scenarios.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["Säästöt 2026", "Säästöt 2026 (2)"]);
+}
+
+#[test]
+fn a_version_1_package_opens_and_a_newer_one_is_refused() {
+    // The embedded sample as version 1 wrote it (version 1 had datasets only, in the same
+    // form).
+    let v1 = raami::sample::HEINOLA_JSON.replacen("\"version\": 2", "\"version\": 1", 1);
+    let v1 = v1.as_str();
+    assert!(v1.contains("\"version\": 1"));
+    let package = read_package(v1).unwrap();
+    assert_eq!(package.version, VERSION);
+    assert!(package.scenarios.is_empty() && package.workspace.is_none());
+    let written = write_package(&package);
+    assert!(written.contains("\"version\": 2"));
+    assert_eq!(read_package(&written).unwrap().datasets, package.datasets);
+    // Version 3 is refused naming both versions.
+    let v3 = v1.replacen("\"version\": 1", "\"version\": 3", 1);
+    let error = read_package(&v3).unwrap_err();
+    assert_eq!(error, PackageError::UnsupportedVersion { found: 3 });
+    let message = error.message(Lang::Fi, "uusi.raami");
+    assert!(message.contains('3') && message.contains('2'), "{message}");
+}
