@@ -219,6 +219,18 @@ pub struct Step {
     pub to: Amount,
 }
 
+impl Step {
+    /// The step's own amount: a total's value, or how much the line moved the running total
+    /// (the chart's bar and its table's figure are this one amount).
+    pub fn amount(&self) -> Amount {
+        if self.total {
+            self.to
+        } else {
+            self.to.checked_sub(self.from).unwrap_or_default()
+        }
+    }
+}
+
 /// The totals a waterfall stops at, in order.
 const WATERFALL_TOTALS: [Line; 4] = [
     Line::Toimintakate,
@@ -322,11 +334,7 @@ pub fn waterfall_marks(steps: &[Step], column: &Column, lang: Lang) -> Vec<Mark>
                 series: 0,
                 lo: step.from.min(step.to),
                 hi: step.from.max(step.to),
-                value: if step.total {
-                    step.to
-                } else {
-                    step.to.checked_sub(step.from).unwrap_or_default()
-                },
+                value: step.amount(),
                 colour,
                 pattern: pattern(column.kind),
                 label: format!("{} · {}", step.line.name(lang), column.label(lang)),

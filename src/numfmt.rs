@@ -216,6 +216,18 @@ pub fn format_eur(value: Decimal, lang: Lang) -> String {
     format_amount(value, 0, lang)
 }
 
+/// Prints an amount with its sign always shown, for a change: `+1 009 492`, `−3 518`, `0`;
+/// cents where the amount has them.
+pub fn format_signed(value: Decimal, lang: Lang) -> String {
+    let decimals = if value.fract().is_zero() { 0 } else { 2 };
+    let text = format_amount(value, decimals, lang);
+    if value > Decimal::ZERO {
+        format!("+{text}")
+    } else {
+        text
+    }
+}
+
 /// Prints a percentage with two decimals: `88,12 %` in Finnish and Swedish (a no-break
 /// space before the sign, as the languages write it), `88.12%` in English.
 pub fn format_percent(value: Decimal, lang: Lang) -> String {

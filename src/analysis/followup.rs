@@ -27,6 +27,9 @@ pub struct FollowUpRow {
     pub poikkeama: Amount,
     pub toteuma_pct: Option<Decimal>,
     pub effect: Effect,
+    /// What the line did to the result against the budget: actual − budget (+ better on
+    /// any line, in stored signs).
+    pub effect_amount: Amount,
 }
 
 /// The rows of follow-up `pair` (an index into the table's follow-ups), in statement order.
@@ -61,6 +64,7 @@ pub fn follow_up_rows(table: &NodeTable, pair: usize) -> Vec<FollowUpRow> {
                 poikkeama: cell.poikkeama,
                 toteuma_pct: cell.toteuma_pct,
                 effect,
+                effect_amount: actual.checked_sub(budget).unwrap_or_default(),
             })
         })
         .collect()

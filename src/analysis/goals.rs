@@ -79,3 +79,22 @@ pub fn status_by_aim<'a>(goals: impl IntoIterator<Item = &'a Goal>) -> Vec<AimCo
     }
     counts.into_iter().map(|(_, c)| c).collect()
 }
+
+/// The total funding of projects, as the projects table's last row prints it (projects that
+/// give none are left out of it).
+pub fn total_funding<'a>(
+    projects: impl Iterator<Item = &'a crate::model::Project>,
+) -> crate::model::Amount {
+    projects.filter_map(|p| p.total_funding).sum()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_projects_total_is_their_funding_added_up() {
+        // Seed 003's five projects: 176 987 + 48 000 + 125 000 + 249 800 + 218 842.
+        let sample = crate::sample::heinola().unwrap_or_default();
+        let total = super::total_funding(sample.projects.iter());
+        assert_eq!(total, rust_decimal::Decimal::from(818_629));
+    }
+}

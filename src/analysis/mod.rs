@@ -11,6 +11,7 @@ pub mod breakdown;
 pub mod derived;
 pub mod followup;
 pub mod goals;
+pub mod investments;
 pub mod table;
 pub mod validate;
 pub mod values;

@@ -17,12 +17,7 @@ pub fn euros(amount: Amount, lang: Lang) -> String {
 
 /// An amount with its sign always shown: `+51 465 €`, `−187 395 €`.
 pub fn signed_euros(amount: Amount, lang: Lang) -> String {
-    let text = euros(amount, lang);
-    if amount > Decimal::ZERO {
-        format!("+{text}")
-    } else {
-        text
-    }
+    format!("{}\u{a0}€", crate::numfmt::format_signed(amount, lang))
 }
 
 fn signed_number(value: Decimal, lang: Lang) -> String {

@@ -525,7 +525,7 @@ pub fn WaterfallChart(props: &Props) -> Html {
                         { for steps.iter().map(|s| html! {
                             <tr class={classes!(s.total.then_some("subtotal"))} data-step={s.line.key()}>
                                 <th scope="row">{ s.line.name(lang) }</th>
-                                <td class="num" data-col="step">{ format_eur(if s.total { s.to } else { s.to - s.from }, lang) }</td>
+                                <td class="num" data-col="step">{ format_eur(s.amount(), lang) }</td>
                                 <td class="num" data-col="cumulative">{ format_eur(s.to, lang) }</td>
                             </tr>
                         }) }

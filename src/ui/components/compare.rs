@@ -73,10 +73,7 @@ fn difference(measure: Measure, value: Option<Decimal>, lang: Lang) -> String {
             let sign = if v > Decimal::ZERO { "+" } else { "" };
             format!("{sign}{}", format_amount(v, 2, lang))
         }
-        (Measure::Line(_), Some(v)) => {
-            let sign = if v > Decimal::ZERO { "+" } else { "" };
-            format!("{sign}{}", format_eur(v, lang))
-        }
+        (Measure::Line(_), Some(v)) => crate::numfmt::format_signed(v, lang),
     }
 }
 

@@ -14,7 +14,7 @@ use crate::analysis::node_table;
 use crate::chart::{DOWN, Pattern, UP, deviation_marks, deviation_summary};
 use crate::i18n::{Lang, Msg, t};
 use crate::model::{Dataset, Line};
-use crate::numfmt::{format_eur, format_percent};
+use crate::numfmt::{format_eur, format_percent, format_signed};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -32,15 +32,6 @@ pub struct Props {
     pub order: SortBy,
     #[prop_or_default]
     pub on_order: Callback<SortBy>,
-}
-
-/// An effect on the result with its sign: `+1 009 492`, `−3 518`, `0`.
-fn signed(amount: rust_decimal::Decimal, lang: Lang) -> String {
-    if amount > rust_decimal::Decimal::ZERO {
-        format!("+{}", format_eur(amount, lang))
-    } else {
-        format_eur(amount, lang)
-    }
 }
 
 #[component]
@@ -129,7 +120,7 @@ pub fn FollowUpView(props: &Props) -> Html {
                                             <td class="num">{ format_eur(row.actual, lang) }</td>
                                             <td class="num" data-col="poikkeama">{ format_eur(row.poikkeama, lang) }</td>
                                             <td class="num" data-col="toteuma-pct">{ row.toteuma_pct.map(|p| format_percent(p, lang)).unwrap_or_default() }</td>
-                                            <td class="effect" data-col="effect"><span aria-hidden="true" class="mark">{ mark }</span>{ words }{ " " }<span class="effect-amount" data-col="effect-amount">{ signed(row.actual - row.budget, lang) }</span></td>
+                                            <td class="effect" data-col="effect"><span aria-hidden="true" class="mark">{ mark }</span>{ words }{ " " }<span class="effect-amount" data-col="effect-amount">{ format_signed(row.effect_amount, lang) }</span></td>
                                         </tr>
                                     }
                                 }) }

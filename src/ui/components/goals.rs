@@ -10,7 +10,7 @@ use yew::prelude::*;
 use super::investments::Investments;
 use crate::analysis::goals::{goals_under, status_by_aim};
 use crate::i18n::{Lang, Msg, t};
-use crate::model::{Amount, Dataset, Goal, GoalLevel, GoalStatus, OrgNode, Project, Risk};
+use crate::model::{Dataset, Goal, GoalLevel, GoalStatus, OrgNode, Project, Risk};
 use crate::numfmt::{format_eur, format_percent};
 
 #[derive(Properties, PartialEq)]
@@ -100,7 +100,7 @@ fn goals_table(unit: &str, level: GoalLevel, year: i32, goals: &[&Goal], lang: L
 /// The projects table of one unit, with the total of their funding.
 fn projects_table(unit: &str, projects: &[&Project], lang: Lang) -> Html {
     let caption = format!("{unit}: {}", t(lang, Msg::Projects));
-    let total: Amount = projects.iter().filter_map(|p| p.total_funding).sum();
+    let total = crate::analysis::goals::total_funding(projects.iter().copied());
     let heading_id = format!("projects-{}", crate::import::slug(unit));
     html! {
         <section class="projects" aria-labelledby={heading_id.clone()}>

@@ -5,10 +5,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::analysis::derived::{poikkeama, toteuma_pct};
-use crate::analysis::table::follow_ups;
+use crate::analysis::investments::investment_tables;
 use crate::i18n::{Lang, Msg, t};
-use crate::model::{Column, Dataset, InvestmentLine};
+use crate::model::{Dataset, InvestmentLine};
 use crate::numfmt::{format_eur, format_percent};
 
 #[derive(Properties, PartialEq)]
@@ -35,8 +34,7 @@ fn line_name(line: InvestmentLine, lang: Lang) -> &'static str {
 #[component]
 pub fn Investments(props: &Props) -> Html {
     let lang = props.lang;
-    let dataset = &props.dataset;
-    let tables: Vec<_> = dataset.investments_of(&props.node).collect();
+    let tables = investment_tables(&props.dataset, &props.node);
     if tables.is_empty() {
         return html! {};
     }
@@ -49,53 +47,36 @@ pub fn Investments(props: &Props) -> Html {
     html! {
         <section class="investments" aria-labelledby={heading_id}>
             { heading }
-            { for tables.into_iter().map(|inv| {
-                let columns: Vec<Column> = dataset
-                    .columns_in_order()
-                    .into_iter()
-                    .filter(|c| inv.figures.values().any(|by_col| by_col.contains_key(&c.id)))
-                    .cloned()
-                    .collect();
-                let pairs = follow_ups(&columns);
-                html! {
-                    <div class="table-scroll" tabindex="0" role="region" aria-label={format!("{}: {}", t(lang, Msg::Investments), inv.name)}>
-                    <table class="investments-table">
-                        <caption>{ format!("{}: {} ({})", t(lang, Msg::Investments), inv.name, props.unit) }</caption>
-                        <thead><tr>
-                            <th scope="col">{ t(lang, Msg::Line) }</th>
-                            { for columns.iter().map(|c| html! { <th scope="col" class="num">{ c.label(lang) }</th> }) }
-                            { for pairs.iter().map(|_| html! { <>
-                                <th scope="col" class="num derived">{ t(lang, Msg::Poikkeama) }</th>
-                                <th scope="col" class="num derived">{ t(lang, Msg::ToteumaPct) }</th>
-                            </> }) }
-                        </tr></thead>
-                        <tbody>
-                            { for inv.figures.iter().map(|(line, by_col)| html! {
-                                <tr>
-                                    <th scope="row">{ line_name(*line, lang) }</th>
-                                    { for columns.iter().map(|c| html! {
-                                        <td class="num">{ by_col.get(&c.id).map(|v| format_eur(*v, lang)).unwrap_or_default() }</td>
-                                    }) }
-                                    { for pairs.iter().map(|pair| {
-                                        let budget = by_col.get(&pair.budget.id).copied();
-                                        let actual = by_col.get(&pair.actual.id).copied();
-                                        let (p, pct) = match (budget, actual) {
-                                            (Some(b), Some(a)) => (poikkeama(b, a), toteuma_pct(b, a)),
-                                            _ => (None, None),
-                                        };
-                                        html! { <>
-                                            <td class="num derived">{ p.map(|v| format_eur(v, lang)).unwrap_or_default() }</td>
-                                            <td class="num derived">{ pct.map(|v| format_percent(v, lang)).unwrap_or_default() }</td>
-                                        </> }
-                                    }) }
-                                </tr>
-                            }) }
-                        </tbody>
-                    </table>
-                    </div>
-                }
+            { for tables.iter().map(|table| html! {
+                <div class="table-scroll" tabindex="0" role="region" aria-label={format!("{}: {}", t(lang, Msg::Investments), table.name)}>
+                <table class="investments-table">
+                    <caption>{ format!("{}: {} ({})", t(lang, Msg::Investments), table.name, props.unit) }</caption>
+                    <thead><tr>
+                        <th scope="col">{ t(lang, Msg::Line) }</th>
+                        { for table.columns.iter().map(|c| html! { <th scope="col" class="num">{ c.label(lang) }</th> }) }
+                        { for table.follow_ups.iter().map(|_| html! { <>
+                            <th scope="col" class="num derived">{ t(lang, Msg::Poikkeama) }</th>
+                            <th scope="col" class="num derived">{ t(lang, Msg::ToteumaPct) }</th>
+                        </> }) }
+                    </tr></thead>
+                    <tbody>
+                        { for table.rows.iter().map(|row| html! {
+                            <tr>
+                                <th scope="row">{ line_name(row.line, lang) }</th>
+                                { for row.amounts.iter().map(|v| html! {
+                                    <td class="num">{ v.map(|v| format_eur(v, lang)).unwrap_or_default() }</td>
+                                }) }
+                                { for row.follow_ups.iter().map(|(p, pct)| html! { <>
+                                    <td class="num derived">{ p.map(|v| format_eur(v, lang)).unwrap_or_default() }</td>
+                                    <td class="num derived">{ pct.map(|v| format_percent(v, lang)).unwrap_or_default() }</td>
+                                </> }) }
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+                </div>
             }) }
-            { for dataset.investments_of(&props.node).filter_map(|inv| inv.note.clone()).map(|note| html! { <p class="note">{ note }</p> }) }
+            { for tables.iter().filter_map(|table| table.note.clone()).map(|note| html! { <p class="note">{ note }</p> }) }
         </section>
     }
 }
