@@ -548,3 +548,47 @@ fn seek_prints_the_change_needed() {
     );
     assert!(first.contains("(\u{2212}7,00\u{a0}%)"), "{first}");
 }
+
+#[test]
+fn a_saved_workspace_scenario_is_laid_over_its_data() {
+    use raami::scenario::spec::parse_edit;
+    use raami::session::{Action, Session};
+    let mut session = Session::opening(Default::default(), Default::default());
+    let sample = session.loaded[0].dataset.clone();
+    let edit = parse_edit(&sample, "varhaiskasvatus:palvelujen_ostot:TS2026:-5%").unwrap();
+    session.apply(Action::AddEdit {
+        edit,
+        name: "Säästöt".into(),
+    });
+    let file = scratch(
+        "tyotila.raami",
+        write_package(&session.workspace()).as_bytes(),
+    );
+    let file = file.to_str().unwrap();
+    // 1 029 300 − 5 % is 977 835 (seed 004).
+    let output = raami(&[
+        "table",
+        file,
+        "--org",
+        "Varhaiskasvatus",
+        "--scenario",
+        "Säästöt",
+        "--format",
+        "csv",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stdout(&output)
+            .lines()
+            .any(|l| l.starts_with("Palvelujen ostot;") && l.contains(";-977835;")),
+        "{}",
+        stdout(&output)
+    );
+    let output = raami(&["table", file, "--scenario", "Leikkaus"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("”Leikkaus”") && stderr(&output).contains("”Säästöt”"),
+        "{}",
+        stderr(&output)
+    );
+}

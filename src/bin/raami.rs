@@ -110,6 +110,10 @@ mod cli {
         /// kind), CHANGE +3%, -2,5%, +150000, -150 000 or =1200000. Repeatable.
         #[arg(long = "edit", value_name = "SPEC")]
         specs: Vec<String>,
+        /// A scenario saved in a workspace file (`.raami`), by name: its edits first, then
+        /// any --edit.
+        #[arg(long)]
+        scenario: Option<String>,
     }
 
     #[derive(Args)]
@@ -169,16 +173,27 @@ mod cli {
     }
 
     fn load(source: &Source, options: &Options, lang: Lang) -> Result<Vec<Dataset>, String> {
+        load_with_scenarios(source, options, lang).map(|(datasets, _)| datasets)
+    }
+
+    /// The datasets, and the scenarios saved with them in workspace files.
+    fn load_with_scenarios(
+        source: &Source,
+        options: &Options,
+        lang: Lang,
+    ) -> Result<(Vec<Dataset>, Vec<Scenario>), String> {
         if source.sample {
             return raami::sample::heinola()
-                .map(|d| vec![d])
+                .map(|d| (vec![d], Vec::new()))
                 .map_err(|e| e.message(lang, "heinola.raami.json"));
         }
-        Ok(import_all(&source.files, options, lang)?
-            .0
-            .into_iter()
-            .map(|i| i.dataset)
-            .collect())
+        let imported = import_all(&source.files, options, lang)?.0;
+        let scenarios = imported
+            .iter()
+            .filter_map(|i| i.saved.as_ref())
+            .flat_map(|saved| saved.scenarios.iter().cloned())
+            .collect();
+        Ok((imported.into_iter().map(|i| i.dataset).collect(), scenarios))
     }
 
     fn heading(lang: Lang, fi: &str, sv: &str, en: &str) -> String {
@@ -294,13 +309,42 @@ mod cli {
     /// that does not apply, is an error.
     fn with_edits(
         datasets: Vec<Dataset>,
-        specs: &[String],
+        saved: &[Scenario],
+        edits: &Edits,
         lang: Lang,
     ) -> Result<(Vec<Dataset>, String), String> {
-        if specs.is_empty() {
+        let specs = &edits.specs;
+        if specs.is_empty() && edits.scenario.is_none() {
             return Ok((datasets, String::new()));
         }
         let mut per_dataset: Vec<Vec<Edit>> = vec![Vec::new(); datasets.len()];
+        if let Some(name) = &edits.scenario {
+            let Some(scenario) = saved.iter().find(|s| &s.name == name) else {
+                let names: Vec<String> = saved.iter().map(|s| format!("”{}”", s.name)).collect();
+                return Err(match lang {
+                    Lang::Fi => format!(
+                        "skenaariota ”{name}” ei ole tiedostoissa; skenaariot: {}",
+                        names.join(", ")
+                    ),
+                    Lang::Sv => format!(
+                        "scenariot ”{name}” finns inte i filerna; scenarier: {}",
+                        names.join(", ")
+                    ),
+                    Lang::En => format!(
+                        "there is no scenario ”{name}” in the files; scenarios: {}",
+                        names.join(", ")
+                    ),
+                });
+            };
+            let made_on = scenario.made_on.first().map(|m| m.dataset.as_str());
+            let index = datasets
+                .iter()
+                .position(|d| Some(d.id.as_str()) == made_on)
+                .unwrap_or(0);
+            if let Some(list) = per_dataset.get_mut(index) {
+                list.extend(scenario.edits.iter().cloned());
+            }
+        }
         for spec in specs {
             let mut first_error = None;
             let mut placed = false;
@@ -526,7 +570,9 @@ mod cli {
             }
             // Imported files are checked with what their import decided and skipped, so that
             // a file whose rows were dropped is never simply called consistent.
-            Command::Check { source, edits } if !source.sample && edits.specs.is_empty() => {
+            Command::Check { source, edits }
+                if !source.sample && edits.specs.is_empty() && edits.scenario.is_none() =>
+            {
                 match import_all(&source.files, &options, lang) {
                     Ok((imported, failed)) => {
                         let consistent = imported
@@ -547,11 +593,11 @@ mod cli {
                 }
             }
             Command::Check { source, edits } => {
-                let datasets = match load(source, &options, lang) {
-                    Ok(datasets) => datasets,
+                let (datasets, saved) = match load_with_scenarios(source, &options, lang) {
+                    Ok(loaded) => loaded,
                     Err(message) => return fail(&message),
                 };
-                match with_edits(datasets, &edits.specs, lang) {
+                match with_edits(datasets, &saved, edits, lang) {
                     Ok((datasets, told)) => {
                         emit(&told);
                         check(&datasets, lang)
@@ -579,11 +625,11 @@ mod cli {
                 target,
                 edits,
             } => {
-                let datasets = match load(source, &options, lang) {
-                    Ok(datasets) => datasets,
+                let (datasets, saved) = match load_with_scenarios(source, &options, lang) {
+                    Ok(loaded) => loaded,
                     Err(message) => return fail(&message),
                 };
-                let (datasets, told) = match with_edits(datasets, &edits.specs, lang) {
+                let (datasets, told) = match with_edits(datasets, &saved, edits, lang) {
                     Ok(edited) => edited,
                     Err(message) => return fail(&message),
                 };
