@@ -246,7 +246,10 @@ impl Route {
                     route.measure = Measure::from_slug(measure).unwrap_or_default()
                 }
                 Some(("hinnat", year)) => {
-                    route.real_year = year.parse().ok().filter(|y| (1990..=2100).contains(y))
+                    route.real_year = year
+                        .parse()
+                        .ok()
+                        .filter(|y| crate::model::column::PLAUSIBLE_YEARS.contains(y))
                 }
                 Some(("line", key)) => {
                     let key = clean(key);

@@ -5,12 +5,9 @@
 
 /// The year a header names (`Tavoite 2025`).
 pub(crate) fn header_year(cells: &[String]) -> Option<i32> {
-    cells.iter().find_map(|cell| {
-        cell.split(|c: char| !c.is_ascii_digit())
-            .filter(|t| t.len() == 4)
-            .filter_map(|t| t.parse::<i32>().ok())
-            .find(|y| (1990..=2100).contains(y))
-    })
+    cells
+        .iter()
+        .find_map(|cell| crate::model::column::year_in(cell))
 }
 
 /// Text without its HTML tags, each tag replaced by `gap`, with no-break spaces made plain.

@@ -267,7 +267,7 @@ fn year(word: &str) -> Option<i32> {
     (digits.len() == 4 && digits.chars().all(|c| c.is_ascii_digit()))
         .then(|| digits.parse().ok())
         .flatten()
-        .filter(|y| (1990..=2100).contains(y))
+        .filter(|y| crate::model::column::PLAUSIBLE_YEARS.contains(y))
 }
 
 /// `TP2024` → (TP, 2024).

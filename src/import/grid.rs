@@ -632,7 +632,7 @@ pub fn import_grid_with_progress(
         .map(|name| OrgNode {
             id: slug(name),
             name: name.clone(),
-            level: level_from_name(name).unwrap_or(level),
+            level: OrgLevel::from_name(name).unwrap_or(level),
             parent: None,
             valid_from: None,
             valid_to: None,
@@ -695,14 +695,6 @@ pub fn import_grid_with_progress(
     })
 }
 
-/// A year named in a file or sheet name (`tavoitteet_2025.csv`).
-fn year_in(name: &str) -> Option<i32> {
-    name.split(|c: char| !c.is_ascii_digit())
-        .filter(|t| t.len() == 4)
-        .filter_map(|t| t.parse().ok())
-        .find(|y| (1990..=2100).contains(y))
-}
-
 /// A sheet or CSV file of goals (`Strateginen päämäärä`, `Tavoite 2025`, …, `Tila`), with
 /// an optional unit column (`Yksikkö`, `Palvelualue`): a dataset of those units and their
 /// goals, without figures. Goals are the council's unless the file or sheet is named after
@@ -760,7 +752,7 @@ fn read_goals(grid: &Grid, stem: &str, detections: &mut Vec<Detection>) -> Optio
             org.push(OrgNode {
                 id: id.clone(),
                 name: name.clone(),
-                level: level_from_name(&name).unwrap_or(OrgLevel::Muu),
+                level: OrgLevel::from_name(&name).unwrap_or(OrgLevel::Muu),
                 parent: None,
                 valid_from: None,
                 valid_to: None,
@@ -786,7 +778,10 @@ fn read_goals(grid: &Grid, stem: &str, detections: &mut Vec<Detection>) -> Optio
                     },
                 });
             }
-            let year = goal.year.or_else(|| year_in(&named)).unwrap_or_default();
+            let year = goal
+                .year
+                .or_else(|| crate::model::column::year_in(&named))
+                .unwrap_or_default();
             goals.push(crate::model::Goal {
                 org: id.clone(),
                 year,
@@ -862,19 +857,6 @@ fn body_rows<'a>(
 enum Layout {
     Wide(Vec<(usize, HeaderColumn)>),
     Long(Vec<Option<Role>>),
-}
-
-fn level_from_name(name: &str) -> Option<OrgLevel> {
-    let lower = name.to_lowercase();
-    if lower.contains("toimiala") {
-        Some(OrgLevel::Toimiala)
-    } else if lower.contains("palvelualue") {
-        Some(OrgLevel::Palvelualue)
-    } else if lower.contains("vastuualue") {
-        Some(OrgLevel::Vastuualue)
-    } else {
-        None
-    }
 }
 
 /// A row's figures by header column, for checking its printed Poikkeama and Toteuma %.

@@ -218,12 +218,7 @@ impl ColumnTarget {
 }
 
 /// A year printed in a header (`Budjetti 2026` → 2026), to offer as the mapping's default.
-pub fn year_in(text: &str) -> Option<i32> {
-    text.split(|c: char| !c.is_ascii_digit())
-        .filter(|part| part.len() == 4)
-        .filter_map(|part| part.parse().ok())
-        .find(|year| (1990..=2100).contains(year))
-}
+pub use crate::model::column::year_in;
 
 #[cfg(test)]
 mod tests {

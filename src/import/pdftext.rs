@@ -123,19 +123,6 @@ fn unit_marker(text: &str) -> Option<String> {
     .map(str::to_string)
 }
 
-fn level_from(text: &str) -> Option<OrgLevel> {
-    let lower = text.to_lowercase();
-    if lower.contains("vastuualue") {
-        Some(OrgLevel::Vastuualue)
-    } else if lower.contains("palvelualue") {
-        Some(OrgLevel::Palvelualue)
-    } else if lower.contains("toimiala") {
-        Some(OrgLevel::Toimiala)
-    } else {
-        None
-    }
-}
-
 fn is_number_start(token: &str) -> bool {
     let mut chars = token.chars();
     match chars.next() {
@@ -812,7 +799,7 @@ fn table_context(
         .take(4)
         .any(|l| l.text.to_lowercase().contains("investoinnit"));
     // The level: from the table's own name, or a heading just above it.
-    let level_hint = level_from(label).or_else(|| {
+    let level_hint = OrgLevel::from_name(label).or_else(|| {
         context
             .iter()
             .rev()
@@ -826,7 +813,7 @@ fn table_context(
                         .filter(|c| c.is_alphabetic())
                         .all(char::is_uppercase)
             })
-            .find_map(|l| level_from(&l.text))
+            .find_map(|l| OrgLevel::from_name(&l.text))
     });
     let title_above = || {
         context
@@ -848,7 +835,7 @@ fn table_context(
             .map(str::to_string)
     };
     let name = match heading {
-        Some(h) if !investment && level_from(&h).is_none() => h,
+        Some(h) if !investment && OrgLevel::from_name(&h).is_none() => h,
         _ if !label.trim().is_empty() => label.to_string(),
         _ => title_above().unwrap_or_else(|| "Tuloslaskelma".to_string()),
     };

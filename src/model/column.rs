@@ -5,6 +5,18 @@ use serde::{Deserialize, Serialize};
 
 use crate::i18n::Lang;
 
+/// The years a budget document's header, file name or link may plausibly name.
+pub const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 1990..=2100;
+
+/// The first plausible year written in a text (`Budjetti 2026 (alustava)` → 2026,
+/// `tavoitteet_2025.csv` → 2025): four digits standing apart.
+pub fn year_in(text: &str) -> Option<i32> {
+    text.split(|c: char| !c.is_ascii_digit())
+        .filter(|part| part.len() == 4)
+        .filter_map(|part| part.parse().ok())
+        .find(|year| PLAUSIBLE_YEARS.contains(year))
+}
+
 /// The kind of a column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum ColumnKind {

@@ -24,6 +24,21 @@ pub enum OrgLevel {
 }
 
 impl OrgLevel {
+    /// The level a name says it is (`Varhaiskasvatuksen palvelualue`), the most specific
+    /// word first, so that every importer classifies a name the same way.
+    pub fn from_name(name: &str) -> Option<OrgLevel> {
+        let lower = name.to_lowercase();
+        if lower.contains("vastuualue") {
+            Some(OrgLevel::Vastuualue)
+        } else if lower.contains("palvelualue") {
+            Some(OrgLevel::Palvelualue)
+        } else if lower.contains("toimiala") {
+            Some(OrgLevel::Toimiala)
+        } else {
+            None
+        }
+    }
+
     pub fn name(self, lang: Lang) -> &'static str {
         match (self, lang) {
             (OrgLevel::Kaupunki, Lang::Fi) => "kaupunki",
@@ -68,5 +83,32 @@ impl OrgNode {
     /// Whether the node belongs under its parent in `year`.
     pub fn belongs_in(&self, year: i32) -> bool {
         self.valid_from.is_none_or(|from| year >= from) && self.valid_to.is_none_or(|to| year <= to)
+    }
+}
+
+#[cfg(test)]
+mod level_tests {
+    use super::OrgLevel;
+
+    #[test]
+    fn a_name_says_its_level_the_most_specific_word_first() {
+        // Every importer (CSV, workbook, text) classifies a name with this one rule.
+        assert_eq!(
+            OrgLevel::from_name("Hyvinvointitoimiala"),
+            Some(OrgLevel::Toimiala)
+        );
+        assert_eq!(
+            OrgLevel::from_name("VARHAISKASVATUKSEN PALVELUALUE"),
+            Some(OrgLevel::Palvelualue)
+        );
+        assert_eq!(
+            OrgLevel::from_name("Toimialan vastuualue 3"),
+            Some(OrgLevel::Vastuualue)
+        );
+        assert_eq!(
+            OrgLevel::from_name("Palvelualueen toimiala"),
+            Some(OrgLevel::Palvelualue)
+        );
+        assert_eq!(OrgLevel::from_name("Vaalit"), None);
     }
 }
