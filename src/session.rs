@@ -271,6 +271,16 @@ pub enum Action {
     RemoveEdit(usize),
     Undo,
     Redo,
+    /// The workspace kept on this machine, read back after a reload: its datasets,
+    /// scenarios, mapping and basis take the place of the opening ones, then the page's
+    /// link (if any) is followed.
+    Restore {
+        package: Box<Package>,
+        route: Option<Route>,
+    },
+    /// Everything kept on this machine is forgotten: the sample, no scenarios, no mapping,
+    /// no basis.
+    Forget,
     /// Go where a link (the URL fragment) points.
     Navigate(Route),
 }
@@ -410,6 +420,57 @@ impl Session {
             basis: Basis::clone(&self.basis),
             view: Some(self.route().to_fragment()),
         });
+        package
+    }
+
+    /// The session with a kept workspace in place of the opening data.
+    fn restore(&mut self, package: Package, route: Option<Route>) {
+        if package.datasets.is_empty() {
+            return;
+        }
+        self.loaded = Rc::new(package.datasets.into_iter().map(Loaded::new).collect());
+        self.scenarios = Rc::new(package.scenarios);
+        self.history = History::default();
+        if let Some(workspace) = package.workspace {
+            self.mapping = Rc::new(workspace.mapping);
+            self.basis = Rc::new(workspace.basis);
+        }
+        let s = &mut self.selection;
+        s.scenario = None;
+        s.dataset = 0;
+        let known = self
+            .loaded
+            .first()
+            .is_some_and(|l| l.dataset.node(&s.node).is_some());
+        if !known {
+            s.node = self
+                .loaded
+                .first()
+                .and_then(|l| l.dataset.roots().next())
+                .map(|n| n.id.clone())
+                .unwrap_or_default();
+        }
+        if let Some(route) = route {
+            *self = self.navigated(route);
+        }
+    }
+
+    /// Whether the session holds nothing of the user's own: the embedded sample alone, as
+    /// shipped, and no scenario (autosave then keeps nothing, so a newer sample shows).
+    pub fn is_only_the_sample(&self) -> bool {
+        self.scenarios.is_empty()
+            && self.loaded.len() == 1
+            && crate::sample::heinola()
+                .is_ok_and(|sample| self.loaded.first().is_some_and(|l| *l.dataset == sample))
+    }
+
+    /// What autosave keeps: the datasets, scenarios, mapping and basis (the view is in the
+    /// page's link).
+    pub fn autosaved(&self) -> Package {
+        let mut package = self.workspace();
+        if let Some(workspace) = package.workspace.as_mut() {
+            workspace.view = None;
+        }
         package
     }
 
@@ -718,6 +779,12 @@ impl Session {
                     scenario.edits.remove(at);
                 }
             }),
+            Action::Restore { package, route } => self.restore(*package, route),
+            Action::Forget => {
+                let lang = self.lang;
+                *self = Session::opening(Mapping::default(), Basis::default());
+                self.lang = lang;
+            }
             Action::Undo => {
                 if let Some((scenarios, shown)) = self.history.undo.pop() {
                     let now = (self.scenarios.clone(), self.selection.scenario);

@@ -121,3 +121,42 @@ fn a_version_1_package_opens_and_a_newer_one_is_refused() {
     let message = error.message(Lang::Fi, "uusi.raami");
     assert!(message.contains('3') && message.contains('2'), "{message}");
 }
+
+#[test]
+fn a_kept_workspace_comes_back_after_a_reload_and_can_be_forgotten() {
+    let mut session = Session::opening(Mapping::default(), Basis::default());
+    let name = "kauhava-tilinpaatos-2024-tuloslaskelma.txt";
+    let bytes = std::fs::read(format!("tests/fixtures/real/{name}")).unwrap();
+    session.apply(Action::Read(read(name, &bytes)));
+    session.apply(Action::Accept { replace: false });
+    let sample = session.loaded[0].dataset.clone();
+    let edit = parse_edit(&sample, "varhaiskasvatus:palvelujen_ostot:TS2026:-5%").unwrap();
+    session.apply(Action::AddEdit {
+        edit,
+        name: "Säästöt".into(),
+    });
+    let link = session.route();
+    // What autosave writes, read back by a fresh page that opens on the link.
+    let kept = read_package(&write_package(&session.autosaved())).unwrap();
+    assert_eq!(
+        kept.workspace.as_ref().unwrap().view,
+        None,
+        "the view is the link's"
+    );
+    let mut reloaded = Session::opening(Mapping::default(), Basis::default());
+    assert!(reloaded.apply(Action::Restore {
+        package: Box::new(kept),
+        route: Some(link)
+    }));
+    assert_eq!(reloaded.loaded.len(), 2);
+    assert_eq!(reloaded.scenarios, session.scenarios);
+    assert_eq!(reloaded.selection, session.selection);
+    assert_eq!(reloaded.route(), session.route());
+    // Forgetting leaves the sample alone, in the language in use.
+    reloaded.apply(Action::SetLang(Lang::En));
+    assert!(reloaded.apply(Action::Forget));
+    assert_eq!(reloaded.loaded.len(), 1);
+    assert!(reloaded.scenarios.is_empty());
+    assert_eq!(reloaded.lang, Lang::En);
+    assert_eq!(reloaded.selection.node, "hyvinvointitoimiala");
+}

@@ -4,6 +4,7 @@
 //! - [`state`]: the one reducer holding the app's state.
 //! - [`components`]: one component per file.
 
+pub mod autosave;
 pub mod components;
 pub mod io;
 pub mod state;

@@ -41,3 +41,11 @@ pub fn save(kept: &crate::session::Kept) -> bool {
     let basis = write(BASIS_KEY, serde_json::to_string(kept.basis.as_ref()));
     mapping && basis
 }
+
+/// Forgets what this module keeps (the mapping, the population and price index).
+pub fn forget() {
+    if let Some(storage) = storage() {
+        let _ = storage.remove_item(MAPPING_KEY);
+        let _ = storage.remove_item(BASIS_KEY);
+    }
+}

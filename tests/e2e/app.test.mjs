@@ -1091,3 +1091,51 @@ test('the workspace is saved to a file and opened in a fresh browser: the same v
   fs.rmSync(saved);
   await context.close();
 });
+
+test('autosave: an imported file and a scenario are back after a reload; clearing the device forgets them; no IndexedDB is said', async () => {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const page = await context.newPage();
+  await page.goto(origin + SUBPATH, { waitUntil: 'networkidle' });
+  await page.locator('#file-input').setInputFiles(seed003);
+  await page.locator('#import-add').click();
+  await page.locator('h1').waitFor();
+  const datasets = () => page.locator('.org-tree .dataset-name, nav.sidebar h2').count();
+  const before = await datasets();
+  // A scenario on the sample, by its link.
+  await page.goto(`${origin}${SUBPATH}#/taulukko/heinola/varhaiskasvatus?lang=fi&skenaario=S&muutokset=varhaiskasvatus:palvelujen_ostot:TS2026:-5%25`, { waitUntil: 'networkidle' });
+  await page.locator('#scenario-banner').waitFor();
+  // Autosave writes after the change; wait until IndexedDB holds the scenario.
+  await page.waitForFunction(() => new Promise((resolve) => {
+    const open = indexedDB.open('raami', 1);
+    open.onsuccess = () => {
+      const get = open.result.transaction('tyotila').objectStore('tyotila').get('nykyinen');
+      get.onsuccess = () => resolve(typeof get.result === 'string' && get.result.includes('"name": "S"'));
+      get.onerror = () => resolve(false);
+    };
+    open.onerror = () => resolve(false);
+  }));
+  // Reload on the base view: the imported dataset is still there, and the scenario too.
+  await page.goto(`${origin}${SUBPATH}#/taulukko/heinola/varhaiskasvatus?lang=fi`, { waitUntil: 'networkidle' });
+  await page.reload({ waitUntil: 'networkidle' });
+  await page.locator("button[data-node='talouspalvelut']").first().waitFor();
+  assert.equal(await datasets(), before);
+  // The panel is open where there are scenarios.
+  assert.match((await page.locator('#scenario-pick option').allInnerTexts()).join('|'), /\|S \(1\)/);
+  // Clear: after a reload only the sample is there.
+  await page.locator('#forget-device').click();
+  await page.reload({ waitUntil: 'networkidle' });
+  await page.locator('h1').waitFor();
+  assert.equal(await page.locator("button[data-node='yhteiset_palvelut']").count(), 1);
+  assert.equal(await page.locator('#scenario-pick option').count(), 1, 'no scenario kept');
+  await context.close();
+  // A browser without IndexedDB (a private window may refuse it): autosave is said to be off.
+  const bare = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  await bare.addInitScript(() => { Object.defineProperty(window, 'indexedDB', { get() { return undefined; } }); });
+  const other = await bare.newPage();
+  await other.goto(origin + SUBPATH, { waitUntil: 'networkidle' });
+  await other.locator('#autosave-off').waitFor();
+  assert.match(await other.locator('#autosave-off').innerText(), /tallenna työtila tiedostoon/);
+  assert.equal(await other.locator('h1').innerText(), 'Hyvinvointitoimiala');
+  await assertAxe(other, 'autosave off');
+  await bare.close();
+});

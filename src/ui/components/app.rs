@@ -32,6 +32,18 @@ use crate::session::{Action, Loaded, Pending, ReadFile, Series};
 use crate::ui::io::{file_list, read_bytes};
 use crate::ui::worker::ImportWorker;
 
+/// Where autosave stands.
+#[derive(Clone, PartialEq)]
+enum Autosave {
+    /// The kept workspace is being read back.
+    Reading,
+    On,
+    /// The browser gives no storage, or it is full.
+    Off,
+    /// A kept workspace that could not be read: its text, kept for the user to download.
+    Unreadable(Rc<(String, crate::package::PackageError)>),
+}
+
 /// Files to import: their bytes, the files refused before reading, and the mapping to apply.
 struct ImportRequest {
     sources: Vec<(String, Rc<Vec<u8>>)>,
@@ -64,6 +76,94 @@ pub fn App() -> Html {
             }
         });
     }
+
+    // Autosave: the workspace kept on this machine is read back once, then kept after every
+    // change of the data or the scenarios (never before it was read back, so that opening
+    // does not overwrite it).
+    let autosave = use_state(|| Autosave::Reading);
+    {
+        let (state, autosave) = (state.clone(), autosave.clone());
+        use_effect_with((), move |()| {
+            wasm_bindgen_futures::spawn_local(async move {
+                match crate::ui::autosave::load().await {
+                    Ok(Some(text)) => match crate::package::read_package(&text) {
+                        Ok(package) => {
+                            state.dispatch(Action::Restore {
+                                package: Box::new(package),
+                                route: crate::ui::location_route(),
+                            });
+                            autosave.set(Autosave::On);
+                        }
+                        Err(error) => autosave.set(Autosave::Unreadable(Rc::new((text, error)))),
+                    },
+                    Ok(None) => autosave.set(Autosave::On),
+                    Err(_) => autosave.set(Autosave::Off),
+                }
+            });
+        });
+    }
+    {
+        let autosave = autosave.clone();
+        let work = (
+            Rc::as_ptr(&state.loaded) as usize,
+            Rc::as_ptr(&state.scenarios) as usize,
+            state.mapping.clone(),
+            state.basis.clone(),
+            matches!(*autosave, Autosave::On),
+        );
+        let state = state.clone();
+        use_effect_with(work, move |(_, _, _, _, on)| {
+            if *on {
+                let text = (!state.is_only_the_sample())
+                    .then(|| crate::package::write_package(&state.autosaved()));
+                wasm_bindgen_futures::spawn_local(async move {
+                    let done = match text {
+                        Some(text) => crate::ui::autosave::save(text).await,
+                        None => crate::ui::autosave::clear().await,
+                    };
+                    if done.is_err() {
+                        autosave.set(Autosave::Off);
+                    }
+                });
+            }
+        });
+    }
+    let on_forget = {
+        let (state, autosave) = (state.clone(), autosave.clone());
+        Callback::from(move |_: MouseEvent| {
+            crate::ui::storage::forget();
+            let autosave = autosave.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                if crate::ui::autosave::clear().await.is_ok() {
+                    autosave.set(Autosave::On);
+                }
+            });
+            state.dispatch(Action::Forget);
+        })
+    };
+    let autosave_note = match &*autosave {
+        Autosave::Off => {
+            html! { <p role="status" class="storage-note" id="autosave-off">{ crate::i18n::pick(lang,
+            "Automaattinen tallennus ei ole käytössä tässä selaimessa (esimerkiksi yksityinen ikkuna tai tallennustila täynnä): tallenna työtila tiedostoon, jotta se säilyy.",
+            "Automatisk sparning är inte i bruk i denna webbläsare (till exempel ett privat fönster eller fullt lagringsutrymme): spara arbetsytan i en fil så att den bevaras.",
+            "Autosave is off in this browser (a private window, or the storage is full): save the workspace to a file to keep it.") }</p> }
+        }
+        Autosave::Unreadable(kept) => {
+            let (text, error) = (kept.0.clone(), kept.1.message(lang, "raami-tyotila.raami"));
+            let on_download = Callback::from(move |_: MouseEvent| {
+                crate::ui::io::download("raami-lukukelvoton.raami", &text, "application/json");
+            });
+            html! { <div role="alert" class="storage-note" id="autosave-unreadable">
+                <p>{ format!("{} {error}", crate::i18n::pick(lang,
+                    "Tälle laitteelle tallennettua työtilaa ei voitu lukea, joten avattiin esimerkkiaineisto:",
+                    "Arbetsytan som sparats på denna enhet kunde inte läsas, så exempeldata öppnades:",
+                    "The workspace kept on this machine could not be read, so the sample opened:")) }</p>
+                <button type="button" class="button" id="autosave-download" onclick={on_download}>{ crate::i18n::pick(lang,
+                    "Lataa lukukelvoton kopio", "Ladda ner den oläsbara kopian", "Download the unreadable copy") }</button>
+            </div> }
+        }
+        _ => html! {},
+    };
 
     // The view state lives in the URL fragment: every change is a history entry, and back,
     // forward or an edited link move the app.
@@ -589,6 +689,9 @@ pub fn App() -> Html {
             </div>
             <footer class="app-footer">
                 <p>{ t(lang, Msg::PrivacyNote) }</p>
+                { autosave_note }
+                <button type="button" class="button" id="forget-device" onclick={on_forget}>{ crate::i18n::pick(lang,
+                    "Tyhjennä tiedot tältä laitteelta", "Töm uppgifterna från denna enhet", "Clear the data from this device") }</button>
                 { if *unsaved { html! { <p role="status" class="storage-note">{ t(lang, Msg::NotSaved) }</p> } } else { html! {} } }
             </footer>
         </div>
