@@ -560,3 +560,49 @@ fn the_comparison_sets_scenarios_beside_the_base_and_ranks_what_drives_them() {
     assert_eq!(row.base, Some(d("621 000")));
     assert_eq!(row.scenarios[1].difference, Some(Decimal::ZERO));
 }
+
+#[test]
+fn units_that_print_only_a_subtotal_share_its_change() {
+    // Seed 003: Yhteiset palvelut prints its cost lines, its seven units only Toimintakulut
+    // (TOT 2025: 79 084, 57 829, 912 684, 1 657 217, 671 976, 1 060 899, 4 416 848 = 8 856 537).
+    // 100 000 € more Henkilöstökulut in Toteuma 2025: the service area's line and subtotals
+    // move by it, and its units' Toimintakulut share it: Vaalit 892,94, Kehittämispalvelut
+    // 49 871,05 + the 0,02 left over.
+    let base = heinola();
+    let applied = with(
+        &base,
+        &["yhteiset_palvelut:henkilostokulut:TOT2025:+100000"],
+    );
+    let at = |org, line| value(&applied.dataset, org, line, "TOT2025");
+    assert_eq!(
+        at("yhteiset_palvelut", Line::Henkilostokulut),
+        d("-3 689 002")
+    );
+    assert_eq!(
+        at("yhteiset_palvelut", Line::Toimintakulut),
+        d("-8 956 536")
+    );
+    assert_eq!(at("vaalit", Line::Toimintakulut), d("-79 976,94"));
+    assert_eq!(
+        at("kehittamispalvelut", Line::Toimintakulut),
+        d("-4 466 719,07")
+    );
+    assert_eq!(
+        at("kehittamispalvelut", Line::Toimintakate),
+        value(&base, "kehittamispalvelut", Line::Toimintakate, "TOT2025") - d("49 871,07")
+    );
+    // The printed one-euro rounding difference between the area and its units stays; nothing
+    // new is inconsistent.
+    let report = validate(&applied.dataset);
+    assert!(report.is_consistent());
+    assert_eq!(
+        report.rounding().count(),
+        validate(&base).rounding().count()
+    );
+    // Poikkeama TA − Toteuma: −3 680 600 − (−3 689 002) = 8 402; Toteuma % 100,23.
+    let table = raami::analysis::node_table(&applied.dataset, "yhteiset_palvelut", None);
+    let row = table.row(Line::Henkilostokulut).unwrap();
+    let cell = row.follow_ups[0].unwrap();
+    assert_eq!(cell.poikkeama, d("8 402"));
+    assert_eq!(cell.toteuma_pct.unwrap().round_dp(2), d("100,23"));
+}

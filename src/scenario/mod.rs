@@ -639,6 +639,29 @@ fn shift(
     }
     let moved = down(data, undo, weights, org, line, column, delta, true)?;
     up(data, undo, org, line, column, delta)?;
+    // Units that print only a subtotal above the line (service areas' units printing
+    // Toimintakulut alone) share the change of that subtotal in proportion, so that the node
+    // and its units still agree; the node has moved already, so nothing goes back up.
+    let mut above = line;
+    while let Some(parent) = Line::all().find(|l| l.parts().contains(&above)) {
+        let units: Vec<(OrgId, Amount)> = weights
+            .children(org)
+            .filter(|u| year.is_none_or(|y| u.belongs_in(y)))
+            .filter_map(|u| {
+                weights
+                    .value(&u.id, parent, column)
+                    .map(|v| (u.id.clone(), v.amount))
+            })
+            .collect();
+        if !units.is_empty() {
+            for (unit, share) in shares(&units, delta) {
+                down(data, undo, weights, &unit, parent, column, share, false)?;
+                up(data, undo, &unit, parent, column, share)?;
+            }
+            break;
+        }
+        above = parent;
+    }
     let ancestors: Vec<OrgId> = weights
         .ancestors(org)
         .into_iter()
@@ -843,6 +866,27 @@ pub fn figure(dataset: &Dataset, org: &str, line: Line, column: &str) -> Option<
     Values::new(dataset)
         .value(org, line, column)
         .map(|v| v.amount)
+}
+
+/// A figure shown under a scenario, beside the base's figure of the same place (`base` are
+/// the loaded figures' values): the difference where there is one.
+pub fn changed_at(
+    base: &Values,
+    org: &str,
+    line: Line,
+    column: &str,
+    shown: Option<Amount>,
+) -> Option<Changed> {
+    let now = shown?;
+    let was = base
+        .value(org, line, column)
+        .map(|v| v.amount)
+        .unwrap_or_default();
+    let difference = now.checked_sub(was).filter(|d| !d.is_zero())?;
+    Some(Changed {
+        base: was,
+        difference,
+    })
 }
 
 /// The lines a node has a figure of in some column: what an edit of it may name.

@@ -978,7 +978,10 @@ test('a what-if scenario made with the keyboard alone changes every view; compar
   await page.locator('#view-erittely').click();
   await page.locator('#breakdown-line').selectOption('henkilostokulut');
   await page.locator('#breakdown-column').selectOption('TS2026');
-  assert.match(norm(await page.locator('.breakdown-table').innerText()), /Varhaiskasvatus\s+−6 433 895/);
+  const unit = page.locator('.breakdown-table tr', { hasText: 'Varhaiskasvatus' }).locator("td[data-col='amount']");
+  assert.match(norm(await unit.innerText()), /−6 433 895$/);
+  // Marked as changed there too, with the base figure and the difference.
+  assert.match(norm(await unit.locator('.sr-only').innerText()), /perustiedoissa −6 246 500, ero −187 395 €/);
   // The comparison: base beside the scenario, and what drives it.
   await page.locator('#view-vertailu').click();
   await page.locator('#compare-heading').waitFor();
@@ -1138,4 +1141,15 @@ test('autosave: an imported file and a scenario are back after a reload; clearin
   assert.equal(await other.locator('h1').innerText(), 'Hyvinvointitoimiala');
   await assertAxe(other, 'autosave off');
   await bare.close();
+});
+
+test('the follow-up under a scenario: the changed Toteuma is marked and its Poikkeama follows', async () => {
+  // Seed 003: Henkilöstökulut TA 2025 −3 680 600, Toteuma −3 589 002; 100 000 € more spent
+  // gives −3 689 002 and Poikkeama (TA − Toteuma) 8 402.
+  const { page } = await openLink('#/toteuma/heinola/yhteiset_palvelut?lang=fi&skenaario=T&muutokset=yhteiset_palvelut:henkilostokulut:TOT2025:%2B100000', '#followup-heading');
+  const row = page.locator(".follow-up-table tr[data-line='henkilostokulut']");
+  assert.equal(await row.locator("td[data-col='poikkeama']").innerText(), `8${NBSP}402`);
+  assert.match(norm(await row.locator('td').nth(1).innerText()), /perustiedoissa −3 589 002, ero −100 000 €\)\s*−3 689 002$/);
+  await assertAxe(page, 'follow-up with a scenario');
+  await page.close();
 });

@@ -8,12 +8,14 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::chart::{BarChart, StackedChart};
+use super::scenarios::changed_mark;
 use crate::analysis::breakdown::{SortBy, breakdown, sorted};
 use crate::analysis::table::{node_columns, node_table};
 use crate::chart::{Pattern, breakdown_summary, colour, pattern, plain_marks};
 use crate::i18n::{Lang, Msg, t};
 use crate::model::{Dataset, Line};
 use crate::numfmt::{format_eur, format_percent};
+use crate::scenario::changed_at;
 use crate::session::Series;
 
 #[derive(Properties, PartialEq)]
@@ -39,6 +41,9 @@ pub struct Props {
     /// The units the stacked chart hides, and the toggle of one.
     pub hidden: BTreeSet<String>,
     pub on_series: Callback<Series>,
+    /// The loaded figures, when `dataset` is a scenario over them: changed figures are marked.
+    #[prop_or_default]
+    pub base: Option<Rc<Dataset>>,
 }
 
 #[component]
@@ -89,6 +94,10 @@ pub fn BreakdownView(props: &Props) -> Html {
         return html! { <section aria-labelledby="breakdown-heading">{ heading }<p>{ t(lang, Msg::NoData) }</p></section> };
     };
     let result = breakdown(dataset, &node.id, line, &column, compare.as_deref());
+    let base_values = props
+        .base
+        .as_ref()
+        .map(|base| crate::analysis::values::Values::new(base));
     let column_label = dataset
         .column(&column)
         .map(|c| c.label(lang))
@@ -190,7 +199,7 @@ pub fn BreakdownView(props: &Props) -> Html {
                             html! {
                                 <tr data-org={row.org.clone()}>
                                     <th scope="row"><button type="button" class="link" onclick={move |_| on_select.emit((index, id.clone()))}>{ &row.name }</button></th>
-                                    <td class="num" data-col="amount">{ row.amount.map(|a| format_eur(a, lang)).unwrap_or_default() }</td>
+                                    <td class="num" data-col="amount">{ changed_mark(base_values.as_ref().and_then(|v| changed_at(v, &row.org, line, &column, row.amount)), lang) }{ row.amount.map(|a| format_eur(a, lang)).unwrap_or_default() }</td>
                                     <td class="num" data-col="share">{ row.share_pct.map(|p| format_percent(p, lang)).unwrap_or_default() }</td>
                                     { if compare_label.is_some() { html! { <>
                                         <td class="num" data-col="change">{ row.change.map(|a| format_eur(a, lang)).unwrap_or_default() }</td>

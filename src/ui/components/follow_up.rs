@@ -8,13 +8,15 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::chart::{BarChart, LegendKey};
+use super::scenarios::changed_mark;
 use crate::analysis::breakdown::SortBy;
 use crate::analysis::followup::{Effect, by_deviation, follow_up_rows, is_sum};
 use crate::analysis::node_table;
 use crate::chart::{DOWN, Pattern, UP, deviation_marks, deviation_summary};
 use crate::i18n::{Lang, Msg, t};
-use crate::model::{Dataset, Line};
+use crate::model::{Amount, Dataset, Line};
 use crate::numfmt::{format_eur, format_percent, format_signed};
+use crate::scenario::changed_at;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -32,6 +34,9 @@ pub struct Props {
     pub order: SortBy,
     #[prop_or_default]
     pub on_order: Callback<SortBy>,
+    /// The loaded figures, when `dataset` is a scenario over them: changed figures are marked.
+    #[prop_or_default]
+    pub base: Option<Rc<Dataset>>,
 }
 
 #[component]
@@ -42,6 +47,18 @@ pub fn FollowUpView(props: &Props) -> Html {
         return html! {};
     };
     let table = node_table(&props.dataset, &node.id, None);
+    let base_values = props
+        .base
+        .as_ref()
+        .map(|base| crate::analysis::values::Values::new(base));
+    let scenario_mark = |line: Line, column: &str, amount: Amount| {
+        changed_mark(
+            base_values
+                .as_ref()
+                .and_then(|v| changed_at(v, &node.id, line, column, Some(amount))),
+            lang,
+        )
+    };
     let toggle = |value: bool| {
         let on_order = props.on_order.clone();
         Callback::from(move |_| {
@@ -116,8 +133,8 @@ pub fn FollowUpView(props: &Props) -> Html {
                                     html! {
                                         <tr data-line={row.line.key()} class={classes!(class, is_sum(row.line, &rows).then_some("subtotal"))}>
                                             <th scope="row" class="line-name">{ row.line.name(lang) }</th>
-                                            <td class="num">{ format_eur(row.budget, lang) }</td>
-                                            <td class="num">{ format_eur(row.actual, lang) }</td>
+                                            <td class="num">{ scenario_mark(row.line, &pair.budget.id, row.budget) }{ format_eur(row.budget, lang) }</td>
+                                            <td class="num">{ scenario_mark(row.line, &pair.actual.id, row.actual) }{ format_eur(row.actual, lang) }</td>
                                             <td class="num" data-col="poikkeama">{ format_eur(row.poikkeama, lang) }</td>
                                             <td class="num" data-col="toteuma-pct">{ row.toteuma_pct.map(|p| format_percent(p, lang)).unwrap_or_default() }</td>
                                             <td class="effect" data-col="effect"><span aria-hidden="true" class="mark">{ mark }</span>{ words }{ " " }<span class="effect-amount" data-col="effect-amount">{ format_signed(row.effect_amount, lang) }</span></td>

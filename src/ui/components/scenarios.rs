@@ -591,3 +591,30 @@ pub fn ScenarioBanner(props: &BannerProps) -> Html {
         </div>
     }
 }
+
+/// The mark of a figure a scenario changed: ◆, and for screen readers and on hover the base
+/// figure and the difference (never colour alone).
+pub fn changed_mark(change: Option<crate::scenario::Changed>, lang: Lang) -> Html {
+    let Some(change) = change else {
+        return html! {};
+    };
+    let text = format!(
+        "{}: {} {}, {} {}",
+        pick(
+            lang,
+            "muutettu skenaariossa",
+            "ändrad i scenariot",
+            "changed in the scenario"
+        ),
+        pick(lang, "perustiedoissa", "i grunddata", "base"),
+        crate::numfmt::format_eur(change.base, lang),
+        pick(lang, "ero", "skillnad", "difference"),
+        signed_euros(change.difference, lang)
+    );
+    html! {
+        <>
+            <span class="mark scenario" aria-hidden="true" title={text.clone()}>{ "◆" }</span>
+            <span class="sr-only">{ format!(" ({text})") }</span>
+        </>
+    }
+}

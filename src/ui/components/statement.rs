@@ -8,12 +8,12 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::chart::{TrendChart, WaterfallChart};
+use super::scenarios::changed_mark;
 use crate::analysis::table::{Difference, NodeTable, change_pair, node_columns, node_table};
 use crate::analysis::values::Origin;
-use crate::i18n::{Lang, Msg, pick, t};
+use crate::i18n::{Lang, Msg, t};
 use crate::model::{Column, ColumnKind, Dataset, Line};
 use crate::numfmt::{format_eur, format_percent};
-use crate::scenario::summary::signed_euros;
 use crate::scenario::{Changed, changed_cells};
 use crate::session::Series;
 
@@ -103,28 +103,10 @@ fn amount_cell(
 ) -> Html {
     let row = &table.rows[row_index];
     let column = &table.columns[column_index];
-    let scenario = match changed.get(&(row.line, column.id.clone())) {
-        Some(change) => {
-            let text = format!(
-                "{}: {} {}, {} {}",
-                pick(
-                    lang,
-                    "muutettu skenaariossa",
-                    "ändrad i scenariot",
-                    "changed in the scenario"
-                ),
-                pick(lang, "perustiedoissa", "i grunddata", "base"),
-                format_eur(change.base, lang),
-                pick(lang, "ero", "skillnad", "difference"),
-                signed_euros(change.difference, lang)
-            );
-            html! { <><span class="mark scenario" aria-hidden="true" title={text.clone()}>{ "◆" }</span>{ sr(format!(" ({text})")) }</> }
-        }
-        None => html! {},
-    };
     let Some(cell) = &row.cells[column_index] else {
         return html! { <td class={classes!("num", kind_class(column.kind))}></td> };
     };
+    let scenario = changed_mark(changed.get(&(row.line, column.id.clone())).copied(), lang);
     let computed = match cell.value.origin {
         Origin::Stated => html! {},
         Origin::FromParts => html! {
