@@ -174,6 +174,9 @@ pub struct Session {
     pub basis: Rc<Basis>,
     /// The what-if scenarios of this visit.
     pub scenarios: Rc<Vec<Scenario>>,
+    /// A link whose dataset is not loaded here (it was made on other files): followed once
+    /// files that hold that dataset are accepted.
+    pub missing_dataset: Option<Route>,
     /// Earlier and undone states of the scenarios (with the one shown), for undo and redo.
     history: History,
 }
@@ -323,6 +326,7 @@ impl Session {
             mapping: Rc::new(mapping),
             basis: Rc::new(basis),
             scenarios: Rc::new(Vec::new()),
+            missing_dataset: None,
             history: History::default(),
         }
     }
@@ -504,6 +508,9 @@ impl Session {
     /// as it was.
     pub fn navigated(&self, route: Route) -> Session {
         let mut next = self.clone();
+        next.missing_dataset = (!route.dataset.is_empty()
+            && !self.loaded.iter().any(|l| l.dataset.id == route.dataset))
+        .then(|| route.clone());
         let s = &mut next.selection;
         s.view = route.view;
         if let Some(index) = self
@@ -580,6 +587,7 @@ impl Session {
             && self.history.redo.len() == other.history.redo.len()
             && pending
             && self.selection == other.selection
+            && self.missing_dataset == other.missing_dataset
             && self.lang == other.lang
             && self.load_error == other.load_error
             && self.import.reading == other.import.reading
@@ -840,6 +848,11 @@ impl Session {
         s.dataset = loaded.len();
         loaded.extend(accepted);
         self.loaded = Rc::new(loaded);
+        if let Some(link) = self.missing_dataset.take()
+            && self.loaded.iter().any(|l| l.dataset.id == link.dataset)
+        {
+            *self = self.navigated(link);
+        }
         self.open_saved(&saved, replace);
     }
 

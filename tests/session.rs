@@ -531,3 +531,31 @@ fn the_scenario_shown_travels_in_the_link() {
     assert_eq!(session.scenario(), None);
     assert_eq!(session.scenarios.len(), 1);
 }
+
+#[test]
+fn a_link_to_data_not_loaded_says_so_and_is_followed_once_the_file_is_opened() {
+    // A link made on Kauhava's file, opened where only the sample is.
+    let link = Route::parse("#/taulukko/kauhava_2024/kauhava?lang=fi&line=toimintakulut").unwrap();
+    let opened = opening().navigated(link);
+    assert_eq!(
+        opened.missing_dataset.as_ref().map(|r| r.dataset.as_str()),
+        Some("kauhava_2024")
+    );
+    assert_eq!(
+        opened.current().unwrap().dataset.id,
+        "heinola",
+        "the sample stays shown"
+    );
+    // The reader opens the file: the link's view follows.
+    let mut session = opened;
+    apply(
+        &mut session,
+        Action::Read(pending("kauhava_2024.csv", KAUHAVA)),
+    );
+    apply(&mut session, Action::Accept { replace: false });
+    assert_eq!(session.missing_dataset, None);
+    assert_eq!(session.current().unwrap().dataset.id, "kauhava_2024");
+    assert_eq!(session.selection.line, Some(Line::Toimintakulut));
+    // A link to what is loaded asks for nothing.
+    assert_eq!(opening().navigated(opening().route()).missing_dataset, None);
+}

@@ -1153,3 +1153,27 @@ test('the follow-up under a scenario: the changed Toteuma is marked and its Poik
   await assertAxe(page, 'follow-up with a scenario');
   await page.close();
 });
+
+test('the statement downloads as CSV for Excel with the scenario figures; a link to data not opened says so; no 404', async () => {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  const missing = [];
+  page.on('response', (r) => { if (r.status() >= 400) missing.push(`${r.status()} ${r.url()}`); });
+  await page.goto(`${origin}${SUBPATH}#/taulukko/heinola/hyvinvointitoimiala?lang=fi&skenaario=P&muutokset=hyvinvointitoimiala/*:henkilostokulut:TS2026:%2B3%25`, { waitUntil: 'networkidle' });
+  await page.locator('#scenario-banner').waitFor();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#export-csv').click()]);
+  assert.equal(download.suggestedFilename(), 'raami-heinola-hyvinvointitoimiala.csv');
+  const file = path.join(shots, '..', 'taulukko-e2e.csv');
+  await download.saveAs(file);
+  const text = fs.readFileSync(file, 'utf8');
+  fs.rmSync(file);
+  assert.ok(text.startsWith('\ufeffSelite;TP 2022;'), text.slice(0, 40));
+  // 20 592 300 × 1,03 by hand: 21 210 069 more spent, as the scenario has it.
+  assert.match(text, /\nHenkilöstökulut;-18964212;-19356600;-19327000;-20027800;-21210069;/);
+  // A link made on other files: the reader is told, the sample stays.
+  assert.deepEqual(missing, []);
+  await page.close();
+  const { page: other } = await openLink('#/taulukko/lapua_2025/lapua?lang=fi', '#missing-dataset');
+  assert.match(norm(await other.locator('#missing-dataset').innerText()), /aineistoa ”lapua_2025”, jota ei ole avattu/);
+  assert.equal(await other.locator('h1').innerText(), 'Hyvinvointitoimiala');
+  await other.close();
+});

@@ -18,7 +18,7 @@ use super::org_tree::OrgTree;
 use super::scenarios::{ScenarioBanner, ScenarioPanel};
 use super::statement::Statement;
 use super::validation::ValidationPanel;
-use crate::i18n::{Msg, t};
+use crate::i18n::{Lang, Msg, t};
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -636,6 +636,14 @@ pub fn App() -> Html {
                 </nav>
                 <main id="main" class="content" tabindex="-1">
                     <ImportBar lang={lang} reading={state.import.reading} on_files={on_files} on_text={on_text} on_cancel={on_stop} />
+                    { match &state.missing_dataset {
+                        Some(link) => html! { <p role="alert" class="storage-note" id="missing-dataset">{ match lang {
+                            Lang::Fi => format!("Linkki näyttää aineistoa ”{}”, jota ei ole avattu tällä laitteella: avaa tiedosto tai työtila, jossa se on (yllä), niin linkin näkymä avautuu. Sillä välin näytetään {}.", link.dataset, state.current().map_or(String::new(), |l| l.dataset.name.clone())),
+                            Lang::Sv => format!("Länken visar materialet ”{}”, som inte har öppnats på denna enhet: öppna filen eller arbetsytan där det finns (ovan), så öppnas länkens vy. Under tiden visas {}.", link.dataset, state.current().map_or(String::new(), |l| l.dataset.name.clone())),
+                            Lang::En => format!("The link shows the data ”{}”, which has not been opened on this device: open the file or workspace that holds it (above) and the link's view opens. Meanwhile {} is shown.", link.dataset, state.current().map_or(String::new(), |l| l.dataset.name.clone())),
+                        } }</p> },
+                        None => html! {},
+                    } }
                     { match &state.import.pending {
                         Some(pending) => html! { <ImportSummary lang={lang} pending={pending.clone()} mapping={state.mapping.clone()} on_map={on_map} on_sheet={on_sheet} on_rename={on_rename} on_accept={on_accept} on_cancel={on_cancel} /> },
                         None => html! {},

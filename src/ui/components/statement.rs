@@ -11,7 +11,7 @@ use super::chart::{TrendChart, WaterfallChart};
 use super::scenarios::changed_mark;
 use crate::analysis::table::{Difference, NodeTable, change_pair, node_columns, node_table};
 use crate::analysis::values::Origin;
-use crate::i18n::{Lang, Msg, t};
+use crate::i18n::{Lang, Msg, pick, t};
 use crate::model::{Column, ColumnKind, Dataset, Line};
 use crate::numfmt::{format_eur, format_percent};
 use crate::scenario::{Changed, changed_cells};
@@ -190,6 +190,18 @@ pub fn Statement(props: &Props) -> Html {
         &node.id,
         pair.as_ref().map(|(b, t)| (b.as_str(), t.as_str())),
     ));
+    // The table as Finnish Excel reads it: `;`, decimal comma, UTF-8 with a byte-order mark,
+    // the figures with the cents they have (the caption's unit is the file's name).
+    let on_export = {
+        let (table, name) = (
+            table.clone(),
+            format!("raami-{}-{}.csv", dataset.id, node.id),
+        );
+        Callback::from(move |_: MouseEvent| {
+            let text = format!("\u{feff}{}", crate::report::table_csv(&table, lang));
+            crate::ui::io::download(&name, &text, "text/csv;charset=utf-8");
+        })
+    };
     let changed = props
         .base
         .as_ref()
@@ -257,6 +269,9 @@ pub fn Statement(props: &Props) -> Html {
                 <WaterfallChart table={table.clone()} lang={lang} unit={props.unit.clone()} on_drill={props.on_drill.clone()} column={props.column.clone()} on_column={props.on_column.clone()} />
             </div>
             { controls }
+            <div class="export">
+                <button type="button" class="button" id="export-csv" onclick={on_export}>{ pick(lang, "Lataa taulukko CSV-tiedostona (Excel)", "Ladda ner tabellen som CSV (Excel)", "Download the table as CSV (Excel)") }</button>
+            </div>
             <div class="table-scroll" tabindex="0" role="region" aria-label={t(lang, Msg::StatementCaption)}>
             <table class="statement-table">
                 <caption>{ format!("{}: {} ({})", t(lang, Msg::StatementCaption), node.name, props.unit) }</caption>
