@@ -174,6 +174,8 @@ pub struct Session {
     pub basis: Rc<Basis>,
     /// The what-if scenarios of this visit.
     pub scenarios: Rc<Vec<Scenario>>,
+    /// The data the session opened on (the embedded sample), to tell the user's own from it.
+    opening: Rc<Vec<Loaded>>,
     /// A link whose dataset is not loaded here (it was made on other files): followed once
     /// files that hold that dataset are accepted.
     pub missing_dataset: Option<Route>,
@@ -314,8 +316,10 @@ impl Session {
             Ok(dataset) => (vec![Loaded::new(dataset)], None),
             Err(error) => (Vec::new(), Some(error)),
         };
+        let loaded = Rc::new(loaded);
         Session {
-            loaded: Rc::new(loaded),
+            opening: loaded.clone(),
+            loaded,
             selection: Selection {
                 node: default_node.to_string(),
                 ..Selection::default()
@@ -459,13 +463,10 @@ impl Session {
         }
     }
 
-    /// Whether the session holds nothing of the user's own: the embedded sample alone, as
-    /// shipped, and no scenario (autosave then keeps nothing, so a newer sample shows).
+    /// Whether the session holds nothing of the user's own: the data it opened on, untouched,
+    /// and no scenario (autosave then keeps nothing, so a newer sample shows).
     pub fn is_only_the_sample(&self) -> bool {
-        self.scenarios.is_empty()
-            && self.loaded.len() == 1
-            && crate::sample::heinola()
-                .is_ok_and(|sample| self.loaded.first().is_some_and(|l| *l.dataset == sample))
+        self.scenarios.is_empty() && Rc::ptr_eq(&self.loaded, &self.opening)
     }
 
     /// What autosave keeps: the datasets, scenarios, mapping and basis (the view is in the

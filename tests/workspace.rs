@@ -159,4 +159,5 @@ fn a_kept_workspace_comes_back_after_a_reload_and_can_be_forgotten() {
     assert!(reloaded.scenarios.is_empty());
     assert_eq!(reloaded.lang, Lang::En);
     assert_eq!(reloaded.selection.node, "hyvinvointitoimiala");
+    assert!(reloaded.is_only_the_sample());
 }

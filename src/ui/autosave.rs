@@ -96,9 +96,21 @@ pub async fn load() -> Result<Option<String>, Problem> {
     Ok(value.as_string())
 }
 
-/// Keeps the workspace's text, in place of the one kept before.
-pub async fn save(text: String) -> Result<(), Problem> {
+/// Keeps the workspace's text (`None`: forgets it), in place of the one kept before —
+/// unless `current()` says by the time the database is open that a newer change came, whose
+/// own write then wins.
+pub async fn write(text: Option<String>, current: impl Fn() -> bool) -> Result<(), Problem> {
     let db = database().await?;
+    if !current() {
+        return Ok(());
+    }
+    let Some(text) = text else {
+        let request = store(&db, IdbTransactionMode::Readwrite)?
+            .delete(&JsValue::from_str(KEY))
+            .map_err(|e| problem_of(&e))?;
+        finished(&request).await.map_err(|e| problem_of(&e))?;
+        return Ok(());
+    };
     let request = store(&db, IdbTransactionMode::Readwrite)?
         .put_with_key(&JsValue::from_str(&text), &JsValue::from_str(KEY))
         .map_err(|e| problem_of(&e))?;

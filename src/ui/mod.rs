@@ -112,6 +112,17 @@ pub fn typing_in_field(e: &web_sys::KeyboardEvent) -> bool {
         .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
 }
 
+/// Runs `task` once, `ms` milliseconds from now (off the current input's frame).
+pub fn after(ms: i32, task: impl FnOnce() + 'static) {
+    use wasm_bindgen::JsCast;
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let callback = wasm_bindgen::closure::Closure::once_into_js(task);
+    let _ =
+        window.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), ms);
+}
+
 /// Copies text to the clipboard; the callback hears whether it worked.
 pub fn copy_text(text: String, done: yew::Callback<bool>) {
     let Some(window) = web_sys::window() else {

@@ -1107,20 +1107,28 @@ test('autosave: an imported file and a scenario are back after a reload; clearin
   // A scenario on the sample, by its link.
   await page.goto(`${origin}${SUBPATH}#/taulukko/heinola/varhaiskasvatus?lang=fi&skenaario=S&muutokset=varhaiskasvatus:palvelujen_ostot:TS2026:-5%25`, { waitUntil: 'networkidle' });
   await page.locator('#scenario-banner').waitFor();
-  // Autosave writes after the change; wait until IndexedDB holds the scenario.
-  await page.waitForFunction(() => new Promise((resolve) => {
+  // Autosave writes a moment after the change; wait until IndexedDB holds the scenario (read
+  // without ever creating the database, and closed again).
+  const kept = () => page.evaluate(() => new Promise((resolve) => {
     const open = indexedDB.open('raami', 1);
+    open.onupgradeneeded = () => open.transaction.abort();
     open.onsuccess = () => {
-      const get = open.result.transaction('tyotila').objectStore('tyotila').get('nykyinen');
-      get.onsuccess = () => resolve(typeof get.result === 'string' && get.result.includes('"name": "S"'));
-      get.onerror = () => resolve(false);
+      const db = open.result;
+      const get = db.transaction('tyotila').objectStore('tyotila').get('nykyinen');
+      get.onsuccess = () => { db.close(); resolve(typeof get.result === 'string' && get.result.includes('"name": "S"')); };
+      get.onerror = () => { db.close(); resolve(false); };
     };
     open.onerror = () => resolve(false);
   }));
+  for (let tries = 0; !(await kept()); tries += 1) {
+    assert.ok(tries < 100, 'the scenario was never kept');
+    await page.waitForTimeout(50);
+  }
   // Reload on the base view: the imported dataset is still there, and the scenario too.
   await page.goto(`${origin}${SUBPATH}#/taulukko/heinola/varhaiskasvatus?lang=fi`, { waitUntil: 'networkidle' });
   await page.reload({ waitUntil: 'networkidle' });
-  await page.locator("button[data-node='talouspalvelut']").first().waitFor();
+  // The kept workspace is read back a moment after the page opens.
+  await page.waitForFunction(() => document.querySelectorAll('#scenario-pick option').length === 2);
   assert.equal(await datasets(), before);
   // The panel is open where there are scenarios.
   assert.match((await page.locator('#scenario-pick option').allInnerTexts()).join('|'), /\|S \(1\)/);

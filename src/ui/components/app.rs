@@ -32,6 +32,9 @@ use crate::session::{Action, Loaded, Pending, ReadFile, Series};
 use crate::ui::io::{file_list, read_bytes};
 use crate::ui::worker::ImportWorker;
 
+/// How long after the last change autosave writes.
+const AUTOSAVE_DELAY_MS: i32 = 150;
+
 /// Where autosave stands.
 #[derive(Clone, PartialEq)]
 enum Autosave {
@@ -111,19 +114,26 @@ pub fn App() -> Html {
             state.basis.clone(),
             matches!(*autosave, Autosave::On),
         );
+        // Written a moment after the last change, so that typing and clicking never wait
+        // for the serialisation; a newer change supersedes a write not yet made.
+        let generation = use_mut_ref(|| 0u32);
         let state = state.clone();
         use_effect_with(work, move |(_, _, _, _, on)| {
+            *generation.borrow_mut() += 1;
+            let mine = *generation.borrow();
             if *on {
-                let text = (!state.is_only_the_sample())
-                    .then(|| crate::package::write_package(&state.autosaved()));
-                wasm_bindgen_futures::spawn_local(async move {
-                    let done = match text {
-                        Some(text) => crate::ui::autosave::save(text).await,
-                        None => crate::ui::autosave::clear().await,
-                    };
-                    if done.is_err() {
-                        autosave.set(Autosave::Off);
+                crate::ui::after(AUTOSAVE_DELAY_MS, move || {
+                    if *generation.borrow() != mine {
+                        return;
                     }
+                    let text = (!state.is_only_the_sample())
+                        .then(|| crate::package::write_package(&state.autosaved()));
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let current = move || *generation.borrow() == mine;
+                        if crate::ui::autosave::write(text, current).await.is_err() {
+                            autosave.set(Autosave::Off);
+                        }
+                    });
                 });
             }
         });

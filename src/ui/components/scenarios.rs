@@ -83,6 +83,24 @@ pub fn ScenarioPanel(props: &Props) -> Html {
         })
     };
 
+    // The panel opens by itself when scenarios appear (a link with one, a restored
+    // workspace); otherwise it stays as the user left it, undo or not.
+    let opened = use_state(|| !props.scenarios.is_empty());
+    {
+        let opened = opened.clone();
+        use_effect_with(props.scenarios.is_empty(), move |empty| {
+            if !*empty {
+                opened.set(true);
+            }
+        });
+    }
+    let on_toggle = {
+        let opened = opened.clone();
+        Callback::from(move |e: Event| {
+            let details: web_sys::HtmlDetailsElement = e.target_unchecked_into();
+            opened.set(details.open());
+        })
+    };
     // The edit form's fields, kept while the user fills them in.
     let all_units = use_state(|| false);
     let line = use_state(|| None::<Line>);
@@ -387,7 +405,7 @@ pub fn ScenarioPanel(props: &Props) -> Html {
         .map_or_else(|| props.node.clone(), |n| n.name.clone());
 
     html! {
-        <details class="scenarios" open={!props.scenarios.is_empty()}>
+        <details class="scenarios" open={*opened} ontoggle={on_toggle}>
             <summary id="scenarios-heading"><h2>{ pick(lang, "Mitä jos: skenaariot", "Tänk om: scenarier", "What if: scenarios") }</h2></summary>
             <div class="controls scenario-controls">
                 <label class="field" for="scenario-pick">
