@@ -1151,7 +1151,7 @@ test('autosave: an imported file and a scenario are back after a reload; clearin
   await bare.close();
 });
 
-test('the follow-up under a scenario: the changed Toteuma is marked and its Poikkeama follows', async () => {
+test('the follow-up and the line across the tree under a scenario: changed figures marked, Poikkeama follows', async () => {
   // Seed 003: Henkilöstökulut TA 2025 −3 680 600, Toteuma −3 589 002; 100 000 € more spent
   // gives −3 689 002 and Poikkeama (TA − Toteuma) 8 402.
   const { page } = await openLink('#/toteuma/heinola/yhteiset_palvelut?lang=fi&skenaario=T&muutokset=yhteiset_palvelut:henkilostokulut:TOT2025:%2B100000', '#followup-heading');
@@ -1160,6 +1160,13 @@ test('the follow-up under a scenario: the changed Toteuma is marked and its Poik
   assert.match(norm(await row.locator('td').nth(1).innerText()), /perustiedoissa −3 589 002, ero −100 000 €\)\s*−3 689 002$/);
   await assertAxe(page, 'follow-up with a scenario');
   await page.close();
+  // One line across the tree: Varhaiskasvatus' Henkilöstökulut TS 2026 under +3 % in every
+  // unit is 6 246 500 × 1,03, marked; TS 2025 is as printed.
+  const { page: across } = await openLink('#/rivi/heinola/hyvinvointitoimiala?lang=fi&line=henkilostokulut&skenaario=P&muutokset=hyvinvointitoimiala/*:henkilostokulut:TS2026:%2B3%25', '.across-table');
+  const cellOf = (col) => across.locator(`.across-table tr[data-org='varhaiskasvatus'] td[data-col='${col}']`);
+  assert.match(norm(await cellOf('TS2026').innerText()), /perustiedoissa −6 246 500, ero −187 395 €\)\s*−6 433 895$/);
+  assert.equal(norm(await cellOf('TS2025').innerText()), '−6 059 200');
+  await across.close();
 });
 
 test('the statement downloads as CSV for Excel with the scenario figures; a link to data not opened says so; no 404', async () => {

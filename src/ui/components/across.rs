@@ -6,11 +6,13 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::scenarios::changed_mark;
 use super::statement::kind_class;
 use crate::analysis::across::{Measure, across};
 use crate::i18n::{Lang, Msg, t};
 use crate::model::{Dataset, Line};
 use crate::numfmt::{format_eur, format_percent};
+use crate::scenario::changed_at;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -24,6 +26,9 @@ pub struct Props {
     pub on_line: Callback<Line>,
     pub on_measure: Callback<Measure>,
     pub on_select: Callback<(usize, String)>,
+    /// The loaded figures, when `dataset` is a scenario over them: changed amounts are marked.
+    #[prop_or_default]
+    pub base: Option<Rc<Dataset>>,
 }
 
 #[component]
@@ -31,6 +36,10 @@ pub fn AcrossView(props: &Props) -> Html {
     let lang = props.lang;
     let line = props.line.unwrap_or(Line::Toimintakate);
     let (columns, rows) = across(&props.dataset, line, props.measure);
+    let base_values = props
+        .base
+        .as_ref()
+        .map(|base| crate::analysis::values::Values::new(base));
     let on_line = {
         let cb = props.on_line.clone();
         Callback::from(move |e: Event| {
@@ -83,7 +92,10 @@ pub fn AcrossView(props: &Props) -> Html {
                                     <button type="button" class="link" onclick={move |_| cb.emit((index, id.clone()))}>{ &row.name }</button>
                                 </th>
                                 { for columns.iter().zip(&row.cells).map(|(column, cell)| html! {
-                                    <td class="num" data-col={column.id.clone()}>{ match (cell, props.measure) {
+                                    <td class="num" data-col={column.id.clone()}>{ match (props.measure, base_values.as_ref()) {
+                                        (Measure::Amount, Some(base)) => changed_mark(changed_at(base, &row.org, line, &column.id, *cell), lang),
+                                        _ => html! {},
+                                    } }{ match (cell, props.measure) {
                                         (Some(v), Measure::Share) => format_percent(*v, lang),
                                         (Some(v), _) => format_eur(*v, lang),
                                         (None, _) => String::new(),
