@@ -613,6 +613,14 @@ pub fn summary(
         return line.name(lang).to_string();
     };
     let name = line.name(lang);
+    if known.len() == 1 {
+        // One column: its figure, no change to tell.
+        return format!(
+            "{name}, {} ({unit}): {}.",
+            first_col.label(lang),
+            format_eur(*first, lang)
+        );
+    }
     let Some(difference) = last.checked_sub(*first) else {
         return name.to_string();
     };
@@ -939,5 +947,16 @@ mod tests {
         }
         // The light fills alone would not.
         assert!(contrast_on_white(colour(ColumnKind::Ts)) < 3.0);
+    }
+
+    #[test]
+    fn a_chart_of_one_column_says_its_figure_and_no_change() {
+        // Varhaiskasvatus' Toimintakate TA 2024 as seed 004 prints it: −7 913 900.
+        let columns = [Column::new(crate::model::ColumnKind::Ta, 2024)];
+        let values = [Some(Decimal::from(-7_913_900))];
+        assert_eq!(
+            summary(Line::Toimintakate, &columns, &values, "€", Lang::Fi),
+            "Toimintakate, TA 2024 (€): \u{2212}7\u{a0}913\u{a0}900."
+        );
     }
 }
