@@ -606,3 +606,44 @@ fn units_that_print_only_a_subtotal_share_its_change() {
     assert_eq!(cell.poikkeama, d("8 402"));
     assert_eq!(cell.toteuma_pct.unwrap().round_dp(2), d("100,23"));
 }
+
+#[test]
+fn edits_and_goals_beyond_a_decimal_are_refused_not_a_panic() {
+    let base = heinola();
+    let huge = |change: Change| Edit::Line {
+        target: Target::UnitsUnder("hyvinvointitoimiala".into()),
+        line: Line::Toimintakulut,
+        columns: Columns::One("TS2026".into()),
+        change,
+    };
+    for change in [
+        Change::Euros(Decimal::MAX),
+        Change::Set(Decimal::MIN),
+        Change::Percent(Decimal::MAX),
+    ] {
+        let mut scenario = Scenario::new("x", &base);
+        scenario.edits = vec![huge(change)];
+        let applied = apply(&base, &scenario);
+        assert_eq!(applied.outcomes[0], Err(NotApplied::TooLarge), "{change:?}");
+        // Taken back whole: not a figure of the loaded data changed.
+        assert!(
+            changed_figures(&base, &applied.dataset).is_empty(),
+            "{change:?}"
+        );
+    }
+    let lever = Lever::Line {
+        target: Target::Node("varhaiskasvatus".into()),
+        line: Line::PalvelujenOstot,
+        column: "TS2026".into(),
+    };
+    let goal = Goal::Reach {
+        org: "varhaiskasvatus".into(),
+        line: Line::TilikaudenTulos,
+        column: "TS2026".into(),
+        value: Decimal::MAX,
+    };
+    assert!(matches!(
+        seek(&base, &Scenario::new("x", &base), &lever, &goal),
+        Err(SeekError::NotApplied(_))
+    ));
+}

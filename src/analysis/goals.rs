@@ -81,11 +81,13 @@ pub fn status_by_aim<'a>(goals: impl IntoIterator<Item = &'a Goal>) -> Vec<AimCo
 }
 
 /// The total funding of projects, as the projects table's last row prints it (projects that
-/// give none are left out of it).
+/// give none are left out of it); `None` where it does not fit in a decimal.
 pub fn total_funding<'a>(
     projects: impl Iterator<Item = &'a crate::model::Project>,
-) -> crate::model::Amount {
-    projects.filter_map(|p| p.total_funding).sum()
+) -> Option<crate::model::Amount> {
+    projects
+        .filter_map(|p| p.total_funding)
+        .try_fold(rust_decimal::Decimal::ZERO, |sum, f| sum.checked_add(f))
 }
 
 #[cfg(test)]
@@ -95,6 +97,6 @@ mod tests {
         // Seed 003's five projects: 176 987 + 48 000 + 125 000 + 249 800 + 218 842.
         let sample = crate::sample::heinola().unwrap_or_default();
         let total = super::total_funding(sample.projects.iter());
-        assert_eq!(total, rust_decimal::Decimal::from(818_629));
+        assert_eq!(total, Some(rust_decimal::Decimal::from(818_629)));
     }
 }

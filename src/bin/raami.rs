@@ -29,7 +29,7 @@ mod cli {
     use raami::report;
     use raami::scenario::seek::{Goal, Lever, SeekError};
     use raami::scenario::spec::{find_column, find_org, parse_edit, parse_place};
-    use raami::scenario::summary::{euros, sentences, signed_euros};
+    use raami::scenario::summary::{euros, reason, sentences, signed_euros};
     use raami::scenario::{Edit, Scenario, apply};
 
     /// Raami: Finnish municipal budgets, imported, checked and tabulated.
@@ -479,7 +479,7 @@ mod cli {
                 "målets rad har ingen siffra i denna enhet och kolumn",
                 "the goal's line has no figure in that unit and column",
             )),
-            Err(SeekError::NotApplied(why)) => fail(&format!("{why:?}")),
+            Err(SeekError::NotApplied(why)) => fail(&reason(dataset, &why, lang)),
         }
     }
 

@@ -677,6 +677,11 @@ impl Line {
         })
     }
 
+    /// The subtotal this line is a part of (`Henkilöstökulut` → `Toimintakulut`), if any.
+    pub fn parent(self) -> Option<Line> {
+        Line::all().find(|l| l.parts().contains(&self))
+    }
+
     /// The line just before this one in statement order, if any.
     pub fn previous(self) -> Option<Line> {
         (self as usize)

@@ -4,7 +4,7 @@
 
 use rust_decimal::Decimal;
 
-use super::{Scenario, apply, apply_edit};
+use super::{NotApplied, Outcome, Scenario, apply, apply_edit};
 use crate::analysis::values::Values;
 use crate::model::{Amount, Dataset, Line};
 
@@ -63,6 +63,8 @@ pub struct Comparison {
     pub result_line: Option<Line>,
     /// Per scenario, its edits by the size of their effect, largest first.
     pub drivers: Vec<Vec<Driver>>,
+    /// Per scenario, what each of its edits did (for their sentences).
+    pub outcomes: Vec<Vec<Result<Outcome, NotApplied>>>,
 }
 
 fn versus(base: Option<Decimal>, amount: Option<Decimal>) -> Versus {
@@ -95,7 +97,7 @@ fn measure(
             }
             line(Line::Vuosikate)?
                 .checked_mul(Decimal::ONE_HUNDRED)?
-                .checked_div(-poistot)
+                .checked_div(super::negated(poistot))
         }
         Measure::ResultPerResident => {
             let residents = population.filter(|p| *p > Decimal::ZERO)?;
@@ -114,10 +116,13 @@ pub fn compare(
     population: Option<Decimal>,
 ) -> Comparison {
     let scenarios: Vec<&Scenario> = scenarios.iter().take(MAX_COMPARED).copied().collect();
-    let applied: Vec<Dataset> = scenarios
+    let (applied, outcomes): (Vec<Dataset>, Vec<_>) = scenarios
         .iter()
-        .map(|s| apply(dataset, s).dataset)
-        .collect();
+        .map(|s| {
+            let applied = apply(dataset, s);
+            (applied.dataset, applied.outcomes)
+        })
+        .unzip();
     let base_values = Values::new(dataset);
     let scenario_values: Vec<Values> = applied.iter().map(Values::new).collect();
     let row = |m: Measure| -> Option<Row> {
@@ -162,6 +167,7 @@ pub fn compare(
         key,
         result_line,
         drivers,
+        outcomes,
     }
 }
 

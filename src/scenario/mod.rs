@@ -17,6 +17,8 @@
 //! an edit of a sector's Henkilöstökulut is shared by its service areas, and so the sector
 //! and its units stay consistent. Shares are weighed by the loaded figures.
 
+#![deny(clippy::arithmetic_side_effects)]
+
 pub mod compare;
 pub mod seek;
 pub mod spec;
@@ -429,16 +431,27 @@ impl Undo {
 fn delta_of(line: Line, current: Amount, change: Change) -> Option<Amount> {
     let expense = line.is_expense_like();
     match change {
-        Change::Euros(euros) => Some(if expense { -euros } else { euros }),
+        Change::Euros(euros) => Some(if expense { negated(euros) } else { euros }),
         Change::Percent(percent) => current
             .checked_mul(percent)?
             .checked_div(Decimal::ONE_HUNDRED)
             .map(cents),
         Change::Set(amount) => {
-            let target = if expense { -amount.abs() } else { amount };
+            let target = if expense {
+                negated(amount.abs())
+            } else {
+                amount
+            };
             target.checked_sub(current)
         }
     }
+}
+
+/// `-amount`, which never overflows: a decimal's range is the same on both sides of zero.
+pub fn negated(amount: Amount) -> Amount {
+    let mut out = amount;
+    out.set_sign_negative(!amount.is_sign_negative());
+    out
 }
 
 /// An amount rounded to the cent, halves away from zero.
@@ -510,7 +523,7 @@ fn change_column(
                     &org,
                     Line::Henkilostokulut,
                     column,
-                    cents(-euros),
+                    cents(negated(euros)),
                 )?;
             }
             Ok(())
@@ -599,6 +612,26 @@ fn targets(
     }
 }
 
+/// The node's units that belong under it in `year` and have `line` in `column` in the
+/// loaded figures, with that figure: the weights a change shared among them is split by.
+fn units_having(
+    weights: &Values,
+    org: &str,
+    line: Line,
+    column: &str,
+    year: Option<i32>,
+) -> Vec<(OrgId, Amount)> {
+    weights
+        .children(org)
+        .filter(|u| year.is_none_or(|y| u.belongs_in(y)))
+        .filter_map(|u| {
+            weights
+                .value(&u.id, line, column)
+                .map(|v| (u.id.clone(), v.amount))
+        })
+        .collect()
+}
+
 /// Moves `line` of `org` in `column` by `delta`, with everything above it in the node and in
 /// its ancestors. A node whose units have the line passes the change to them in proportion
 /// (so a node and its units stay consistent), and they pass it back up.
@@ -615,17 +648,9 @@ fn shift(
         return Ok(());
     }
     let year = data.column(column).map(|c| c.year);
-    let units: Vec<(OrgId, Amount)> = weights
-        .children(org)
-        .filter(|u| year.is_none_or(|y| u.belongs_in(y)))
-        .filter_map(|u| {
-            weights
-                .value(&u.id, line, column)
-                .map(|v| (u.id.clone(), v.amount))
-        })
-        .collect();
+    let units = units_having(weights, org, line, column, year);
     if !units.is_empty() {
-        for (unit, share) in shares(&units, delta) {
+        for (unit, share) in shares(&units, delta)? {
             shift(data, undo, weights, &unit, line, column, share)?;
         }
         return Ok(());
@@ -643,18 +668,10 @@ fn shift(
     // Toimintakulut alone) share the change of that subtotal in proportion, so that the node
     // and its units still agree; the node has moved already, so nothing goes back up.
     let mut above = line;
-    while let Some(parent) = Line::all().find(|l| l.parts().contains(&above)) {
-        let units: Vec<(OrgId, Amount)> = weights
-            .children(org)
-            .filter(|u| year.is_none_or(|y| u.belongs_in(y)))
-            .filter_map(|u| {
-                weights
-                    .value(&u.id, parent, column)
-                    .map(|v| (u.id.clone(), v.amount))
-            })
-            .collect();
+    while let Some(parent) = above.parent() {
+        let units = units_having(weights, org, parent, column, year);
         if !units.is_empty() {
-            for (unit, share) in shares(&units, delta) {
+            for (unit, share) in shares(&units, delta)? {
                 down(data, undo, weights, &unit, parent, column, share, false)?;
                 up(data, undo, &unit, parent, column, share)?;
             }
@@ -742,7 +759,7 @@ fn down(
         .collect();
     if !parts.is_empty() {
         let mut moved = Vec::new();
-        for (part, share) in shares(&parts, delta) {
+        for (part, share) in shares(&parts, delta)? {
             moved.extend(down(data, undo, weights, org, part, column, share, false)?);
         }
         return Ok(moved);
@@ -780,7 +797,7 @@ fn up(
     delta: Amount,
 ) -> Result<(), NotApplied> {
     let mut current = line;
-    while let Some(parent) = Line::all().find(|l| l.parts().contains(&current)) {
+    while let Some(parent) = current.parent() {
         add_stated(data, undo, org, parent, column, delta)?;
         current = parent;
     }
@@ -790,40 +807,43 @@ fn up(
 /// `delta` split over `parts` in proportion to their size, to the cent; what rounding
 /// leaves goes to the largest part. Parts that are all zero share nothing but the first
 /// takes it all.
-fn shares<K: Clone>(parts: &[(K, Amount)], delta: Amount) -> Vec<(K, Amount)> {
-    let total: Amount = parts.iter().map(|(_, v)| v.abs()).sum();
+fn shares<K: Clone>(parts: &[(K, Amount)], delta: Amount) -> Result<Vec<(K, Amount)>, NotApplied> {
+    let total = parts
+        .iter()
+        .try_fold(Decimal::ZERO, |sum, (_, v)| sum.checked_add(v.abs()))
+        .ok_or(NotApplied::TooLarge)?;
     let Some(largest) = parts
         .iter()
         .enumerate()
         .max_by_key(|(_, (_, v))| v.abs())
         .map(|(i, _)| i)
     else {
-        return Vec::new();
+        return Ok(Vec::new());
     };
     if total.is_zero() {
-        return parts
+        return Ok(parts
             .iter()
             .enumerate()
             .map(|(i, (k, _))| (k.clone(), if i == 0 { delta } else { Decimal::ZERO }))
-            .collect();
+            .collect());
     }
-    let mut out: Vec<(K, Amount)> = parts
-        .iter()
-        .map(|(k, v)| {
-            let share = delta
-                .checked_mul(v.abs())
-                .and_then(|d| d.checked_div(total))
-                .map(cents)
-                .unwrap_or_default();
-            (k.clone(), share)
-        })
-        .collect();
-    let given: Amount = out.iter().map(|(_, s)| *s).sum();
+    let mut out = Vec::with_capacity(parts.len());
+    let mut given = Decimal::ZERO;
+    for (k, v) in parts {
+        let share = delta
+            .checked_mul(v.abs())
+            .and_then(|d| d.checked_div(total))
+            .map(cents)
+            .ok_or(NotApplied::TooLarge)?;
+        given = given.checked_add(share).ok_or(NotApplied::TooLarge)?;
+        out.push((k.clone(), share));
+    }
+    let left = delta.checked_sub(given).ok_or(NotApplied::TooLarge)?;
     if let Some((_, share)) = out.get_mut(largest) {
-        *share += delta - given;
+        *share = share.checked_add(left).ok_or(NotApplied::TooLarge)?;
     }
     out.retain(|(_, share)| !share.is_zero());
-    out
+    Ok(out)
 }
 
 /// A figure of a node's table that a scenario changed: the base's figure and the difference.

@@ -4,8 +4,7 @@
 
 use rust_decimal::Decimal;
 
-use super::{Change, Columns, Edit, NotApplied, Scenario, Target, apply};
-use crate::analysis::values::Values;
+use super::{Change, Columns, Edit, NotApplied, Scenario, Target, apply, figure as value, negated};
 use crate::model::{Amount, Dataset, Line, OrgId};
 
 /// What is to come true, in one column of one node.
@@ -68,15 +67,13 @@ pub enum SeekError {
     NotApplied(NotApplied),
 }
 
-fn value(dataset: &Dataset, org: &str, line: Line, column: &str) -> Option<Amount> {
-    Values::new(dataset)
-        .value(org, line, column)
-        .map(|v| v.amount)
-}
-
 /// How far the goal is: the amount its line must still rise (≤ 0 when it is met), and the
 /// line that is measured.
-fn gap(dataset: &Dataset, goal: &Goal) -> Option<(Amount, Line, OrgId, String)> {
+fn gap(dataset: &Dataset, goal: &Goal) -> Result<(Amount, Line, OrgId, String), SeekError> {
+    let figure = |org: &str, line: Line, column: &str| {
+        value(dataset, org, line, column).ok_or(SeekError::NoGoalFigure)
+    };
+    let too_large = || SeekError::NotApplied(NotApplied::TooLarge);
     match goal {
         Goal::Reach {
             org,
@@ -84,34 +81,27 @@ fn gap(dataset: &Dataset, goal: &Goal) -> Option<(Amount, Line, OrgId, String)> 
             column,
             value: wanted,
         } => {
-            let now = value(dataset, org, *line, column)?;
-            Some((wanted.checked_sub(now)?, *line, org.clone(), column.clone()))
+            let now = figure(org, *line, column)?;
+            let short = wanted.checked_sub(now).ok_or_else(too_large)?;
+            Ok((short, *line, org.clone(), column.clone()))
         }
         Goal::CoversDepreciation { org, column } => {
-            let vuosikate = value(dataset, org, Line::Vuosikate, column)?;
-            let poistot = value(dataset, org, Line::PoistotJaArvonalentumiset, column)?;
-            let short = -(vuosikate.checked_add(poistot)?);
-            Some((short, Line::Vuosikate, org.clone(), column.clone()))
+            let vuosikate = figure(org, Line::Vuosikate, column)?;
+            let poistot = figure(org, Line::PoistotJaArvonalentumiset, column)?;
+            let short = negated(vuosikate.checked_add(poistot).ok_or_else(too_large)?);
+            Ok((short, Line::Vuosikate, org.clone(), column.clone()))
         }
         Goal::ResultNotNegative { org, column } => {
-            let result = value(dataset, org, Line::TilikaudenTulos, column)?;
-            Some((-result, Line::TilikaudenTulos, org.clone(), column.clone()))
+            let result = figure(org, Line::TilikaudenTulos, column)?;
+            let short = negated(result);
+            Ok((short, Line::TilikaudenTulos, org.clone(), column.clone()))
         }
     }
 }
 
 fn lever_edit(lever: &Lever, amount: Decimal) -> Edit {
     match lever {
-        Lever::Line {
-            target: target @ Target::UnitsUnder(_),
-            line,
-            column,
-        } => Edit::Line {
-            target: target.clone(),
-            line: *line,
-            columns: Columns::One(column.clone()),
-            change: Change::Percent(amount),
-        },
+        // The same percentage in every unit; euros for one node.
         Lever::Line {
             target,
             line,
@@ -120,7 +110,10 @@ fn lever_edit(lever: &Lever, amount: Decimal) -> Edit {
             target: target.clone(),
             line: *line,
             columns: Columns::One(column.clone()),
-            change: Change::Euros(amount),
+            change: match target {
+                Target::UnitsUnder(_) => Change::Percent(amount),
+                Target::Node(_) => Change::Euros(amount),
+            },
         },
         Lever::TaxRate {
             org,
@@ -174,7 +167,7 @@ pub fn seek(
     goal: &Goal,
 ) -> Result<Solution, SeekError> {
     let base = apply(dataset, scenario).dataset;
-    let (needed, line, org, column) = gap(&base, goal).ok_or(SeekError::NoGoalFigure)?;
+    let (needed, line, org, column) = gap(&base, goal)?;
     let reached_now = value(&base, &org, line, &column).ok_or(SeekError::NoGoalFigure)?;
     let at_least = !matches!(goal, Goal::Reach { .. });
     if needed.is_zero() || (at_least && needed < Decimal::ZERO) {
@@ -198,23 +191,29 @@ pub fn seek(
     };
     let step = probe(lever);
     let (_, moved_to) = with(step)?;
-    let per_step = moved_to - reached_now;
+    let too_large = || SeekError::NotApplied(NotApplied::TooLarge);
+    let per_step = moved_to.checked_sub(reached_now).ok_or_else(too_large)?;
     if per_step.is_zero() {
         return Err(SeekError::Unreachable);
     }
-    let mut amount = rounded(needed * step / per_step, lever);
+    let solved = needed
+        .checked_mul(step)
+        .and_then(|n| n.checked_div(per_step))
+        .ok_or_else(too_large)?;
+    let mut amount = rounded(solved, lever);
     let (mut data, mut reached) = with(amount)?;
     // A split to the cent can leave the goal a cent short: a cent more of the lever.
-    if at_least && gap(&data, goal).is_some_and(|(g, ..)| g > Decimal::ZERO) {
+    if at_least && gap(&data, goal).is_ok_and(|(g, ..)| g > Decimal::ZERO) {
         let smallest = Decimal::new(1, places(lever));
-        amount += if per_step > Decimal::ZERO {
-            smallest
+        let nudged = if per_step > Decimal::ZERO {
+            amount.checked_add(smallest)
         } else {
-            -smallest
+            amount.checked_sub(smallest)
         };
+        amount = nudged.ok_or_else(too_large)?;
         (data, reached) = with(amount)?;
     }
-    let (euros, percent) = lever_effect(&base, &data, lever, amount);
+    let (euros, percent) = lever_effect(&base, &data, lever, amount).ok_or_else(too_large)?;
     Ok(Solution {
         edit: Some(lever_edit(lever, amount)),
         euros,
@@ -223,13 +222,14 @@ pub fn seek(
     })
 }
 
-/// How much the lever's line moved (council sense) and as a percentage of it.
+/// How much the lever's line moved (council sense) and as a percentage of it; `None` where
+/// that does not fit in a decimal.
 fn lever_effect(
     base: &Dataset,
     after: &Dataset,
     lever: &Lever,
     amount: Decimal,
-) -> (Amount, Option<Decimal>) {
+) -> Option<(Amount, Option<Decimal>)> {
     match lever {
         Lever::Line {
             target,
@@ -239,24 +239,27 @@ fn lever_effect(
             let org = target.org();
             let was = value(base, org, *line, column).unwrap_or_default();
             let now = value(after, org, *line, column).unwrap_or_default();
-            let stored = now - was;
-            let euros = if line.is_expense_like() {
-                -stored
-            } else {
-                stored
+            let stored = now.checked_sub(was)?;
+            let sense = |v: Decimal| {
+                if line.is_expense_like() {
+                    negated(v)
+                } else {
+                    v
+                }
             };
             let percent = match target {
                 Target::UnitsUnder(_) => Some(amount.round_dp(2)),
-                Target::Node(_) => (!was.is_zero())
-                    .then(|| (stored / was.abs() * Decimal::ONE_HUNDRED).round_dp(2))
-                    .map(|p| if line.is_expense_like() { -p } else { p }),
+                Target::Node(_) => stored
+                    .checked_div(was.abs())
+                    .and_then(|p| p.checked_mul(Decimal::ONE_HUNDRED))
+                    .map(|p| sense(p.round_dp(2))),
             };
-            (euros, percent)
+            Some((sense(stored), percent))
         }
         Lever::TaxRate { org, column, .. } => {
             let was = value(base, org, Line::Verotulot, column).unwrap_or_default();
             let now = value(after, org, Line::Verotulot, column).unwrap_or_default();
-            (now - was, Some(amount))
+            Some((now.checked_sub(was)?, Some(amount)))
         }
     }
 }

@@ -93,7 +93,7 @@ fn asked(edit: &Edit, lang: Lang) -> String {
 /// How much the line moved, in the council's words: "51 465 € less" on an expense line.
 fn moved(line: Line, delta: Amount, lang: Lang) -> String {
     if line.is_expense_like() {
-        let spending = -delta;
+        let spending = super::negated(delta);
         let size = euros(spending.abs(), lang);
         match (spending > Decimal::ZERO, lang) {
             (true, Lang::Fi) => format!("menoja {size} enemmän"),
@@ -108,16 +108,26 @@ fn moved(line: Line, delta: Amount, lang: Lang) -> String {
     }
 }
 
-fn sum_changed(outcome: &Outcome) -> Amount {
-    outcome.changed.iter().map(|(_, d)| *d).sum()
+fn sum_changed(outcome: &Outcome) -> Option<Amount> {
+    // Each column's change fitted in a decimal; their total may not, and is then not told.
+    outcome
+        .changed
+        .iter()
+        .try_fold(Decimal::ZERO, |sum, (_, d)| sum.checked_add(*d))
 }
 
 fn sum_effect(effects: &[super::Effect], line: Line) -> Option<Amount> {
     let deltas: Vec<Amount> = effects.iter().filter_map(|e| e.delta(line)).collect();
-    (!deltas.is_empty()).then(|| deltas.into_iter().sum())
+    if deltas.is_empty() {
+        return None;
+    }
+    deltas
+        .into_iter()
+        .try_fold(Decimal::ZERO, |sum, d| sum.checked_add(d))
 }
 
-fn reason(dataset: &Dataset, why: &NotApplied, lang: Lang) -> String {
+/// Why an edit was not applied, in the reader's language.
+pub fn reason(dataset: &Dataset, why: &NotApplied, lang: Lang) -> String {
     match (why, lang) {
         (NotApplied::UnknownNode { org }, Lang::Fi) => {
             format!("yksikköä ”{org}” ei ole aineistossa")
@@ -218,8 +228,10 @@ pub fn sentences(
                     format!("{head} — {not}: {}", reason(base, why, lang))
                 }
                 Ok(outcome) => {
-                    let mut text =
-                        format!("{head}, {}", moved(edit.line(), sum_changed(outcome), lang));
+                    let mut text = match sum_changed(outcome) {
+                        Some(total) => format!("{head}, {}", moved(edit.line(), total, lang)),
+                        None => head,
+                    };
                     // The last key line the node has: Tilikauden tulos, else Vuosikate, else
                     // Toimintakate (a unit printed down to Toimintakate).
                     let last = |effects: &[super::Effect]| {

@@ -14,9 +14,9 @@ use crate::chart::{Pattern, plain_marks};
 use crate::i18n::{Lang, pick};
 use crate::model::Dataset;
 use crate::numfmt::{format_amount, format_eur, format_percent};
+use crate::scenario::Scenario;
 use crate::scenario::compare::{Comparison, MAX_COMPARED, Measure, Row, compare};
 use crate::scenario::summary::{sentences, signed_euros};
-use crate::scenario::{Scenario, apply};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -199,9 +199,8 @@ pub fn CompareView(props: &Props) -> Html {
                     <tbody>{ rows_html(&comparison.rows, &comparison, "", lang) }</tbody>
                 </table>
             </div>
-            { for compared.iter().zip(&comparison.drivers).enumerate().map(|(index, (scenario, drivers))| {
-                let outcomes = apply(dataset, scenario).outcomes;
-                let told = sentences(dataset, &scenario.edits, &outcomes, lang);
+            { for compared.iter().zip(&comparison.drivers).zip(&comparison.outcomes).enumerate().map(|(index, ((scenario, drivers), outcomes))| {
+                let told = sentences(dataset, &scenario.edits, outcomes, lang);
                 let labels: Vec<String> = drivers.iter().map(|d| format!("{}. {}", d.edit.saturating_add(1), scenario.edits.get(d.edit).map(|e| e.line().name(lang)).unwrap_or_default())).collect();
                 let values: Vec<Option<Decimal>> = drivers.iter().map(|d| Some(d.effect)).collect();
                 let marks = plain_marks(&values, &labels, (0, 114, 178), Pattern::Solid, result_name);

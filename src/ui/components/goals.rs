@@ -138,7 +138,7 @@ fn projects_table(unit: &str, projects: &[&Project], lang: Lang) -> Html {
                         <tr class="subtotal">
                             <th scope="row">{ t(lang, Msg::Total) }</th>
                             <td></td><td></td>
-                            <td class="num" data-col="funding-total">{ format_eur(total, lang) }</td>
+                            <td class="num" data-col="funding-total">{ total.map(|t| format_eur(t, lang)).unwrap_or_default() }</td>
                             <td></td><td></td><td></td>
                         </tr>
                     </tfoot>

@@ -361,10 +361,15 @@ pub fn ScenarioPanel(props: &Props) -> Html {
         "Valittu rivi ei vaikuta tavoitteeseen: tavoitetta ei saavuteta sitä muuttamalla.",
         "Den valda raden påverkar inte målet: målet nås inte genom att ändra den.",
         "The chosen line does not move the goal: changing it cannot reach the goal.") }</p> },
-        Some(Err(_)) => html! { <p role="status" id="seek-result">{ pick(lang,
-        "Tavoitteen riviä ei ole tällä yksiköllä tässä sarakkeessa.",
-        "Målets rad finns inte för denna enhet i denna kolumn.",
-        "The goal's line is not there for this unit in this column.") }</p> },
+        Some(Err(SeekError::NotApplied(why))) => {
+            html! { <p role="status" id="seek-result">{ crate::scenario::summary::reason(dataset, why, lang) }</p> }
+        }
+        Some(Err(SeekError::NoGoalFigure)) => {
+            html! { <p role="status" id="seek-result">{ pick(lang,
+            "Tavoitteen riviä ei ole tällä yksiköllä tässä sarakkeessa.",
+            "Målets rad finns inte för denna enhet i denna kolumn.",
+            "The goal's line is not there for this unit in this column.") }</p> }
+        }
     };
     let told: Vec<String> = match (shown, props.outcomes.as_ref()) {
         (Some(scenario), Some(outcomes)) => sentences(dataset, &scenario.edits, outcomes, lang),
