@@ -31,6 +31,7 @@ pub mod route;
 pub mod sample;
 pub mod scenario;
 pub mod session;
+pub mod share;
 pub mod slug;
 
 #[cfg(target_arch = "wasm32")]

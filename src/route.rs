@@ -201,6 +201,10 @@ impl Route {
 
     /// Reads a fragment (with or without `#`); `None` when it is not a Raami route at all.
     pub fn parse(fragment: &str) -> Option<Route> {
+        // A link with data is opened as a file is (see `crate::share`), not followed.
+        if crate::share::is_data_link(fragment) {
+            return None;
+        }
         let body = fragment.trim_start_matches('#').strip_prefix('/')?;
         let (path, query) = body.split_once('?').unwrap_or((body, ""));
         let mut parts = path.split('/');

@@ -212,6 +212,32 @@ proptest! {
     fn packages_never_panic(text in "\\{\"format\":\"raami-package\",\"version\":1,\"datasets\":\\[\\{\"id\":\"a\",\"name\":\"A\",\"columns\":\\[\\],\"org\":\\[\\]\\}\\]\\}|\\PC{0,60}") {
         let _ = read_package(&text);
     }
+
+    /// A link with data, mangled: any bytes of the alphabet after the prefix, or a real
+    /// link with one byte changed, dropped or added, is read or refused, never a panic.
+    #[test]
+    fn data_links_never_panic(data in "[A-Za-z0-9_-]{0,200}|\\PC{0,40}", at in 0usize..4000, byte in any::<u8>(), how in 0u8..3) {
+        let _ = raami::share::read_data_link(&format!("#/tietoineen/1/{data}"));
+        let mut link = real_link().into_bytes();
+        let at = at % link.len();
+        match how {
+            0 => link[at] = byte,
+            1 => { link.remove(at); }
+            _ => link.insert(at, byte),
+        }
+        if let Ok(imported) = import_file("linkki", &link, &Options::default()) {
+            exercise(imported.into_iter().map(|i| i.dataset).collect());
+        }
+    }
+}
+
+/// The link of the Heinola sample, made once.
+fn real_link() -> String {
+    static LINK: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    LINK.get_or_init(|| {
+        raami::share::data_link(&raami::sample::heinola_package().unwrap_or_else(|e| panic!("{e}")))
+    })
+    .clone()
 }
 
 #[test]

@@ -27,8 +27,10 @@ fn read(name: &str, bytes: &[u8]) -> Pending {
     }
 }
 
-#[test]
-fn a_workspace_is_saved_and_opened_again_as_it_was() {
+/// A session with every kind of content: a second dataset (Kauhava's statement 2024), a
+/// scenario of two edits, a mapping, a population with per-resident figures, a view and a
+/// language.
+fn worked_session() -> (Session, Mapping, Basis) {
     let mut session = Session::opening(Mapping::default(), Basis::default());
     // Kauhava's income statement 2024 beside the sample.
     let name = "kauhava-tilinpaatos-2024-tuloslaskelma.txt";
@@ -63,26 +65,21 @@ fn a_workspace_is_saved_and_opened_again_as_it_was() {
     session.apply(Action::SetBasis(basis.clone()));
     session.apply(Action::SetView(View::Compare));
     session.apply(Action::SetLang(Lang::Sv));
+    (session, mapping, basis)
+}
 
-    let file = write_package(&session.workspace());
-    assert!(file.contains("\"version\": 2"), "{}", &file[..200]);
-    // Opened in a fresh visit, in place of the sample.
-    let mut fresh = Session::opening(Mapping::default(), Basis::default());
-    fresh.apply(Action::Read(read("työtila.raami", file.as_bytes())));
-    let pending = fresh.import.pending.clone().unwrap();
-    assert_eq!(pending.datasets(), 2);
-    assert_eq!(pending.saved()[0].scenarios.len(), 1);
-    fresh.apply(Action::Accept { replace: true });
+/// The same datasets, scenarios, mapping, basis, selection and language.
+fn assert_same_work(fresh: &Session, session: &Session, mapping: &Mapping, basis: &Basis) {
     let datasets = |s: &Session| {
         s.loaded
             .iter()
             .map(|l| l.dataset.as_ref().clone())
             .collect::<Vec<_>>()
     };
-    assert_eq!(datasets(&fresh), datasets(&session), "no digit changed");
+    assert_eq!(datasets(fresh), datasets(session), "no digit changed");
     assert_eq!(fresh.scenarios, session.scenarios);
-    assert_eq!(*fresh.mapping, mapping);
-    assert_eq!(*fresh.basis, basis);
+    assert_eq!(*fresh.mapping, *mapping);
+    assert_eq!(*fresh.basis, *basis);
     assert_eq!(fresh.selection, session.selection);
     assert_eq!(fresh.lang, Lang::Sv);
     assert_eq!(fresh.route(), session.route());
@@ -93,12 +90,82 @@ fn a_workspace_is_saved_and_opened_again_as_it_was() {
         kauhava.figures[&root][&Line::Verotulot]["TP2024"],
         "33595351.41".parse().unwrap()
     );
+}
+
+#[test]
+fn a_workspace_is_saved_and_opened_again_as_it_was() {
+    let (session, mapping, basis) = worked_session();
+    let file = write_package(&session.workspace());
+    assert!(file.contains("\"version\": 2"), "{}", &file[..200]);
+    // Opened in a fresh visit, in place of the sample.
+    let mut fresh = Session::opening(Mapping::default(), Basis::default());
+    fresh.apply(Action::Read(read("työtila.raami", file.as_bytes())));
+    let pending = fresh.import.pending.clone().unwrap();
+    assert_eq!(pending.datasets(), 2);
+    assert_eq!(pending.saved()[0].scenarios.len(), 1);
+    fresh.apply(Action::Accept { replace: true });
+    assert_same_work(&fresh, &session, &mapping, &basis);
     // Beside what is loaded: the scenarios join, renamed where one of the name is there.
     let mut again = session.clone();
     again.apply(Action::Read(read("työtila.raami", file.as_bytes())));
     again.apply(Action::Accept { replace: false });
     let names: Vec<&str> = again.scenarios.iter().map(|s| s.name.as_str()).collect();
     assert_eq!(names, ["Säästöt 2026", "Säästöt 2026 (2)"]);
+}
+
+#[test]
+fn a_link_with_data_opens_the_same_work_in_a_fresh_visit() {
+    let (session, mapping, basis) = worked_session();
+    let link = format!(
+        "https://raami.example.fi/heinola/{}",
+        raami::share::data_link(&session.workspace())
+    );
+    assert!(
+        link.len() < raami::share::SHARE_AS_FILE_ABOVE,
+        "two documents and a scenario fit a link: {}",
+        link.len()
+    );
+    // The address is read as a file is: what it holds is shown before anything changes.
+    let mut fresh = Session::opening(Mapping::default(), Basis::default());
+    fresh.apply(Action::Read(read("linkki", link.as_bytes())));
+    let pending = fresh.import.pending.clone().unwrap();
+    assert_eq!(pending.datasets(), 2);
+    assert_eq!(pending.saved()[0].scenarios[0].name, "Säästöt 2026");
+    assert_eq!(
+        fresh.loaded.len(),
+        1,
+        "nothing replaced before the user chooses"
+    );
+    fresh.apply(Action::Accept { replace: true });
+    assert_same_work(&fresh, &session, &mapping, &basis);
+}
+
+#[test]
+fn a_broken_link_says_what_is_wrong_with_it() {
+    let (session, _, _) = worked_session();
+    let link = raami::share::data_link(&session.workspace());
+    let message = |text: &str| {
+        import_file("linkki", text.as_bytes(), &Options::default())
+            .unwrap_err()
+            .message(Lang::Fi)
+    };
+    assert_eq!(
+        message(&link[..link.len() - 3]),
+        "linkki: linkki loppuu kesken: siitä puuttuu osa (kopioi koko linkki uudelleen)"
+    );
+    assert!(
+        message(&link.replacen("/1/", "/9/", 1))
+            .contains("linkin versio on 9; tämä Raami avaa versioita 1 asti"),
+    );
+    // A link whose data is whole but is no package is refused as a package would be.
+    let other = raami::share::data_link(&raami::package::Package {
+        format: "muu".into(),
+        ..raami::package::Package::new(Vec::new())
+    });
+    assert_eq!(
+        message(&other),
+        "linkki: tiedosto ei ole Raami-paketti: muoto on 'muu', odotettiin 'raami-package'"
+    );
 }
 
 #[test]

@@ -704,6 +704,11 @@ pub enum ImportError {
         place: Place,
         error: Box<crate::package::PackageError>,
     },
+    /// A link with data (pasted, or opened from the address) that cannot be read.
+    Link {
+        place: Place,
+        error: crate::share::LinkError,
+    },
     /// A file that must be UTF-8 (a package) but is not; `byte` is 1-based.
     NotUtf8 { place: Place, byte: usize },
     /// A text with no table, and what it has instead.
@@ -993,6 +998,9 @@ impl ImportError {
                 sheets.join(", ")
             ),
             (ImportError::Package { place, error }, lang) => error.message(lang, &place.file),
+            (ImportError::Link { place, error }, lang) => {
+                format!("{}: {}", place.describe(lang), error.message(lang))
+            }
             (ImportError::NotUtf8 { place, byte }, Lang::Fi) => format!(
                 "{}: tavu {byte}: tiedosto ei ole UTF-8-tekstiä",
                 place.describe(lang)
@@ -1086,6 +1094,8 @@ pub struct Options {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Package,
+    /// A link with data: the address, or its fragment alone.
+    Link,
     Workbook,
     Csv,
     Text,
@@ -1100,6 +1110,12 @@ pub fn sniff(name: &str, bytes: &[u8]) -> Format {
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
         return Format::Workbook;
     }
+    // A link is short text; a table that mentions one is no link.
+    if body.len() <= crate::share::MAX_LINK_CHARS.saturating_add(4096)
+        && std::str::from_utf8(body).is_ok_and(crate::share::is_data_link)
+    {
+        return Format::Link;
+    }
     match extension {
         "json" | "raami" => Format::Package,
         "xlsx" | "xlsm" | "xlsb" | "xls" | "ods" => Format::Workbook,
@@ -1107,6 +1123,25 @@ pub fn sniff(name: &str, bytes: &[u8]) -> Format {
         _ if first == Some(b'{') => Format::Package,
         _ => Format::Text,
     }
+}
+
+/// The datasets of a package's text, the saved work on the first.
+fn import_package(name: &str, text: &str) -> Result<Vec<Imported>, ImportError> {
+    let package = crate::package::read_package(text).map_err(|error| ImportError::Package {
+        place: Place::file(name),
+        error: Box::new(error),
+    })?;
+    let mut saved = package.saved().map(Box::new);
+    Ok(package
+        .datasets
+        .into_iter()
+        .map(|dataset| Imported {
+            dataset,
+            detections: Vec::new(),
+            warnings: Vec::new(),
+            saved: saved.take(),
+        })
+        .collect())
 }
 
 /// Imports one file of any supported kind. A package may hold several datasets.
@@ -1152,22 +1187,16 @@ pub fn import_file_with_progress(
                     cause,
                 });
             }
-            let package =
-                crate::package::read_package(text).map_err(|error| ImportError::Package {
-                    place: Place::file(name),
-                    error: Box::new(error),
-                })?;
-            let mut saved = package.saved().map(Box::new);
-            Ok(package
-                .datasets
-                .into_iter()
-                .map(|dataset| Imported {
-                    dataset,
-                    detections: Vec::new(),
-                    warnings: Vec::new(),
-                    saved: saved.take(),
-                })
-                .collect())
+            import_package(name, text)
+        }
+        Format::Link => {
+            let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+            let text = String::from_utf8_lossy(body);
+            let json = crate::share::read_data_link(&text).map_err(|error| ImportError::Link {
+                place: Place::file(name),
+                error,
+            })?;
+            import_package(name, &json)
         }
         Format::Workbook => workbook::import_workbook(name, bytes, options).map(|i| vec![i]),
         Format::Csv => csvfile::import_csv_with_progress(name, bytes, &options.mapping, progress)

@@ -97,3 +97,21 @@ pub fn download(name: &str, text: &str, mime: &str) -> bool {
     let _ = web_sys::Url::revoke_object_url(&url);
     done
 }
+
+/// Compresses bytes with the browser's own deflate (`CompressionStream("deflate")`, the zlib
+/// stream that [`crate::share::read_data_link`] inflates), so the page carries no compressor
+/// of its own. `Err` when the browser has none.
+pub async fn deflate(bytes: &[u8]) -> Result<Vec<u8>, wasm_bindgen::JsValue> {
+    let constructor: js_sys::Function =
+        js_sys::Reflect::get(&js_sys::global(), &"CompressionStream".into())?.dyn_into()?;
+    let compressor = js_sys::Reflect::construct(
+        &constructor,
+        &js_sys::Array::of1(&wasm_bindgen::JsValue::from_str("deflate")),
+    )?;
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let blob = web_sys::Blob::new_with_u8_array_sequence(&parts)?;
+    let compressed = blob.stream().pipe_through(compressor.unchecked_ref());
+    let response = web_sys::Response::new_with_opt_readable_stream(Some(&compressed))?;
+    let buffer = JsFuture::from(response.array_buffer()?).await?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}

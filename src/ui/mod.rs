@@ -29,6 +29,27 @@ pub fn location_route() -> Option<crate::route::Route> {
     crate::route::Route::parse(&hash)
 }
 
+/// A link with data in the page's address, taken out of it: the address keeps the page
+/// alone (so that back and reload do not open the link again), and the link is returned to
+/// be read like a file.
+pub fn take_data_link() -> Option<String> {
+    let window = web_sys::window()?;
+    let hash = window.location().hash().ok()?;
+    if !crate::share::is_data_link(&hash) {
+        return None;
+    }
+    let location = window.location();
+    let page = format!(
+        "{}{}",
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default()
+    );
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&page));
+    }
+    Some(hash)
+}
+
 /// Puts a route in the URL: a new history entry, so that back and forward move between
 /// views; the first one replaces the entry the page was opened with.
 pub fn show_route(route: &crate::route::Route) {

@@ -1095,6 +1095,48 @@ test('the workspace is saved to a file and opened in a fresh browser: the same v
   await context.close();
 });
 
+test('a link with the data opens the same work in a fresh browser, after the reader chooses; a cut link says so', async () => {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, permissions: ['clipboard-read', 'clipboard-write'] });
+  const page = await context.newPage();
+  await page.goto(origin + SUBPATH, { waitUntil: 'networkidle' });
+  await page.locator('#file-input').setInputFiles(seed003);
+  await page.locator('#import-add').click();
+  await page.locator('h1').waitFor();
+  await page.goto(`${origin}${SUBPATH}#/taulukko/heinola/varhaiskasvatus?lang=fi&skenaario=S%C3%A4%C3%A4st%C3%B6t&muutokset=varhaiskasvatus:palvelujen_ostot:TS2026:-5%25`, { waitUntil: 'networkidle' });
+  await page.locator('#scenario-banner').waitFor();
+  assert.match(await page.locator('#data-link-note').innerText(), /ei lähetä millekään palvelimelle/);
+  await page.locator('#copy-data-link').click();
+  await page.locator('#data-link-status').waitFor();
+  assert.match(norm(await page.locator('#data-link-status').innerText()), /^Linkki tietoineen kopioitu \(\d{1,3}( \d{3})* merkkiä\)\.$/);
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  assert.ok(link.startsWith(`${origin}${SUBPATH}#/tietoineen/1/`), link.slice(0, 80));
+  await context.close();
+  // A fresh browser with nothing kept: the link's contents are shown, nothing is replaced yet.
+  const fresh = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const reader = await fresh.newPage();
+  const errors = [];
+  reader.on('pageerror', (e) => errors.push(String(e)));
+  await reader.goto(link, { waitUntil: 'networkidle' });
+  await reader.locator('#saved-work').waitFor();
+  assert.match(norm(await reader.locator('#saved-work').innerText()), /1 skenaariota \(Säästöt\)/);
+  assert.ok(!reader.url().includes('tietoineen'), 'the long link leaves the address once read');
+  await assertAxe(reader, 'a link with data, before it is opened');
+  await reader.locator('#import-replace').click();
+  await reader.locator('#scenario-banner').waitFor();
+  assert.equal(await reader.locator('h1').innerText(), 'Varhaiskasvatus');
+  // 1 029 300 − 51 465, as worked by hand from seed 004.
+  assert.equal(await amount(reader, 'palvelujen_ostot', 'TS2026'), `${MINUS}977${NBSP}835`);
+  // Seed 003 came along: Talouspalvelut's goals.
+  assert.match(await reader.locator('nav.sidebar').innerText(), /Talouspalvelut/);
+  // The same link cut short when copied: said so, and what is shown stays.
+  await reader.goto(link.slice(0, -5), { waitUntil: 'networkidle' });
+  await reader.locator('.import-summary [role=alert], .import-summary .error').first().waitFor();
+  assert.match(await reader.locator('.import-summary').innerText(), /linkki: linkki loppuu kesken/);
+  assert.equal(await reader.locator('h1').innerText(), 'Varhaiskasvatus');
+  assert.deepEqual(errors, []);
+  await fresh.close();
+});
+
 test('autosave: an imported file and a scenario are back after a reload; clearing the device forgets them; no IndexedDB is said', async () => {
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
   const page = await context.newPage();

@@ -16,6 +16,7 @@ use super::investments::Investments;
 use super::lang_switch::LangSwitch;
 use super::org_tree::OrgTree;
 use super::scenarios::{ScenarioBanner, ScenarioPanel};
+use super::share::ShareBar;
 use super::statement::Statement;
 use super::validation::ValidationPanel;
 use crate::i18n::{Lang, Msg, t};
@@ -61,6 +62,9 @@ struct ImportRequest {
 
 #[component]
 pub fn App() -> Html {
+    // A link with data the page was opened with, taken out of the address before anything
+    // else reads it (the route is written into the address once the page has rendered).
+    let opened_link = use_mut_ref(crate::ui::take_data_link);
     let state = use_reducer(crate::ui::state::from_location);
     let lang = state.lang;
     let selection = &state.selection;
@@ -179,17 +183,6 @@ pub fn App() -> Html {
     // forward or an edited link move the app.
     let route = state.route();
     use_effect_with(route.clone(), crate::ui::show_route);
-    {
-        let state = state.clone();
-        crate::ui::use_window_events(
-            &["popstate", "hashchange"],
-            Callback::from(move |()| {
-                if let Some(route) = crate::ui::location_route() {
-                    state.dispatch(Action::Navigate(route));
-                }
-            }),
-        );
-    }
     let on_breakdown = {
         let state = state.clone();
         Callback::from(move |(line, column): (Line, String)| {
@@ -329,6 +322,45 @@ pub fn App() -> Html {
             },
         )
     };
+    // A link with data (in the address the page opened with, or pasted into it later) is
+    // read like a file: what it holds is shown, and the user chooses to open it beside,
+    // instead of what is loaded, or not at all.
+    let open_link = {
+        let (start_bytes, mapping) = (start_bytes.clone(), state.mapping.clone());
+        Callback::from(move |link: String| {
+            start_bytes.emit(ImportRequest {
+                sources: vec![(
+                    crate::i18n::pick(lang, "linkki", "länk", "link").to_string(),
+                    Rc::new(link.into_bytes()),
+                )],
+                refused: Vec::new(),
+                mapping: (*mapping).clone(),
+                sheet: None,
+                again: false,
+            })
+        })
+    };
+    {
+        let open_link = open_link.clone();
+        use_effect_with((), move |()| {
+            if let Some(link) = opened_link.borrow_mut().take() {
+                open_link.emit(link);
+            }
+        });
+    }
+    {
+        let state = state.clone();
+        crate::ui::use_window_events(
+            &["popstate", "hashchange"],
+            Callback::from(move |()| {
+                if let Some(link) = crate::ui::take_data_link() {
+                    open_link.emit(link);
+                } else if let Some(route) = crate::ui::location_route() {
+                    state.dispatch(Action::Navigate(route));
+                }
+            }),
+        );
+    }
     // One import at a time: files dropped while one is read wait for the user to drop them again.
     let busy = state.import.reading.is_some();
     let on_files = {
@@ -611,22 +643,9 @@ pub fn App() -> Html {
             crate::ui::io::download("raami-tyotila.raami", &text, "application/json");
         })
     };
-    // Sharing a view: its link to the clipboard, and a word on whether that worked, shown
-    // while the view is still the one whose link was copied.
-    let copied = use_state(|| None::<(String, bool)>);
-    let copy_status = copied
-        .as_ref()
-        .filter(|(link, _)| *link == printed_link)
-        .map(|(_, ok)| *ok);
-    let on_copy = {
-        let (copied, link) = (copied.clone(), printed_link.clone());
-        Callback::from(move |_: MouseEvent| {
-            let (copied, done_link) = (copied.clone(), link.clone());
-            crate::ui::copy_text(
-                link.clone(),
-                Callback::from(move |ok| copied.set(Some((done_link.clone(), ok)))),
-            );
-        })
+    let payload = {
+        let state = state.clone();
+        Callback::from(move |()| crate::share::payload(&state.workspace()))
     };
     html! {
         <div class={classes!("app", dragging.then_some("dragging"))}
@@ -674,15 +693,7 @@ pub fn App() -> Html {
                             }
                         }) }
                     </nav>
-                    <div class="share">
-                        <button type="button" class="button" id="copy-link" onclick={on_copy}>{ t(lang, Msg::CopyLink) }</button>
-                        <button type="button" class="button" id="save-workspace" onclick={on_save}>{ crate::i18n::pick(lang, "Tallenna työtila tiedostoon", "Spara arbetsytan i en fil", "Save the workspace to a file") }</button>
-                        <span class="copy-status" role="status">{ match copy_status {
-                            Some(true) => t(lang, Msg::LinkCopied),
-                            Some(false) => t(lang, Msg::LinkNotCopied),
-                            None => "",
-                        } }</span>
-                    </div>
+                    <ShareBar lang={lang} page_link={AttrValue::from(printed_link.clone())} payload={payload} on_save={on_save} />
                     { match (state.scenario(), state.current()) {
                         (Some(scenario), Some(_)) => html! {
                             <ScenarioBanner lang={lang} name={scenario.name.clone()} edits={scenario.edits.len()}

@@ -15,5 +15,6 @@ pub mod lang_switch;
 pub mod mapping;
 pub mod org_tree;
 pub mod scenarios;
+pub mod share;
 pub mod statement;
 pub mod validation;
