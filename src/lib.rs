@@ -21,11 +21,13 @@
 
 pub mod analysis;
 pub mod chart;
+pub mod export;
 pub mod i18n;
 pub mod import;
 pub mod model;
 pub mod numfmt;
 pub mod package;
+pub mod protocol;
 pub mod report;
 pub mod route;
 pub mod sample;

@@ -337,8 +337,12 @@ pub fn table_csv(table: &NodeTable, lang: Lang) -> String {
         plain(v, Some(2))
     }));
     for row in rows {
-        // Writing to memory cannot fail.
-        let _ = writer.write_record(&row);
+        // Writing to memory cannot fail. Text a spreadsheet would take for a formula is
+        // neutralised; numbers stay numbers.
+        let _ = writer.write_record(
+            row.iter()
+                .map(|cell| crate::export::neutralise(cell).into_owned()),
+        );
     }
     writer
         .into_inner()

@@ -479,6 +479,33 @@ impl Session {
         package
     }
 
+    /// What an export of the shown view states beside its figures: the unit and basis, the
+    /// scenario shown with its edits told as sentences, and the link that opens the view.
+    pub fn export_about(&self, link: &str) -> crate::export::About {
+        let scenario = match (self.scenario(), self.current()) {
+            (Some(scenario), Some(loaded)) => {
+                let applied = crate::scenario::apply(&loaded.dataset, scenario);
+                Some((
+                    scenario.name.clone(),
+                    crate::scenario::summary::sentences(
+                        &loaded.dataset,
+                        &scenario.edits,
+                        &applied.outcomes,
+                        self.lang,
+                    ),
+                ))
+            }
+            _ => None,
+        };
+        crate::export::About {
+            unit: crate::analysis::basis::unit_label(&self.basis, self.lang),
+            basis: crate::analysis::basis::described(&self.basis, self.lang),
+            scenario,
+            notes: Vec::new(),
+            link: Some(link.to_string()).filter(|l| !l.is_empty()),
+        }
+    }
+
     /// The route of this session, for the URL fragment.
     pub fn route(&self) -> Route {
         let s = &self.selection;
@@ -849,6 +876,20 @@ impl Session {
         s.dataset = loaded.len();
         loaded.extend(accepted);
         self.loaded = Rc::new(loaded);
+        // The scenario shown was made on other data: the new data opens on its own figures.
+        let id = self
+            .loaded
+            .get(self.selection.dataset)
+            .map(|l| l.dataset.id.clone())
+            .unwrap_or_default();
+        let made_here = |scenario: &Scenario| {
+            scenario.made_on.is_empty() || scenario.made_on.iter().any(|m| m.dataset == id)
+        };
+        if let Some(i) = self.selection.scenario
+            && !self.scenarios.get(i).is_some_and(made_here)
+        {
+            self.selection.scenario = None;
+        }
         if let Some(link) = self.missing_dataset.take()
             && self.loaded.iter().any(|l| l.dataset.id == link.dataset)
         {

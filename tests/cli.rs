@@ -592,3 +592,77 @@ fn a_saved_workspace_scenario_is_laid_over_its_data() {
         stderr(&output)
     );
 }
+
+#[test]
+fn export_writes_a_workbook_and_a_csv_for_excel() {
+    let dir = std::env::temp_dir().join(format!("raami-export-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let xlsx = dir.join("talous.xlsx");
+    let out = raami(&[
+        "export",
+        "--sample",
+        "--org",
+        "Hyvinvointitoimiala",
+        "--org",
+        "Varhaiskasvatus",
+        "--edit",
+        "Varhaiskasvatus:Palvelujen ostot:TS2026:-5%",
+        "--format",
+        "xlsx",
+        "-o",
+        xlsx.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).starts_with("Kirjoitettu: "));
+    let bytes = std::fs::read(&xlsx).unwrap();
+    assert!(bytes.starts_with(b"PK\x03\x04"));
+    // The workbook reads back as a workbook Raami itself can import.
+    use calamine::Reader;
+    let mut book: calamine::Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    assert_eq!(
+        book.sheet_names()[..2],
+        ["Hyvinvointitoimiala", "Varhaiskasvatus"]
+    );
+    let range = book.worksheet_range("Varhaiskasvatus").unwrap();
+    let ostot = range
+        .rows()
+        .find(|r| r[0] == calamine::Data::String("Palvelujen ostot".into()))
+        .unwrap();
+    // Seed 004: TS 2026 −1 029 300, less 5 %.
+    assert_eq!(ostot[5], calamine::Data::Float(-977_835.0));
+    // CSV holds one table: two nodes are refused with the way out named.
+    let csv = dir.join("talous.csv");
+    let out = raami(&[
+        "export",
+        "--sample",
+        "--org",
+        "Hyvinvointitoimiala",
+        "--org",
+        "Varhaiskasvatus",
+        "--format",
+        "csv",
+        "-o",
+        csv.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--format xlsx"), "{}", stderr(&out));
+    let out = raami(&[
+        "export",
+        "--sample",
+        "--org",
+        "Varhaiskasvatus",
+        "--format",
+        "csv",
+        "-o",
+        csv.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = std::fs::read_to_string(&csv).unwrap();
+    assert!(text.starts_with('\u{feff}'));
+    assert!(
+        text.contains("\nPalvelujen ostot;-1082747;-1228000;"),
+        "{text}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -559,3 +559,37 @@ fn a_link_to_data_not_loaded_says_so_and_is_followed_once_the_file_is_opened() {
     // A link to what is loaded asks for nothing.
     assert_eq!(opening().navigated(opening().route()).missing_dataset, None);
 }
+
+#[test]
+fn data_added_beside_opens_on_its_own_figures_not_on_a_scenario_of_other_data() {
+    let mut session = opening();
+    let sample = session.loaded[0].dataset.clone();
+    let edit =
+        raami::scenario::spec::parse_edit(&sample, "Varhaiskasvatus:Palvelujen ostot:TS2026:-5%")
+            .unwrap();
+    apply(
+        &mut session,
+        Action::AddEdit {
+            edit,
+            name: "Säästöt".into(),
+        },
+    );
+    assert_eq!(session.selection.scenario, Some(0));
+    let name = "kauhava-tilinpaatos-2024-tuloslaskelma.txt";
+    let bytes = std::fs::read(format!("tests/fixtures/real/{name}")).unwrap();
+    apply(
+        &mut session,
+        Action::Read(pending(name, &String::from_utf8(bytes).unwrap())),
+    );
+    apply(&mut session, Action::Accept { replace: false });
+    assert_eq!(session.selection.dataset, 1);
+    assert_eq!(
+        session.selection.scenario, None,
+        "Kauhava opens on its own figures"
+    );
+    assert_eq!(
+        session.scenarios.len(),
+        1,
+        "the scenario stays for the sample"
+    );
+}

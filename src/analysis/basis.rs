@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::Lang;
 use crate::model::{Amount, Dataset};
 
 /// What the figures are expressed in.
@@ -134,6 +135,56 @@ pub fn apply(dataset: &Dataset, basis: &Basis) -> (Dataset, Vec<Missing>) {
         }
     }
     (out, missing)
+}
+
+/// The unit and prices of the figures, as every table's caption states them (`€`,
+/// `€/asukas, vuoden 2024 hinnoin`).
+pub fn unit_label(basis: &Basis, lang: Lang) -> String {
+    let unit = match (basis.per_resident, lang) {
+        (false, _) => "€",
+        (true, Lang::Fi) => "€/asukas",
+        (true, Lang::Sv) => "€/invånare",
+        (true, Lang::En) => "€/resident",
+    };
+    match (basis.real_year, lang) {
+        (None, _) => unit.to_string(),
+        (Some(y), Lang::Fi) => format!("{unit}, vuoden {y} hinnoin"),
+        (Some(y), Lang::Sv) => format!("{unit}, i {y} års priser"),
+        (Some(y), Lang::En) => format!("{unit}, at {y} prices"),
+    }
+}
+
+/// What the basis rests on, told line by line for an export: the population and the price
+/// index of each year, where they are used.
+pub fn described(basis: &Basis, lang: Lang) -> Vec<String> {
+    let list = |values: &BTreeMap<i32, Decimal>| {
+        values
+            .iter()
+            .map(|(year, value)| {
+                format!(
+                    "{year}: {}",
+                    crate::numfmt::format_amount(*value, value.scale(), lang)
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    let mut out = Vec::new();
+    if basis.per_resident {
+        out.push(format!(
+            "{}: {}",
+            crate::i18n::pick(lang, "Väkiluku", "Folkmängd", "Population"),
+            list(&basis.population)
+        ));
+    }
+    if basis.real_year.is_some() {
+        out.push(format!(
+            "{}: {}",
+            crate::i18n::pick(lang, "Hintaindeksi", "Prisindex", "Price index"),
+            list(&basis.price_index)
+        ));
+    }
+    out
 }
 
 #[cfg(test)]

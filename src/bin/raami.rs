@@ -8,6 +8,8 @@
 //! - `raami table FILE... | --sample [--org NAME] [--format text|csv|json] [--edit SPEC]...`
 //!   — the computed table of one node, with what-if edits laid over the data
 //!   (`ORG:LINE:COLUMN:CHANGE`, see `raami::scenario::spec`); `check` takes edits too.
+//! - `raami export FILE... | --sample [--org NAME]... [--edit SPEC]... --format csv|xlsx -o OUT`
+//!   — the tables of one or more nodes for Excel (see `raami::export`).
 //! - `raami seek FILE... | --sample --vary ORG:LINE:COLUMN --goal ORG:LINE:COLUMN=VALUE` —
 //!   the change of one line that makes another reach a value, and the table with it.
 //!
@@ -86,6 +88,27 @@ mod cli {
             #[command(flatten)]
             edits: Edits,
         },
+        /// Export the tables of one or more org nodes as CSV (for Finnish Excel) or XLSX.
+        Export {
+            #[command(flatten)]
+            source: Source,
+            /// A node, by id or name (default: the top of the tree); repeat for more sheets.
+            #[arg(long)]
+            org: Vec<String>,
+            #[arg(long, value_enum)]
+            format: ExportFormat,
+            /// The file to write.
+            #[arg(short, long)]
+            output: PathBuf,
+            /// Base column of the change columns (default: the node's first column).
+            #[arg(long)]
+            base: Option<String>,
+            /// Target column of the change columns (default: the node's last column).
+            #[arg(long)]
+            target: Option<String>,
+            #[command(flatten)]
+            edits: Edits,
+        },
         /// Find the change of one line that makes another reach a value (goal seek).
         Seek {
             #[command(flatten)]
@@ -131,6 +154,12 @@ mod cli {
         Text,
         Csv,
         Json,
+    }
+
+    #[derive(Clone, Copy, ValueEnum)]
+    enum ExportFormat {
+        Csv,
+        Xlsx,
     }
 
     fn parse_lang(text: &str) -> Result<Lang, String> {
@@ -616,6 +645,96 @@ mod cli {
                     Err(message) => return fail(&message),
                 };
                 seek(&datasets, vary, goal, *format, lang)
+            }
+            Command::Export {
+                source,
+                org,
+                format,
+                output,
+                base,
+                target,
+                edits,
+            } => {
+                let (datasets, saved) = match load_with_scenarios(source, &options, lang) {
+                    Ok(loaded) => loaded,
+                    Err(message) => return fail(&message),
+                };
+                let (datasets, told) = match with_edits(datasets, &saved, edits, lang) {
+                    Ok(edited) => edited,
+                    Err(message) => return fail(&message),
+                };
+                let wanted: Vec<Option<&str>> = if org.is_empty() {
+                    vec![None]
+                } else {
+                    org.iter().map(|o| Some(o.as_str())).collect()
+                };
+                let mut tables = Vec::new();
+                for one in wanted {
+                    let (dataset, node) = match pick_node(&datasets, one, lang) {
+                        Ok(found) => found,
+                        Err(message) => return fail(&message),
+                    };
+                    let columns = raami::analysis::table::node_columns(dataset, &node);
+                    let pair = change_pair(&columns, base.as_deref(), target.as_deref());
+                    let table = node_table(
+                        dataset,
+                        &node,
+                        pair.as_ref().map(|(b, t)| (b.as_str(), t.as_str())),
+                    );
+                    tables.push((dataset, table));
+                }
+                let bytes = match format {
+                    ExportFormat::Csv => {
+                        let [(_, table)] = tables.as_slice() else {
+                            return fail(&heading(
+                                lang,
+                                "CSV-tiedostoon mahtuu yksi taulukko: anna yksi --org tai vie XLSX-muodossa (--format xlsx)",
+                                "en CSV-fil rymmer en tabell: ange en --org eller exportera som XLSX (--format xlsx)",
+                                "a CSV file holds one table: give one --org or export XLSX (--format xlsx)",
+                            ));
+                        };
+                        format!("\u{feff}{}", report::table_csv(table, lang)).into_bytes()
+                    }
+                    ExportFormat::Xlsx => {
+                        let scenario = (!told.trim().is_empty()).then(|| {
+                            (
+                                edits
+                                    .scenario
+                                    .clone()
+                                    .unwrap_or_else(|| "raami --edit".into()),
+                                told.lines()
+                                    .filter(|l| !l.trim().is_empty())
+                                    .map(str::to_string)
+                                    .collect(),
+                            )
+                        });
+                        let about = raami::export::About {
+                            unit: "€".to_string(),
+                            scenario,
+                            ..raami::export::About::default()
+                        };
+                        let exported: Vec<raami::export::Exported> = tables
+                            .iter()
+                            .map(|(dataset, table)| raami::export::Exported { dataset, table })
+                            .collect();
+                        match raami::export::workbook(&exported, &about, lang) {
+                            Ok(bytes) => bytes,
+                            Err(e) => return fail(&e.to_string()),
+                        }
+                    }
+                };
+                if let Err(e) = std::fs::write(output, bytes) {
+                    return fail(&format!("{}: {e}", output.display()));
+                }
+                if !told.is_empty() {
+                    eprint!("{told}");
+                }
+                emit(&format!(
+                    "{} {}\n",
+                    heading(lang, "Kirjoitettu:", "Skrivet:", "Written:"),
+                    output.display()
+                ));
+                ExitCode::SUCCESS
             }
             Command::Table {
                 source,

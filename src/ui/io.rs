@@ -68,14 +68,23 @@ pub fn file_list(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
 /// Offers `text` as a file to save, named `name`: the browser's download of a local blob (no
 /// request leaves the page). `false` where the browser refused.
 pub fn download(name: &str, text: &str, mime: &str) -> bool {
+    download_part(name, &wasm_bindgen::JsValue::from_str(text), mime)
+}
+
+/// Offers bytes (a workbook) for download, as [`download`] does text.
+pub fn download_bytes(name: &str, bytes: &[u8], mime: &str) -> bool {
+    download_part(name, &js_sys::Uint8Array::from(bytes), mime)
+}
+
+fn download_part(name: &str, part: &wasm_bindgen::JsValue, mime: &str) -> bool {
     use wasm_bindgen::JsCast;
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return false;
     };
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let parts = js_sys::Array::of1(part);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+    let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options) else {
         return false;
     };
     let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {

@@ -7,8 +7,9 @@
 //! was read before stays. Imports started while one runs wait their turn, each keeping its
 //! own files' names.
 //!
-//! Messages from the worker: the string `ready` once it can take files, numbers for
-//! progress, and a JSON string (`{"Ok": [...]}` or `{"Err": {...}}`) per file.
+//! The worker also makes XLSX workbooks, so that the page carries neither the writer nor its
+//! compressor. Messages are the typed [`crate::protocol`] ones: `[request JSON, bytes?]` to
+//! the worker, `[reply JSON, bytes?]` back; bytes are transferred, not copied.
 
 use std::cell::RefCell;
 use std::collections::VecDeque;
@@ -19,45 +20,104 @@ use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, ErrorEvent, MessageEvent, Worker};
 use yew::Callback;
 
-use crate::import::{ImportError, Imported, Options, Place};
+use crate::import::{ImportError, Options, Place};
+use crate::protocol::{Reply, Request, WorkbookRequest};
 use crate::session::{Pending, ReadDataset, ReadFile};
 
 /// The worker's entry, relative to the page, so that it loads from any sub-path.
 const WORKER_URL: &str = "./raami-worker_loader.js";
 
-/// The worker side: takes files, imports them, reports progress and results.
+/// Posts a message of JSON and, if any, bytes (transferred).
+fn post(to: &impl Poster, json: &str, bytes: Option<&[u8]>) {
+    let message = js_sys::Array::new();
+    message.push(&JsValue::from_str(json));
+    match bytes {
+        Some(bytes) => {
+            let array = js_sys::Uint8Array::from(bytes);
+            message.push(&array);
+            to.post(&message, &js_sys::Array::of1(&array.buffer()));
+        }
+        None => to.post(&message, &js_sys::Array::new()),
+    }
+}
+
+/// The two ends that post: the page's worker, and the worker's own scope.
+trait Poster {
+    fn post(&self, message: &JsValue, transfer: &js_sys::Array);
+}
+
+impl Poster for Worker {
+    fn post(&self, message: &JsValue, transfer: &js_sys::Array) {
+        let _ = self.post_message_with_transfer(message, transfer);
+    }
+}
+
+impl Poster for DedicatedWorkerGlobalScope {
+    fn post(&self, message: &JsValue, transfer: &js_sys::Array) {
+        let _ = self.post_message_with_transfer(message, transfer);
+    }
+}
+
+fn reply(scope: &DedicatedWorkerGlobalScope, reply: &Reply, bytes: Option<&[u8]>) {
+    post(
+        scope,
+        &serde_json::to_string(reply).unwrap_or_default(),
+        bytes,
+    );
+}
+
+/// The worker side: takes requests, imports files and makes workbooks, reports progress and
+/// results.
 pub fn serve() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
-    let reply = scope.clone();
+    let answer = scope.clone();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
         let data: js_sys::Array = event.data().unchecked_into();
-        let name = data.get(0).as_string().unwrap_or_default();
-        let bytes = js_sys::Uint8Array::new(&data.get(1)).to_vec();
-        // The third element is the user's options (sheet, mapping) as JSON.
-        let options: Options = data
-            .get(2)
+        let request = data
+            .get(0)
             .as_string()
-            .and_then(|json| serde_json::from_str(&json).ok())
-            .unwrap_or_default();
-        let mut reported = 0.0;
-        let result =
-            crate::import::import_file_with_progress(&name, &bytes, &options, &mut |done| {
-                if done - reported >= 0.01 {
-                    reported = done;
-                    let _ = reply.post_message(&JsValue::from_f64(done));
-                }
-            });
-        let json = serde_json::to_string(&result).unwrap_or_default();
-        let _ = reply.post_message(&JsValue::from_str(&json));
+            .and_then(|json| serde_json::from_str::<Request>(&json).ok());
+        match request {
+            Some(Request::Import { name, options }) => {
+                let bytes = js_sys::Uint8Array::new(&data.get(1)).to_vec();
+                let mut reported = 0.0;
+                let result = crate::import::import_file_with_progress(
+                    &name,
+                    &bytes,
+                    &options,
+                    &mut |done| {
+                        if done - reported >= 0.01 {
+                            reported = done;
+                            reply(&answer, &Reply::Progress(done), None);
+                        }
+                    },
+                );
+                reply(&answer, &Reply::Imported(result), None);
+            }
+            Some(Request::Workbook(request)) => match request.make() {
+                Ok(bytes) => reply(&answer, &Reply::Workbook(Ok(())), Some(&bytes)),
+                Err(error) => reply(&answer, &Reply::Workbook(Err(error.to_string())), None),
+            },
+            // A message this worker does not know (a page of another version): an import
+            // error names it, so that nothing waits for ever.
+            None => reply(
+                &answer,
+                &Reply::Imported(Err(ImportError::Malformed {
+                    place: Place::file("Raami"),
+                    reason: "worker message".to_string(),
+                })),
+                None,
+            ),
+        }
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
-    let _ = scope.post_message(&JsValue::from_str("ready"));
+    reply(&scope, &Reply::Ready, None);
 }
 
 /// One import: its files, what has been read of them, and whom to tell.
 struct Batch {
-    options: String,
+    options: Options,
     queue: VecDeque<(String, Vec<u8>)>,
     names: Vec<String>,
     results: Vec<ReadFile>,
@@ -99,7 +159,14 @@ struct Shared {
     retired: Option<Handlers>,
     /// Workers that failed in a row without ever saying `ready` (one that cannot load).
     failed_starts: u32,
+    /// Workbooks asked for and not yet sent to the worker (it is not ready).
+    workbooks_waiting: VecDeque<(String, WorkbookDone)>,
+    /// Workbooks sent, in order, each waiting for its answer.
+    workbooks_sent: VecDeque<WorkbookDone>,
 }
+
+/// Whom to give a workbook's bytes, or why there are none.
+type WorkbookDone = Callback<Result<Vec<u8>, String>>;
 
 /// Workers that may fail in a row before the files waiting are answered with the failure.
 const START_ATTEMPTS: u32 = 3;
@@ -120,13 +187,26 @@ impl Shared {
             return;
         };
         batch.sent = true;
-        let message = js_sys::Array::new();
-        message.push(&JsValue::from_str(&name));
-        let array = js_sys::Uint8Array::from(bytes.as_slice());
-        message.push(&array);
-        message.push(&JsValue::from_str(&batch.options));
-        let transfer = js_sys::Array::of1(&array.buffer());
-        let _ = worker.post_message_with_transfer(&message, &transfer);
+        let request = Request::Import {
+            name,
+            options: batch.options.clone(),
+        };
+        post(
+            worker,
+            &serde_json::to_string(&request).unwrap_or_default(),
+            Some(&bytes),
+        );
+    }
+
+    /// Sends the workbooks waiting, once the worker is ready.
+    fn send_workbooks(&mut self) {
+        let (Some(worker), true) = (&self.worker, self.ready) else {
+            return;
+        };
+        while let Some((json, done)) = self.workbooks_waiting.pop_front() {
+            post(worker, &json, None);
+            self.workbooks_sent.push_back(done);
+        }
     }
 
     /// Records the answer for the file being read; the finished import, if this was its
@@ -178,39 +258,73 @@ fn on_message(shared: &Weak<RefCell<Shared>>, data: JsValue) {
     let Some(shared) = shared.upgrade() else {
         return;
     };
+    let data: js_sys::Array = data.unchecked_into();
+    let reply = data
+        .get(0)
+        .as_string()
+        .map(|json| serde_json::from_str::<Reply>(&json).map_err(|e| e.to_string()));
+    let Some(reply) = reply else { return };
     let finished = {
         let mut state = shared.borrow_mut();
-        if let Some(share) = data.as_f64() {
-            if let Some(batch) = state.batches.front() {
-                batch.progress(share);
+        match reply {
+            Ok(Reply::Progress(share)) => {
+                if let Some(batch) = state.batches.front() {
+                    batch.progress(share);
+                }
+                return;
             }
-            return;
+            Ok(Reply::Ready) => {
+                state.ready = true;
+                state.failed_starts = 0;
+                state.send_workbooks();
+                state.send_next();
+                return;
+            }
+            Ok(Reply::Workbook(result)) => {
+                let done = state.workbooks_sent.pop_front();
+                drop(state);
+                let bytes = result.map(|()| js_sys::Uint8Array::new(&data.get(1)).to_vec());
+                if let Some(done) = done {
+                    done.emit(bytes);
+                }
+                return;
+            }
+            Ok(Reply::Imported(outcome)) => {
+                let Some(name) = state.batches.front().map(Batch::current) else {
+                    return;
+                };
+                let outcome = outcome.map(|all| all.into_iter().map(ReadDataset::new).collect());
+                let finished = state.answer(ReadFile { name, outcome });
+                state.send_next();
+                finished
+            }
+            Err(reason) => {
+                let Some(name) = state.batches.front().map(Batch::current) else {
+                    return;
+                };
+                let finished = state.answer(ReadFile {
+                    outcome: Err(ImportError::Malformed {
+                        place: Place::file(&name),
+                        reason,
+                    }),
+                    name,
+                });
+                state.send_next();
+                finished
+            }
         }
-        let Some(text) = data.as_string() else { return };
-        if text == "ready" {
-            state.ready = true;
-            state.failed_starts = 0;
-            state.send_next();
-            return;
-        }
-        let Some(name) = state.batches.front().map(Batch::current) else {
-            return;
-        };
-        let outcome = serde_json::from_str::<Result<Vec<Imported>, ImportError>>(&text)
-            .unwrap_or_else(|e| {
-                Err(ImportError::Malformed {
-                    place: Place::file(&name),
-                    reason: e.to_string(),
-                })
-            })
-            .map(|all| all.into_iter().map(ReadDataset::new).collect());
-        let finished = state.answer(ReadFile { name, outcome });
-        state.send_next();
-        finished
     };
     // Emitted after the borrow ends: the callback may start another import.
     if let Some((on_done, pending)) = finished {
         on_done.emit(pending);
+    }
+}
+
+/// The workbooks a worker that is gone was making: answered with why, so nothing waits.
+fn lose_workbooks(shared: &Rc<RefCell<Shared>>, reason: &str) {
+    let lost: Vec<WorkbookDone> = shared.borrow_mut().workbooks_sent.drain(..).collect();
+    for done in lost {
+        done.emit(Err(reason.to_string()));
     }
 }
 
@@ -220,6 +334,7 @@ fn on_error(shared: &Weak<RefCell<Shared>>, reason: String) {
     let Some(shared) = shared.upgrade() else {
         return;
     };
+    let reason_copy = reason.clone();
     let (finished, give_up) = {
         let mut state = shared.borrow_mut();
         if !state.ready {
@@ -242,6 +357,7 @@ fn on_error(shared: &Weak<RefCell<Shared>>, reason: String) {
     if let Some((on_done, pending)) = finished {
         on_done.emit(pending);
     }
+    lose_workbooks(&shared, &reason_copy);
     if give_up || start(&shared).is_err() {
         fail_all(&shared);
     }
@@ -250,14 +366,23 @@ fn on_error(shared: &Weak<RefCell<Shared>>, reason: String) {
 /// No worker can be started: the worker is let go and every file waiting is answered so.
 /// The next import tries a fresh worker.
 fn fail_all(shared: &Rc<RefCell<Shared>>) {
-    let batches = {
+    let (batches, workbooks) = {
         let mut state = shared.borrow_mut();
         if let Some(worker) = state.worker.take() {
             worker.terminate();
         }
         state.ready = false;
-        std::mem::take(&mut state.batches)
+        let mut workbooks: Vec<WorkbookDone> = state
+            .workbooks_waiting
+            .drain(..)
+            .map(|(_, done)| done)
+            .collect();
+        workbooks.extend(state.workbooks_sent.drain(..));
+        (std::mem::take(&mut state.batches), workbooks)
     };
+    for done in workbooks {
+        done.emit(Err("Web Worker".to_string()));
+    }
     for mut batch in batches {
         for (name, _) in batch.queue.drain(..) {
             batch.results.push(ReadFile {
@@ -309,7 +434,7 @@ impl ImportWorker {
         }
         let mut state = self.shared.borrow_mut();
         state.batches.push_back(Batch {
-            options: serde_json::to_string(options).unwrap_or_default(),
+            options: options.clone(),
             names: files.iter().map(|(n, _)| n.clone()).collect(),
             queue: files.into(),
             results: Vec::new(),
@@ -325,13 +450,44 @@ impl ImportWorker {
     }
 }
 
-impl Drop for ImportWorker {
-    /// Stops whatever the worker is reading: nothing of it reaches the page.
-    fn drop(&mut self) {
-        let mut state = self.shared.borrow_mut();
-        if let Some(worker) = state.worker.take() {
-            worker.terminate();
+impl ImportWorker {
+    /// Has the worker make a workbook; `done` gets its bytes, or why there are none.
+    pub fn workbook(&self, request: WorkbookRequest, done: WorkbookDone) {
+        let json = serde_json::to_string(&Request::Workbook(Box::new(request))).unwrap_or_default();
+        if self.shared.borrow().worker.is_none() {
+            self.shared.borrow_mut().failed_starts = 0;
+            let _ = start(&self.shared);
         }
-        state.batches.clear();
+        let mut state = self.shared.borrow_mut();
+        state.workbooks_waiting.push_back((json, done));
+        state.send_workbooks();
+        if state.worker.is_none() {
+            drop(state);
+            fail_all(&self.shared);
+        }
+    }
+}
+
+impl Drop for ImportWorker {
+    /// Stops whatever the worker is reading: nothing of it reaches the page. A workbook it
+    /// was making is answered as not made.
+    fn drop(&mut self) {
+        let workbooks = {
+            let mut state = self.shared.borrow_mut();
+            if let Some(worker) = state.worker.take() {
+                worker.terminate();
+            }
+            state.batches.clear();
+            let mut workbooks: Vec<WorkbookDone> = state
+                .workbooks_waiting
+                .drain(..)
+                .map(|(_, done)| done)
+                .collect();
+            workbooks.extend(state.workbooks_sent.drain(..));
+            workbooks
+        };
+        for done in workbooks {
+            done.emit(Err("Web Worker".to_string()));
+        }
     }
 }

@@ -1211,7 +1211,7 @@ test('the follow-up and the line across the tree under a scenario: changed figur
   await across.close();
 });
 
-test('the statement downloads as CSV for Excel with the scenario figures; a link to data not opened says so; no 404', async () => {
+test('the statement downloads as CSV and XLSX for Excel with the scenario figures; a link to data not opened says so; no 404', async () => {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   const missing = [];
   page.on('response', (r) => { if (r.status() >= 400) missing.push(`${r.status()} ${r.url()}`); });
@@ -1226,6 +1226,20 @@ test('the statement downloads as CSV for Excel with the scenario figures; a link
   assert.ok(text.startsWith('\ufeffSelite;TP 2022;'), text.slice(0, 40));
   // 20 592 300 × 1,03 by hand: 21 210 069 more spent, as the scenario has it.
   assert.match(text, /\nHenkilöstökulut;-18964212;-19356600;-19327000;-20027800;-21210069;/);
+  // The same view as an Excel workbook, made in the worker: it reads back into Raami with
+  // the scenario's figure (a round trip through the importer).
+  const [workbook] = await Promise.all([page.waitForEvent('download'), page.locator('#export-xlsx').click()]);
+  assert.equal(workbook.suggestedFilename(), 'raami-heinola-hyvinvointitoimiala.xlsx');
+  const xlsx = path.join(shots, '..', 'taulukko-e2e.xlsx');
+  await workbook.saveAs(xlsx);
+  assert.equal(fs.readFileSync(xlsx).subarray(0, 4).toString('latin1'), 'PK\u0003\u0004');
+  await page.locator('#file-input').setInputFiles(xlsx);
+  fs.rmSync(xlsx);
+  await page.locator('#import-add').click();
+  // The workbook's data opens on its own figures: the scenario was made on the sample.
+  await page.locator('#scenario-banner').waitFor({ state: 'detached' });
+  assert.match(await page.locator('h1').innerText(), /Hyvinvointitoimiala/);
+  assert.equal(await amount(page, 'henkilostokulut', 'TS2026'), `${MINUS}21${NBSP}210${NBSP}069`);
   // A link made on other files: the reader is told, the sample stays.
   assert.deepEqual(missing, []);
   await page.close();

@@ -574,6 +574,51 @@ pub fn App() -> Html {
         .as_ref()
         .and_then(|(_, _, base)| base.clone());
     let figures_of = |loaded: &Loaded| scaled.clone().unwrap_or_else(|| loaded.dataset.clone());
+    let about = {
+        let state = state.clone();
+        let link = web_sys::window()
+            .and_then(|w| w.location().href().ok())
+            .unwrap_or_default();
+        Callback::from(move |()| state.export_about(&link))
+    };
+    // Workbooks are made in the worker (the page carries no XLSX writer), then downloaded.
+    let export_failed = use_state(|| None::<String>);
+    let on_workbook = {
+        let (job, export_failed) = (job.clone(), export_failed.clone());
+        Callback::from(
+            move |(request, name): (crate::protocol::WorkbookRequest, String)| {
+                let mut slot = job.borrow_mut();
+                if slot.is_none() {
+                    *slot = ImportWorker::spawn().ok();
+                }
+                let export_failed = export_failed.clone();
+                let done = Callback::from(move |made: Result<Vec<u8>, String>| match made {
+                    Ok(bytes) => {
+                        export_failed.set(None);
+                        crate::ui::io::download_bytes(
+                            &name,
+                            &bytes,
+                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        );
+                    }
+                    Err(reason) => export_failed.set(Some(reason)),
+                });
+                match slot.as_ref() {
+                    Some(worker) => worker.workbook(request, done),
+                    None => done.emit(Err("Web Worker".to_string())),
+                }
+            },
+        )
+    };
+    let export_note = match &*export_failed {
+        Some(reason) => {
+            html! { <p role="alert" class="storage-note" id="export-failed">{ format!("{} ({reason})", crate::i18n::pick(lang,
+            "Excel-työkirjaa ei voitu tehdä; lataa taulukko CSV-tiedostona.",
+            "Excel-arbetsboken kunde inte göras; ladda ner tabellen som CSV.",
+            "The Excel workbook could not be made; download the table as CSV.")) }</p> }
+        }
+        None => html! {},
+    };
     let views = match state.current() {
         Some(loaded) if selection.view == View::Compare => html! {
             <CompareView lang={lang} dataset={loaded.dataset.clone()} scenarios={state.scenarios.clone()} node={selection.node.clone()}
@@ -615,6 +660,8 @@ pub fn App() -> Html {
                     on_series={on_series}
                     on_line={on_line.clone()}
                     on_column={on_column}
+                    about={about.clone()}
+                    on_workbook={on_workbook.clone()}
                 />
                 <Investments unit={unit.clone()} dataset={figures_of(loaded)} node={selection.node.clone()} lang={lang} />
                 <ValidationPanel dataset={checked(loaded).0} report={checked(loaded).1} node={selection.node.clone()} lang={lang} />
@@ -712,6 +759,7 @@ pub fn App() -> Html {
                         },
                         None => html! {},
                     } }
+                    { export_note }
                     <p class="print-only">{ format!("{} {printed_link}", t(lang, Msg::PrintedFrom)) }</p>
                     { views }
                 </main>

@@ -12,21 +12,7 @@ use crate::analysis::basis::{Basis, Missing};
 use crate::i18n::Lang;
 use crate::model::Dataset;
 
-/// "€", "€/asukas", "€, vuoden 2024 hinnoin", in the reader's language.
-pub fn unit_label(basis: &Basis, lang: Lang) -> String {
-    let unit = match (basis.per_resident, lang) {
-        (false, _) => "€",
-        (true, Lang::Fi) => "€/asukas",
-        (true, Lang::Sv) => "€/invånare",
-        (true, Lang::En) => "€/resident",
-    };
-    match (basis.real_year, lang) {
-        (None, _) => unit.to_string(),
-        (Some(y), Lang::Fi) => format!("{unit}, vuoden {y} hinnoin"),
-        (Some(y), Lang::Sv) => format!("{unit}, i {y} års priser"),
-        (Some(y), Lang::En) => format!("{unit}, at {y} prices"),
-    }
-}
+pub use crate::analysis::basis::unit_label;
 
 fn text(lang: Lang, fi: &'static str, sv: &'static str, en: &'static str) -> &'static str {
     match lang {

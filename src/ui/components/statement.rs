@@ -46,6 +46,10 @@ pub struct Props {
     /// The column kinds the trend chart hides, and the toggle of one.
     pub hidden: BTreeSet<ColumnKind>,
     pub on_series: Callback<Series>,
+    /// What an export states beside the figures (made when the user exports).
+    pub about: Callback<(), crate::export::About>,
+    /// Has a workbook made (in the worker) and offered for download under the name given.
+    pub on_workbook: Callback<(crate::protocol::WorkbookRequest, String)>,
 }
 
 /// The rows of the node's source that carried figures and were not read, and what that
@@ -202,6 +206,30 @@ pub fn Statement(props: &Props) -> Html {
             crate::ui::io::download(&name, &text, "text/csv;charset=utf-8");
         })
     };
+    // The same table as an Excel workbook: numbers with a Finnish number format, subtotals
+    // as formulas of their parts, the scenario's edits and the source on their own sheets.
+    let on_export_xlsx = {
+        let (dataset, about, on_workbook) = (
+            dataset.clone(),
+            props.about.clone(),
+            props.on_workbook.clone(),
+        );
+        let (name, node, change) = (
+            format!("raami-{}-{}.xlsx", dataset.id, node.id),
+            node.id.clone(),
+            pair.clone(),
+        );
+        Callback::from(move |_: MouseEvent| {
+            let request = crate::protocol::WorkbookRequest {
+                dataset: Dataset::clone(&dataset),
+                nodes: vec![node.clone()],
+                change: change.clone(),
+                about: about.emit(()),
+                lang,
+            };
+            on_workbook.emit((request, name.clone()));
+        })
+    };
     let changed = props
         .base
         .as_ref()
@@ -271,6 +299,7 @@ pub fn Statement(props: &Props) -> Html {
             { controls }
             <div class="export">
                 <button type="button" class="button" id="export-csv" onclick={on_export}>{ pick(lang, "Lataa taulukko CSV-tiedostona (Excel)", "Ladda ner tabellen som CSV (Excel)", "Download the table as CSV (Excel)") }</button>
+                <button type="button" class="button" id="export-xlsx" onclick={on_export_xlsx}>{ pick(lang, "Lataa Excel-työkirjana (XLSX)", "Ladda ner som Excel-arbetsbok (XLSX)", "Download as an Excel workbook (XLSX)") }</button>
             </div>
             <div class="table-scroll" tabindex="0" role="region" aria-label={t(lang, Msg::StatementCaption)}>
             <table class="statement-table">

