@@ -22,3 +22,6 @@ if (!policy.test(html)) {
 html = html.replace(policy, (_, head, sources) => `${head}${sources} ${hashes.join(' ')}`);
 fs.writeFileSync(file, html);
 console.error(`csp-hashes: ${hashes.length} inline script(s) allowed by hash`);
+
+// Then the offline files, over the final page (hooks of one stage may run at once).
+await import(new URL('./offline.mjs', import.meta.url));

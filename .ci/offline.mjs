@@ -1,4 +1,4 @@
-// Trunk post-build hook (after csp-hashes.mjs): makes the built app installable and able to
+// Run by the Trunk post-build hook after csp-hashes.mjs: makes the built app installable and able to
 // open with no network after the first visit. It writes, into the build:
 //
 // - `manifest.webmanifest` and its icons (PNG 192 and 512 px, drawn here, and an SVG), so a

@@ -13,9 +13,27 @@ pub mod worker;
 
 use components::app::App;
 
-/// Mounts the app on the page's body.
+/// Mounts the app on the page's body, and keeps its files for use offline.
 pub fn start() {
     yew::Renderer::<App>::new().render();
+    keep_offline();
+}
+
+/// Registers the service worker the build writes (`sw.js`), which keeps the app's own files
+/// so that it opens with no network after the first visit. A browser without service
+/// workers (an insecure context) simply goes without.
+fn keep_offline() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let navigator = window.navigator();
+    if !js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false) {
+        return;
+    }
+    let registered = navigator.service_worker().register("./sw.js");
+    wasm_bindgen_futures::spawn_local(async move {
+        let _ = wasm_bindgen_futures::JsFuture::from(registered).await;
+    });
 }
 
 /// Mounts the app into a given element (browser tests use this).

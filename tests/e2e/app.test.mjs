@@ -19,7 +19,8 @@ const SUBPATH = '/kunta/raami/';
 const NBSP = '\u00a0';
 const MINUS = '\u2212';
 
-const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' };
+const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css',
+  '.png': 'image/png', '.svg': 'image/svg+xml', '.webmanifest': 'application/manifest+json' };
 let server;
 let origin;
 let browser;
@@ -1135,6 +1136,47 @@ test('a link with the data opens the same work in a fresh browser, after the rea
   assert.equal(await reader.locator('h1').innerText(), 'Varhaiskasvatus');
   assert.deepEqual(errors, []);
   await fresh.close();
+});
+
+test('after the first visit Raami opens with no network, imports offline, and is installable', async () => {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(origin + SUBPATH, { waitUntil: 'networkidle' });
+  await page.locator('h1').waitFor();
+  // The service worker has kept the app's files once it controls the page.
+  for (let tries = 0; !(await page.evaluate(() => Boolean(navigator.serviceWorker.controller))); tries += 1) {
+    assert.ok(tries < 200, 'no service worker took the page');
+    await page.waitForTimeout(50);
+  }
+  // Chromium finds nothing that stops installing it (manifest, icons, service worker).
+  const cdp = await context.newCDPSession(page);
+  const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+  // A test browser's context is incognito-like, where nothing installs; that alone is left.
+  assert.deepEqual(installabilityErrors.map((e) => e.errorId).filter((id) => id !== 'in-incognito'), []);
+  const manifest = await cdp.send('Page.getAppManifest');
+  assert.deepEqual(manifest.errors, []);
+  assert.match(manifest.data, /"short_name": "Raami"/);
+  await context.setOffline(true);
+  await page.reload({ waitUntil: 'load' });
+  await page.locator('h1').waitFor();
+  assert.equal(await page.locator('h1').innerText(), 'Hyvinvointitoimiala');
+  assert.equal(await amount(page, 'toimintakate', 'TP2022'), `${MINUS}28${NBSP}726${NBSP}249`);
+  // The import worker came from the cache too: a file is read with no network.
+  await page.locator('#file-input').setInputFiles(seed003);
+  await page.locator('#import-add').click();
+  assert.equal(await page.locator('.org-dataset').count(), 2);
+  await page.locator("button[data-dataset='1'][data-node='vaalit']").click();
+  // Seed 003, Vaalit: Toimintakate Toteuma 2025 −57 385.
+  assert.equal(await amount(page, 'toimintakate', 'TOT2025'), `${MINUS}57${NBSP}385`);
+  // Another visit, offline, straight to a view's link.
+  const again = await context.newPage();
+  await again.goto(`${origin}${SUBPATH}#/erittely/heinola/hyvinvointitoimiala?lang=sv&line=henkilostokulut&col=TS2026`);
+  await again.locator('#breakdown-heading').waitFor();
+  assert.equal(await again.getAttribute('html', 'lang'), 'sv');
+  assert.deepEqual(errors, []);
+  await context.close();
 });
 
 test('autosave: an imported file and a scenario are back after a reload; clearing the device forgets them; no IndexedDB is said', async () => {
