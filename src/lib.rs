@@ -25,6 +25,7 @@ pub mod export;
 pub mod i18n;
 pub mod import;
 pub mod model;
+pub mod notes;
 pub mod numfmt;
 pub mod package;
 pub mod protocol;

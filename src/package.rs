@@ -10,6 +10,7 @@ use crate::analysis::basis::Basis;
 use crate::i18n::Lang;
 use crate::import::mapping::Mapping;
 use crate::model::{Dataset, DatasetError};
+use crate::notes::Note;
 use crate::scenario::Scenario;
 
 /// The value of the `format` field.
@@ -29,6 +30,9 @@ pub struct Package {
     /// The rest of a saved workspace (version 2); a package of data alone has none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub workspace: Option<Workspace>,
+    /// The user's notes on nodes, lines and scenarios (version 2).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Note>,
 }
 
 /// What a saved workspace holds beside its datasets and scenarios.
@@ -52,15 +56,20 @@ pub struct Saved {
     pub scenarios: Vec<Scenario>,
     #[serde(default)]
     pub workspace: Option<Workspace>,
+    #[serde(default)]
+    pub notes: Vec<Note>,
 }
 
 impl Package {
     /// The work it carries beside its datasets; `None` for a package of data alone.
     pub fn saved(&self) -> Option<Saved> {
-        (!self.scenarios.is_empty() || self.workspace.is_some()).then(|| Saved {
-            scenarios: self.scenarios.clone(),
-            workspace: self.workspace.clone(),
-        })
+        (!self.scenarios.is_empty() || self.workspace.is_some() || !self.notes.is_empty()).then(
+            || Saved {
+                scenarios: self.scenarios.clone(),
+                workspace: self.workspace.clone(),
+                notes: self.notes.clone(),
+            },
+        )
     }
 
     pub fn new(datasets: Vec<Dataset>) -> Package {
@@ -70,6 +79,7 @@ impl Package {
             datasets,
             scenarios: Vec::new(),
             workspace: None,
+            notes: Vec::new(),
         }
     }
 }

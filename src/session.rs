@@ -15,6 +15,7 @@ use crate::i18n::Lang;
 use crate::import::mapping::Mapping;
 use crate::import::{Detection, ImportError, Imported, Warning};
 use crate::model::{ColumnKind, Dataset, Line};
+use crate::notes::{Note, NoteOn};
 use crate::package::{Package, PackageError, Saved, Workspace};
 use crate::route::{Route, View};
 use crate::scenario::{Edit, Scenario};
@@ -174,6 +175,8 @@ pub struct Session {
     pub basis: Rc<Basis>,
     /// The what-if scenarios of this visit.
     pub scenarios: Rc<Vec<Scenario>>,
+    /// The user's notes on nodes, lines and scenarios.
+    pub notes: Rc<Vec<Note>>,
     /// The data the session opened on (the embedded sample), to tell the user's own from it.
     opening: Rc<Vec<Loaded>>,
     /// A link whose dataset is not loaded here (it was made on other files): followed once
@@ -288,6 +291,11 @@ pub enum Action {
     Forget,
     /// Go where a link (the URL fragment) points.
     Navigate(Route),
+    /// Sets the note on a place; an empty text removes it.
+    SetNote {
+        on: NoteOn,
+        text: String,
+    },
 }
 
 /// What a session keeps on this machine between visits; the browser saves it when it changes.
@@ -330,6 +338,7 @@ impl Session {
             mapping: Rc::new(mapping),
             basis: Rc::new(basis),
             scenarios: Rc::new(Vec::new()),
+            notes: Rc::new(Vec::new()),
             missing_dataset: None,
             history: History::default(),
         }
@@ -423,6 +432,7 @@ impl Session {
                 .collect(),
         );
         package.scenarios = self.scenarios.as_ref().clone();
+        package.notes = self.notes.as_ref().clone();
         package.workspace = Some(Workspace {
             mapping: Mapping::clone(&self.mapping),
             basis: Basis::clone(&self.basis),
@@ -438,6 +448,7 @@ impl Session {
         }
         self.loaded = Rc::new(package.datasets.into_iter().map(Loaded::new).collect());
         self.scenarios = Rc::new(package.scenarios);
+        self.notes = Rc::new(package.notes);
         self.history = History::default();
         if let Some(workspace) = package.workspace {
             self.mapping = Rc::new(workspace.mapping);
@@ -466,7 +477,9 @@ impl Session {
     /// Whether the session holds nothing of the user's own: the data it opened on, untouched,
     /// and no scenario (autosave then keeps nothing, so a newer sample shows).
     pub fn is_only_the_sample(&self) -> bool {
-        self.scenarios.is_empty() && Rc::ptr_eq(&self.loaded, &self.opening)
+        self.scenarios.is_empty()
+            && self.notes.is_empty()
+            && Rc::ptr_eq(&self.loaded, &self.opening)
     }
 
     /// What autosave keeps: the datasets, scenarios, mapping and basis (the view is in the
@@ -501,9 +514,37 @@ impl Session {
             unit: crate::analysis::basis::unit_label(&self.basis, self.lang),
             basis: crate::analysis::basis::described(&self.basis, self.lang),
             scenario,
-            notes: Vec::new(),
+            notes: self.notes_here(),
             link: Some(link.to_string()).filter(|l| !l.is_empty()),
         }
+    }
+
+    /// The notes that concern what is shown: the selected node and its lines, and the
+    /// scenario shown; each with its place told.
+    pub fn notes_here(&self) -> Vec<(String, String)> {
+        self.notes_shown()
+            .into_iter()
+            .map(|note| (self.describe_note(&note.on), note.text.clone()))
+            .collect()
+    }
+
+    /// The notes on the selected node, its lines and the scenario shown.
+    pub fn notes_shown(&self) -> Vec<&Note> {
+        let dataset = self.current().map(|l| l.dataset.id.as_str()).unwrap_or("");
+        let scenario = self.scenario().map(|s| s.name.as_str());
+        self.notes
+            .iter()
+            .filter(|note| match &note.on {
+                NoteOn::Scenario { name } => Some(name.as_str()) == scenario,
+                on => on.is_on_node(dataset, &self.selection.node),
+            })
+            .collect()
+    }
+
+    /// Where a note is, told by name.
+    pub fn describe_note(&self, on: &NoteOn) -> String {
+        let datasets: Vec<&Dataset> = self.loaded.iter().map(|l| l.dataset.as_ref()).collect();
+        on.describe(&datasets, self.lang)
     }
 
     /// The route of this session, for the URL fragment.
@@ -611,6 +652,7 @@ impl Session {
             && Rc::ptr_eq(&self.mapping, &other.mapping)
             && Rc::ptr_eq(&self.basis, &other.basis)
             && Rc::ptr_eq(&self.scenarios, &other.scenarios)
+            && Rc::ptr_eq(&self.notes, &other.notes)
             && self.history.undo.len() == other.history.undo.len()
             && self.history.redo.len() == other.history.redo.len()
             && pending
@@ -759,6 +801,15 @@ impl Session {
             }
             Action::RenameScenario { index, name } => {
                 let name = name.trim().to_string();
+                if let Some(old) = self.scenarios.get(index).map(|s| s.name.clone())
+                    && !name.is_empty()
+                    && old != name
+                {
+                    let notes = crate::notes::scenario_renamed(&self.notes, &old, Some(&name));
+                    if notes != *self.notes {
+                        self.notes = Rc::new(notes);
+                    }
+                }
                 if !name.is_empty() {
                     self.edit_scenarios(|all, _| {
                         if let Some(scenario) = all.get_mut(index) {
@@ -777,16 +828,15 @@ impl Session {
                     *shown = Some(all.len().saturating_sub(1));
                 }
             }),
-            Action::DeleteScenario(index) => self.edit_scenarios(|all, shown| {
-                if index < all.len() {
-                    all.remove(index);
-                    *shown = match *shown {
-                        Some(i) if i == index => None,
-                        Some(i) if i > index => Some(i.saturating_sub(1)),
-                        other => other,
-                    };
+            Action::DeleteScenario(index) => {
+                if let Some(old) = self.scenarios.get(index).map(|s| s.name.clone()) {
+                    let notes = crate::notes::scenario_renamed(&self.notes, &old, None);
+                    if notes != *self.notes {
+                        self.notes = Rc::new(notes);
+                    }
                 }
-            }),
+                self.delete_scenario(index);
+            }
             Action::ShowScenario(index) => {
                 if index.is_none_or(|i| i < self.scenarios.len()) {
                     s.scenario = index;
@@ -816,6 +866,12 @@ impl Session {
                 }
             }),
             Action::Restore { package, route } => self.restore(*package, route),
+            Action::SetNote { on, text } => {
+                let notes = crate::notes::set(&self.notes, on, &text);
+                if notes != *self.notes {
+                    self.notes = Rc::new(notes);
+                }
+            }
             Action::Forget => {
                 let lang = self.lang;
                 *self = Session::opening(Mapping::default(), Basis::default());
@@ -838,6 +894,19 @@ impl Session {
                 }
             }
         }
+    }
+
+    fn delete_scenario(&mut self, index: usize) {
+        self.edit_scenarios(|all, shown| {
+            if index < all.len() {
+                all.remove(index);
+                *shown = match *shown {
+                    Some(i) if i == index => None,
+                    Some(i) if i > index => Some(i.saturating_sub(1)),
+                    other => other,
+                };
+            }
+        });
     }
 
     /// Accepts the pending import: its datasets join the loaded ones (or take their place),
@@ -912,7 +981,13 @@ impl Session {
         };
         let mut mapping = Mapping::clone(&self.mapping);
         let mut view = None;
+        let mut notes = if replace {
+            Vec::new()
+        } else {
+            self.notes.as_ref().clone()
+        };
         for one in saved {
+            notes = crate::notes::merged(&notes, &one.notes);
             for scenario in &one.scenarios {
                 let mut scenario = scenario.clone();
                 let base = scenario.name.clone();
@@ -935,6 +1010,9 @@ impl Session {
             self.history = History::default();
         }
         self.scenarios = Rc::new(scenarios);
+        if notes != *self.notes {
+            self.notes = Rc::new(notes);
+        }
         if mapping != *self.mapping {
             self.mapping = Rc::new(mapping);
         }

@@ -593,3 +593,92 @@ fn data_added_beside_opens_on_its_own_figures_not_on_a_scenario_of_other_data() 
         "the scenario stays for the sample"
     );
 }
+
+#[test]
+fn notes_follow_their_scenario_and_show_where_they_belong() {
+    use raami::notes::NoteOn;
+    let mut session = opening();
+    let sample = session.loaded[0].dataset.clone();
+    let edit =
+        raami::scenario::spec::parse_edit(&sample, "Varhaiskasvatus:Palvelujen ostot:TS2026:-5%")
+            .unwrap();
+    apply(
+        &mut session,
+        Action::AddEdit {
+            edit,
+            name: "Säästöt".into(),
+        },
+    );
+    let line = NoteOn::Line {
+        dataset: "heinola".into(),
+        node: "varhaiskasvatus".into(),
+        line: Line::PalvelujenOstot,
+    };
+    for (on, text) in [
+        (line.clone(), "kysy tästä lautakunnassa"),
+        (
+            NoteOn::Scenario {
+                name: "Säästöt".into(),
+            },
+            "ryhmälle",
+        ),
+    ] {
+        assert!(apply(
+            &mut session,
+            Action::SetNote {
+                on,
+                text: text.into()
+            }
+        ));
+    }
+    // On Hyvinvointitoimiala only the scenario's note concerns what is shown.
+    assert_eq!(
+        session.notes_here(),
+        [("Skenaario: Säästöt".to_string(), "ryhmälle".to_string())]
+    );
+    apply(
+        &mut session,
+        Action::SelectNode {
+            dataset: 0,
+            node: "varhaiskasvatus".into(),
+        },
+    );
+    let about = session.export_about("");
+    assert_eq!(
+        about.notes[0],
+        (
+            "Varhaiskasvatus: Palvelujen ostot".to_string(),
+            "kysy tästä lautakunnassa".to_string()
+        )
+    );
+    // Renamed, the scenario keeps its note; deleted, the note goes with it.
+    apply(
+        &mut session,
+        Action::RenameScenario {
+            index: 0,
+            name: "Säästöt 2026".into(),
+        },
+    );
+    assert!(session.notes.iter().any(|n| n.on
+        == NoteOn::Scenario {
+            name: "Säästöt 2026".into()
+        }));
+    apply(&mut session, Action::DeleteScenario(0));
+    assert_eq!(session.notes.len(), 1);
+    // An empty text removes a note; removing nothing changes nothing.
+    assert!(apply(
+        &mut session,
+        Action::SetNote {
+            on: line.clone(),
+            text: " ".into()
+        }
+    ));
+    assert!(session.notes.is_empty());
+    assert!(!apply(
+        &mut session,
+        Action::SetNote {
+            on: line,
+            text: String::new()
+        }
+    ));
+}

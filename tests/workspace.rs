@@ -10,6 +10,7 @@ use raami::i18n::Lang;
 use raami::import::mapping::{LineTarget, Mapping};
 use raami::import::{Options, import_file};
 use raami::model::Line;
+use raami::notes::NoteOn;
 use raami::package::{PackageError, VERSION, read_package, write_package};
 use raami::route::View;
 use raami::scenario::spec::parse_edit;
@@ -64,6 +65,36 @@ fn worked_session() -> (Session, Mapping, Basis) {
     basis.per_resident = true;
     session.apply(Action::SetBasis(basis.clone()));
     session.apply(Action::SetView(View::Compare));
+    // Notes on a line, on a node and on the scenario.
+    for (on, text) in [
+        (
+            NoteOn::Line {
+                dataset: "heinola".into(),
+                node: "varhaiskasvatus".into(),
+                line: Line::PalvelujenOstot,
+            },
+            "Kysy tästä lautakunnassa: miksi ostot kasvavat?",
+        ),
+        (
+            NoteOn::Node {
+                dataset: "heinola".into(),
+                node: "hyvinvointitoimiala".into(),
+            },
+            "=Toimiala kokonaisuutena",
+        ),
+        (
+            NoteOn::Scenario {
+                name: "Säästöt 2026".into(),
+            },
+            "Esitetään valtuustoryhmälle",
+        ),
+    ] {
+        session.apply(Action::SetNote {
+            on,
+            text: text.into(),
+        });
+    }
+    assert_eq!(session.notes.len(), 3);
     session.apply(Action::SetLang(Lang::Sv));
     (session, mapping, basis)
 }
@@ -78,6 +109,7 @@ fn assert_same_work(fresh: &Session, session: &Session, mapping: &Mapping, basis
     };
     assert_eq!(datasets(fresh), datasets(session), "no digit changed");
     assert_eq!(fresh.scenarios, session.scenarios);
+    assert_eq!(fresh.notes, session.notes);
     assert_eq!(*fresh.mapping, *mapping);
     assert_eq!(*fresh.basis, *basis);
     assert_eq!(fresh.selection, session.selection);

@@ -1066,11 +1066,18 @@ test('a scenario on a tablet and a phone: nothing wider than the screen, the pan
   }
 });
 
-test('the workspace is saved to a file and opened in a fresh browser: the same view, scenario and figures', async () => {
+test('the workspace is saved to a file and opened in a fresh browser: the same view, scenario, note and figures', async () => {
   const { page } = await open();
   // A scenario and a view: Varhaiskasvatus, Palvelujen ostot TS 2026 −5 % (51 465 less).
   await page.goto(`${origin}${SUBPATH}#/taulukko/heinola/varhaiskasvatus?lang=sv&skenaario=S%C3%A4%C3%A4st%C3%B6t&muutokset=varhaiskasvatus:palvelujen_ostot:TS2026:-5%25`, { waitUntil: 'networkidle' });
   await page.locator('#scenario-banner').waitFor();
+  // A note on Palvelujen ostot, written with the form under the view.
+  await page.locator('#note-place').selectOption({ label: 'Varhaiskasvatus: Köp av tjänster' });
+  await page.locator('#note-text').fill('Fråga om detta i nämnden');
+  await page.locator('#note-save').click();
+  assert.match(await page.locator('.note-list').innerText(), /Varhaiskasvatus: Köp av tjänster: Fråga om detta i nämnden/);
+  assert.match(await page.locator("tr[data-line='palvelujen_ostot'] th").innerText(), /egen anteckning: Fråga om detta i nämnden/);
+  await assertAxe(page, 'the notes and their form');
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#save-workspace').click()]);
   assert.equal(download.suggestedFilename(), 'raami-tyotila.raami');
   const saved = path.join(shots, '..', 'tyotila-e2e.raami');
@@ -1092,6 +1099,11 @@ test('the workspace is saved to a file and opened in a fresh browser: the same v
   assert.equal(await fresh.locator('h1').innerText(), 'Varhaiskasvatus');
   // 1 029 300 − 51 465, as worked by hand from seed 004.
   assert.equal(await amount(fresh, 'palvelujen_ostot', 'TS2026'), `${MINUS}977${NBSP}835`);
+  assert.match(await fresh.locator('.note-list').innerText(), /Fråga om detta i nämnden/);
+  // Removed, the note is gone from the list and the line.
+  await fresh.locator('.note-list button', { hasText: 'Ta bort' }).click();
+  assert.match(await fresh.locator('.user-notes').innerText(), /Inga anteckningar/);
+  assert.equal(await fresh.locator("tr[data-line='palvelujen_ostot'] .mark.noted").count(), 0);
   fs.rmSync(saved);
   await context.close();
 });

@@ -14,6 +14,7 @@ use super::goals::GoalsView;
 use super::importer::{ImportBar, ImportSummary};
 use super::investments::Investments;
 use super::lang_switch::LangSwitch;
+use super::notes::UserNotes;
 use super::org_tree::OrgTree;
 use super::scenarios::{ScenarioBanner, ScenarioPanel};
 use super::share::ShareBar;
@@ -114,6 +115,7 @@ pub fn App() -> Html {
         let work = (
             Rc::as_ptr(&state.loaded) as usize,
             Rc::as_ptr(&state.scenarios) as usize,
+            Rc::as_ptr(&state.notes) as usize,
             state.mapping.clone(),
             state.basis.clone(),
             matches!(*autosave, Autosave::On),
@@ -122,7 +124,7 @@ pub fn App() -> Html {
         // for the serialisation; a newer change supersedes a write not yet made.
         let generation = use_mut_ref(|| 0u32);
         let state = state.clone();
-        use_effect_with(work, move |(_, _, _, _, on)| {
+        use_effect_with(work, move |(_, _, _, _, _, on)| {
             *generation.borrow_mut() += 1;
             let mine = *generation.borrow();
             if *on {
@@ -619,6 +621,46 @@ pub fn App() -> Html {
         }
         None => html! {},
     };
+    // The user's notes on what is shown, and the lines of the statement that have one.
+    let notes_here: Rc<Vec<(crate::notes::NoteOn, String, String)>> = Rc::new(
+        state
+            .notes_shown()
+            .into_iter()
+            .map(|note| {
+                (
+                    note.on.clone(),
+                    state.describe_note(&note.on),
+                    note.text.clone(),
+                )
+            })
+            .collect(),
+    );
+    let noted_lines: Rc<std::collections::BTreeMap<Line, String>> = Rc::new(
+        notes_here
+            .iter()
+            .filter_map(|(on, _, text)| match on {
+                crate::notes::NoteOn::Line { line, .. } => Some((*line, text.clone())),
+                _ => None,
+            })
+            .collect(),
+    );
+    let user_notes = match state.current() {
+        Some(loaded) => {
+            let dataset = &loaded.dataset;
+            let figures = dataset.figures.get(&selection.node);
+            let lines: Vec<Line> = Line::all()
+                .filter(|line| figures.is_some_and(|f| f.contains_key(line)))
+                .collect();
+            let node_name = dataset
+                .node(&selection.node)
+                .map_or(selection.node.clone(), |n| n.name.clone());
+            html! {
+                <UserNotes lang={lang} notes={notes_here.clone()} dataset={dataset.id.clone()} node={selection.node.clone()}
+                    node_name={node_name} lines={Rc::new(lines)} scenario={state.scenario().map(|s| s.name.clone())} on_action={on_action.clone()} />
+            }
+        }
+        None => html! {},
+    };
     let views = match state.current() {
         Some(loaded) if selection.view == View::Compare => html! {
             <CompareView lang={lang} dataset={loaded.dataset.clone()} scenarios={state.scenarios.clone()} node={selection.node.clone()}
@@ -662,6 +704,7 @@ pub fn App() -> Html {
                     on_column={on_column}
                     about={about.clone()}
                     on_workbook={on_workbook.clone()}
+                    noted={noted_lines.clone()}
                 />
                 <Investments unit={unit.clone()} dataset={figures_of(loaded)} node={selection.node.clone()} lang={lang} />
                 <ValidationPanel dataset={checked(loaded).0} report={checked(loaded).1} node={selection.node.clone()} lang={lang} />
@@ -762,6 +805,7 @@ pub fn App() -> Html {
                     { export_note }
                     <p class="print-only">{ format!("{} {printed_link}", t(lang, Msg::PrintedFrom)) }</p>
                     { views }
+                    { user_notes }
                 </main>
             </div>
             <footer class="app-footer">

@@ -13,6 +13,7 @@ pub mod importer;
 pub mod investments;
 pub mod lang_switch;
 pub mod mapping;
+pub mod notes;
 pub mod org_tree;
 pub mod scenarios;
 pub mod share;

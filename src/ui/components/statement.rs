@@ -48,6 +48,8 @@ pub struct Props {
     pub on_series: Callback<Series>,
     /// What an export states beside the figures (made when the user exports).
     pub about: Callback<(), crate::export::About>,
+    /// The user's notes on lines of this node.
+    pub noted: Rc<BTreeMap<Line, String>>,
     /// Has a workbook made (in the worker) and offered for download under the name given.
     pub on_workbook: Callback<(crate::protocol::WorkbookRequest, String)>,
 }
@@ -346,7 +348,13 @@ pub fn Statement(props: &Props) -> Html {
                         let depth = row.line.info().depth;
                         html! {
                             <tr class={classes!(subtotal.then_some("subtotal"), format!("depth-{depth}"))} data-line={row.line.key()}>
-                                <th scope="row" class="line-name">{ row.line.name(lang) }</th>
+                                <th scope="row" class="line-name">{ row.line.name(lang) }
+                                    { match props.noted.get(&row.line) {
+                                        Some(note) => html! { <><span class="mark noted" aria-hidden="true" title={note.clone()}>{ "✎" }</span>
+                                            { sr(format!(" ({}: {note})", pick(lang, "oma muistiinpano", "egen anteckning", "your note"))) }</> },
+                                        None => html! {},
+                                    } }
+                                </th>
                                 { for (0..table.columns.len()).map(|i| amount_cell(&table, row_index, i, &changed, lang)) }
                                 { for row.follow_ups.iter().map(|f| html! {
                                     <>
