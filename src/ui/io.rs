@@ -124,3 +124,89 @@ pub async fn deflate(bytes: &[u8]) -> Result<Vec<u8>, wasm_bindgen::JsValue> {
     let buffer = JsFuture::from(response.array_buffer()?).await?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
+
+/// A file the workspace is saved in through the File System Access API (`showSaveFilePicker`,
+/// Chromium and Edge): the next save writes the same file. Other browsers download instead.
+#[derive(Clone)]
+pub struct SaveFile(wasm_bindgen::JsValue);
+
+impl SaveFile {
+    /// The file's name, as the user chose it.
+    pub fn name(&self) -> String {
+        js_sys::Reflect::get(&self.0, &"name".into())
+            .ok()
+            .and_then(|n| n.as_string())
+            .unwrap_or_default()
+    }
+
+    /// Writes `text` over the file's content.
+    pub async fn write(&self, text: &str) -> Result<(), wasm_bindgen::JsValue> {
+        let writable = JsFuture::from(call(&self.0, "createWritable", &[])?).await?;
+        JsFuture::from(call(
+            &writable,
+            "write",
+            &[wasm_bindgen::JsValue::from_str(text)],
+        )?)
+        .await?;
+        JsFuture::from(call(&writable, "close", &[])?).await?;
+        Ok(())
+    }
+}
+
+/// Calls a method that returns a promise.
+fn call(
+    target: &wasm_bindgen::JsValue,
+    method: &str,
+    args: &[wasm_bindgen::JsValue],
+) -> Result<js_sys::Promise, wasm_bindgen::JsValue> {
+    let function: js_sys::Function = js_sys::Reflect::get(target, &method.into())?.dyn_into()?;
+    let args: js_sys::Array = args.iter().collect();
+    function.apply(target, &args)?.dyn_into()
+}
+
+/// What asking for a file to save in gave.
+pub enum Picked {
+    File(SaveFile),
+    /// The user closed the picker: nothing is saved, nothing is said.
+    Cancelled,
+    /// The browser has no such picker (or refused it): download instead.
+    Unavailable,
+}
+
+/// Asks the user where to save (`showSaveFilePicker`), suggesting `name`.
+pub async fn pick_save_file(name: &str, description: &str) -> Picked {
+    let global = js_sys::global();
+    let Ok(options) = (|| -> Result<js_sys::Object, wasm_bindgen::JsValue> {
+        let options = js_sys::Object::new();
+        js_sys::Reflect::set(&options, &"suggestedName".into(), &name.into())?;
+        let accept = js_sys::Object::new();
+        js_sys::Reflect::set(
+            &accept,
+            &"application/json".into(),
+            &js_sys::Array::of1(&".raami".into()),
+        )?;
+        let kind = js_sys::Object::new();
+        js_sys::Reflect::set(&kind, &"description".into(), &description.into())?;
+        js_sys::Reflect::set(&kind, &"accept".into(), &accept)?;
+        js_sys::Reflect::set(&options, &"types".into(), &js_sys::Array::of1(&kind))?;
+        Ok(options)
+    })() else {
+        return Picked::Unavailable;
+    };
+    let Ok(promise) = call(&global, "showSaveFilePicker", &[options.into()]) else {
+        return Picked::Unavailable;
+    };
+    match JsFuture::from(promise).await {
+        Ok(handle) => Picked::File(SaveFile(handle)),
+        Err(error) => {
+            let aborted = error
+                .dyn_ref::<web_sys::DomException>()
+                .is_some_and(|e| e.name() == "AbortError");
+            if aborted {
+                Picked::Cancelled
+            } else {
+                Picked::Unavailable
+            }
+        }
+    }
+}

@@ -1071,6 +1071,8 @@ test('the workspace is saved to a file and opened in a fresh browser: the same v
   // A scenario and a view: Varhaiskasvatus, Palvelujen ostot TS 2026 −5 % (51 465 less).
   await page.goto(`${origin}${SUBPATH}#/taulukko/heinola/varhaiskasvatus?lang=sv&skenaario=S%C3%A4%C3%A4st%C3%B6t&muutokset=varhaiskasvatus:palvelujen_ostot:TS2026:-5%25`, { waitUntil: 'networkidle' });
   await page.locator('#scenario-banner').waitFor();
+  // A browser without the File System Access API: the workspace is downloaded.
+  await page.evaluate(() => { delete window.showSaveFilePicker; });
   // A note on Palvelujen ostot, written with the form under the view.
   await page.locator('#note-place').selectOption({ label: 'Varhaiskasvatus: Köp av tjänster' });
   await page.locator('#note-text').fill('Fråga om detta i nämnden');
@@ -1191,7 +1193,43 @@ test('after the first visit Raami opens with no network, imports offline, and is
   await context.close();
 });
 
-test('autosave: an imported file and a scenario are back after a reload; clearing the device forgets them; no IndexedDB is said', async () => {
+test('where the browser lets the page write a file, the workspace is saved in the file picked, and the next save writes it again', async () => {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  // The picker answered as a user would: a file called oma-tyotila.raami.
+  await page.addInitScript(() => {
+    window.picks = [];
+    window.writes = [];
+    window.showSaveFilePicker = async (options) => {
+      window.picks.push(options.suggestedName);
+      return {
+        name: 'oma-tyotila.raami',
+        createWritable: async () => {
+          let text = '';
+          return { write: async (part) => { text += part; }, close: async () => { window.writes.push(text); } };
+        },
+      };
+    };
+  });
+  await page.goto(`${origin}${SUBPATH}#/taulukko/heinola/varhaiskasvatus?lang=fi&skenaario=S&muutokset=varhaiskasvatus:palvelujen_ostot:TS2026:-5%25`, { waitUntil: 'networkidle' });
+  await page.locator('#scenario-banner').waitFor();
+  await page.locator('#save-workspace').click();
+  await page.locator('#saved-in').waitFor();
+  assert.match(await page.locator('#saved-in').innerText(), /tallennettu tiedostoon oma-tyotila\.raami; seuraava tallennus kirjoittaa saman tiedoston/);
+  await page.locator("button[lang='sv']").click();
+  await page.locator('#save-workspace').click();
+  for (let tries = 0; (await page.evaluate(() => window.writes.length)) < 2; tries += 1) {
+    assert.ok(tries < 100, 'the second save never wrote');
+    await page.waitForTimeout(50);
+  }
+  const { picks, writes } = await page.evaluate(() => ({ picks: window.picks, writes: window.writes }));
+  assert.deepEqual(picks, ['raami-tyotila.raami'], 'asked once, then the same file');
+  assert.match(writes[0], /"version": 2/);
+  assert.match(writes[0], /"view": "#\/taulukko\/heinola\/varhaiskasvatus\?lang=fi/);
+  assert.match(writes[1], /"view": "#\/taulukko\/heinola\/varhaiskasvatus\?lang=sv/);
+  await page.close();
+});
+
+test('autosave: an imported file and a scenario are back after a reload; clearing the device forgets them; no IndexedDB and a full storage are said', async () => {
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
   const page = await context.newPage();
   await page.goto(origin + SUBPATH, { waitUntil: 'networkidle' });
@@ -1245,6 +1283,21 @@ test('autosave: an imported file and a scenario are back after a reload; clearin
   assert.equal(await other.locator('h1').innerText(), 'Hyvinvointitoimiala');
   await assertAxe(other, 'autosave off');
   await bare.close();
+  // Storage full: the write is refused with QuotaExceededError; autosave is said to be off,
+  // the scenario stays on the page, and the file is the way to keep it.
+  const full = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  await full.addInitScript(() => {
+    IDBObjectStore.prototype.put = function put() { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };
+  });
+  const crowded = await full.newPage();
+  const errors = [];
+  crowded.on('pageerror', (e) => errors.push(String(e)));
+  await crowded.goto(`${origin}${SUBPATH}#/taulukko/heinola/varhaiskasvatus?lang=fi&skenaario=S&muutokset=varhaiskasvatus:palvelujen_ostot:TS2026:-5%25`, { waitUntil: 'networkidle' });
+  await crowded.locator('#autosave-off').waitFor();
+  assert.match(await crowded.locator('#autosave-off').innerText(), /tallennustila täynnä\): tallenna työtila tiedostoon/);
+  assert.equal(await amount(crowded, 'palvelujen_ostot', 'TS2026'), `${MINUS}977${NBSP}835`);
+  assert.deepEqual(errors, []);
+  await full.close();
 });
 
 test('the follow-up and the line across the tree under a scenario: changed figures marked, Poikkeama follows', async () => {

@@ -2,6 +2,7 @@
 //! the organisation tree, and the views of the selected node. Files dropped anywhere on the
 //! page are read like picked ones.
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::across::AcrossView;
@@ -725,13 +726,67 @@ pub fn App() -> Html {
             )
         })
         .unwrap_or_default();
-    // The whole workspace to a file (`.raami`), which opens again like any file.
+    // The whole workspace to a file (`.raami`), which opens again like any file: where the
+    // browser lets the page write a file the user picks, the next save writes the same file;
+    // elsewhere a download.
+    let save_file = use_mut_ref(|| None::<crate::ui::io::SaveFile>);
+    let saved_in = use_state(|| None::<Result<String, String>>);
     let on_save = {
-        let state = state.clone();
+        let (state, save_file, saved_in) = (state.clone(), save_file.clone(), saved_in.clone());
         Callback::from(move |_: MouseEvent| {
             let text = crate::package::write_package(&state.workspace());
-            crate::ui::io::download("raami-tyotila.raami", &text, "application/json");
+            let (save_file, saved_in) = (save_file.clone(), saved_in.clone());
+            let description =
+                crate::i18n::pick(lang, "Raami-työtila", "Raami-arbetsyta", "Raami workspace");
+            wasm_bindgen_futures::spawn_local(async move {
+                let known = save_file.borrow().clone();
+                let file = match known {
+                    Some(file) => file,
+                    None => match crate::ui::io::pick_save_file("raami-tyotila.raami", description)
+                        .await
+                    {
+                        crate::ui::io::Picked::File(file) => file,
+                        crate::ui::io::Picked::Cancelled => return,
+                        crate::ui::io::Picked::Unavailable => {
+                            crate::ui::io::download(
+                                "raami-tyotila.raami",
+                                &text,
+                                "application/json",
+                            );
+                            return;
+                        }
+                    },
+                };
+                match file.write(&text).await {
+                    Ok(()) => {
+                        saved_in.set(Some(Ok(file.name())));
+                        *save_file.borrow_mut() = Some(file);
+                    }
+                    Err(error) => {
+                        // The file cannot be written (moved, no permission): the next save asks again.
+                        *save_file.borrow_mut() = None;
+                        saved_in.set(Some(Err(error
+                            .dyn_ref::<js_sys::Error>()
+                            .map(|e| String::from(e.message()))
+                            .unwrap_or_default())));
+                    }
+                }
+            });
         })
+    };
+    let save_status = match &*saved_in {
+        Some(Ok(name)) => html! { <p role="status" class="copy-status" id="saved-in">{ match lang {
+            Lang::Fi => format!("Työtila tallennettu tiedostoon {name}; seuraava tallennus kirjoittaa saman tiedoston."),
+            Lang::Sv => format!("Arbetsytan sparades i filen {name}; nästa sparning skriver samma fil."),
+            Lang::En => format!("The workspace was saved in {name}; the next save writes the same file."),
+        } }</p> },
+        Some(Err(reason)) => {
+            html! { <p role="alert" class="storage-note" id="saved-in">{ format!("{} ({reason})", crate::i18n::pick(lang,
+            "Työtilaa ei voitu tallentaa tiedostoon; yritä uudelleen, niin Raami kysyy tiedoston.",
+            "Arbetsytan kunde inte sparas i filen; försök igen, så frågar Raami efter en fil.",
+            "The workspace could not be saved in the file; try again and Raami asks for a file.")) }</p> }
+        }
+        None => html! {},
     };
     let payload = {
         let state = state.clone();
@@ -784,6 +839,7 @@ pub fn App() -> Html {
                         }) }
                     </nav>
                     <ShareBar lang={lang} page_link={AttrValue::from(printed_link.clone())} payload={payload} on_save={on_save} />
+                    { save_status }
                     { match (state.scenario(), state.current()) {
                         (Some(scenario), Some(_)) => html! {
                             <ScenarioBanner lang={lang} name={scenario.name.clone()} edits={scenario.edits.len()}
