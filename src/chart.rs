@@ -688,6 +688,148 @@ pub fn breakdown_summary(
     }
 }
 
+/// A chart as a picture to take away: its title, its legend, the bars in their patterns
+/// over the slot labels, and the unit. The page draws the same geometry on its canvas; this
+/// is what "Lataa kaavio (SVG)" saves, and what the PNG is drawn from.
+pub struct Picture<'a> {
+    pub title: &'a str,
+    pub unit: &'a str,
+    pub marks: &'a [Mark],
+    /// One label per slot.
+    pub labels: &'a [String],
+    /// Legend entries: text, colour, pattern.
+    pub legend: &'a [(String, (u8, u8, u8), Pattern)],
+    /// The width in CSS pixels (the chart's own on the page).
+    pub width: f64,
+    /// The sentence a screen reader hears of the chart, kept as the picture's description.
+    pub summary: &'a str,
+    pub lang: Lang,
+}
+
+/// The height of the bars' area in a picture.
+const PICTURE_PLOT: f64 = 220.0;
+
+/// Text made safe inside SVG.
+fn xml(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// The chart as an SVG document (its size in CSS pixels).
+pub fn svg(picture: &Picture) -> (String, f64, f64) {
+    let width = picture.width.max(240.0);
+    let pad = 12.0;
+    let title_h = 28.0;
+    let legend_h = if picture.legend.is_empty() { 0.0 } else { 22.0 };
+    let top = title_h + legend_h;
+    let labels_h = 34.0;
+    let height = top + PICTURE_PLOT + labels_h;
+    let slots = picture.labels.len();
+    let placed = layout(
+        picture.marks,
+        slots,
+        Frame {
+            width,
+            height: PICTURE_PLOT,
+            pad,
+        },
+    );
+    let rgb = |(r, g, b): (u8, u8, u8)| format!("rgb({r},{g},{b})");
+    let mut out = format!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" font-family="system-ui, sans-serif">"#
+    );
+    out.push_str(&format!(
+        "<title>{}</title><desc>{}</desc>",
+        xml(picture.title),
+        xml(picture.summary)
+    ));
+    // One pattern per colour and kind, as the canvas draws them.
+    let mut defs = Vec::new();
+    let mut fill_of = |colour: (u8, u8, u8), pattern: Pattern| -> String {
+        let (r, g, b) = colour;
+        let id = format!("p{r}-{g}-{b}-{pattern:?}");
+        let ink = rgb(shade(colour));
+        let body = match pattern {
+            Pattern::Solid => return rgb(colour),
+            Pattern::Hatched => format!(
+                r#"<pattern id="{id}" width="5" height="5" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="5" height="5" fill="{}" fill-opacity="0.35"/><line x1="0" y1="0" x2="0" y2="5" stroke="{ink}" stroke-width="2"/></pattern>"#,
+                rgb(colour)
+            ),
+            Pattern::Dotted => format!(
+                r#"<pattern id="{id}" width="5" height="5" patternUnits="userSpaceOnUse"><rect width="5" height="5" fill="{}" fill-opacity="0.3"/><circle cx="2.5" cy="2.5" r="1.3" fill="{ink}"/></pattern>"#,
+                rgb(colour)
+            ),
+        };
+        if !defs.iter().any(|(d, _)| *d == id) {
+            defs.push((id.clone(), body));
+        }
+        format!("url(#{id})")
+    };
+    let mut body = String::new();
+    body.push_str(&format!(
+        r##"<rect width="{width}" height="{height}" fill="#fff"/><text x="{pad}" y="19" font-size="14" font-weight="bold" fill="#1b1f24">{}</text>"##,
+        xml(&format!("{} ({})", picture.title, picture.unit))
+    ));
+    let mut x = pad;
+    for (label, colour, pattern) in picture.legend {
+        let fill = fill_of(*colour, *pattern);
+        body.push_str(&format!(
+            r##"<rect x="{x}" y="{}" width="12" height="12" fill="{fill}" stroke="{}"/><text x="{}" y="{}" font-size="12" fill="#1b1f24">{}</text>"##,
+            title_h + 2.0,
+            rgb(shade(*colour)),
+            x + 16.0,
+            title_h + 12.5,
+            xml(label)
+        ));
+        x += 16.0 + 7.0 * label.chars().count() as f64 + 14.0;
+    }
+    for bar in &placed.bars {
+        let Some(mark) = picture.marks.get(bar.mark) else {
+            continue;
+        };
+        let fill = fill_of(mark.colour, mark.pattern);
+        body.push_str(&format!(
+            r#"<rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" fill="{fill}" stroke="{}"><title>{}</title></rect>"#,
+            bar.x0,
+            top + bar.y0,
+            (bar.x1 - bar.x0).max(0.5),
+            (bar.y1 - bar.y0).max(0.5),
+            rgb(shade(mark.colour)),
+            xml(&format!(
+                "{}: {} {}",
+                mark.label,
+                format_eur(mark.value, picture.lang),
+                picture.unit
+            ))
+        ));
+    }
+    body.push_str(&format!(
+        r##"<line x1="{pad}" y1="{y:.1}" x2="{:.1}" y2="{y:.1}" stroke="#1b1f24"/>"##,
+        width - pad,
+        y = top + placed.zero_y
+    ));
+    for (i, label) in picture.labels.iter().enumerate() {
+        body.push_str(&format!(
+            r##"<text x="{:.1}" y="{:.1}" font-size="11" text-anchor="middle" fill="#1b1f24">{}</text>"##,
+            pad + placed.slot * (i as f64 + 0.5),
+            top + PICTURE_PLOT + 16.0,
+            xml(label)
+        ));
+    }
+    if !defs.is_empty() {
+        out.push_str("<defs>");
+        for (_, def) in &defs {
+            out.push_str(def);
+        }
+        out.push_str("</defs>");
+    }
+    out.push_str(&body);
+    out.push_str("</svg>\n");
+    (out, width, height)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -958,5 +1100,42 @@ mod tests {
             summary(Line::Toimintakate, &columns, &values, "€", Lang::Fi),
             "Toimintakate, TA 2024 (€): \u{2212}7\u{a0}913\u{a0}900."
         );
+    }
+
+    #[test]
+    fn a_chart_picture_has_its_bars_figures_labels_and_legend() {
+        // Seed 004, Varhaiskasvatus: Toimintakate TP 2022 −7 493 498, TS 2026 −8 232 700.
+        let dataset = crate::sample::heinola().unwrap();
+        let table = crate::analysis::node_table(&dataset, "varhaiskasvatus", None);
+        let values: Vec<Option<Amount>> = table
+            .columns
+            .iter()
+            .map(|c| table.amount(Line::Toimintakate, &c.id))
+            .collect();
+        let marks = bar_marks(&values, &table.columns, "Toimintakate", Lang::Fi);
+        let labels: Vec<String> = table.columns.iter().map(|c| c.label(Lang::Fi)).collect();
+        let legend = vec![("TP".to_string(), colour(ColumnKind::Tp), Pattern::Solid)];
+        let (text, width, height) = svg(&Picture {
+            title: "Kehitys <vuosittain> & Toimintakate",
+            unit: "€",
+            marks: &marks,
+            labels: &labels,
+            legend: &legend,
+            width: 600.0,
+            summary: "Toimintakate",
+            lang: Lang::Fi,
+        });
+        assert_eq!((width, height), (600.0, 304.0));
+        assert!(text.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+        assert!(text.contains("Kehitys &lt;vuosittain&gt; &amp; Toimintakate (€)"));
+        assert_eq!(text.matches("<title>").count(), 1 + marks.len());
+        let nbsp = |s: &str| s.replace('\u{a0}', " ");
+        assert!(
+            nbsp(&text).contains("Toimintakate · TP 2022: −7 493 498 €</title>"),
+            "{text}"
+        );
+        assert!(nbsp(&text).contains("−8 232 700"));
+        assert!(text.contains(">TS 2026</text>"));
+        assert!(text.contains(">TP</text>"));
     }
 }

@@ -71,6 +71,24 @@ pub fn download(name: &str, text: &str, mime: &str) -> bool {
     download_part(name, &wasm_bindgen::JsValue::from_str(text), mime)
 }
 
+/// Offers a `data:` address (a picture drawn on the page) for download under `name`.
+pub fn download_url(name: &str, url: &str) -> bool {
+    use wasm_bindgen::JsCast;
+    let link = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.create_element("a").ok())
+        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok());
+    match link {
+        Some(link) => {
+            link.set_href(url);
+            link.set_download(name);
+            link.click();
+            true
+        }
+        None => false,
+    }
+}
+
 /// Offers bytes (a workbook) for download, as [`download`] does text.
 pub fn download_bytes(name: &str, bytes: &[u8], mime: &str) -> bool {
     download_part(name, &js_sys::Uint8Array::from(bytes), mime)

@@ -1229,6 +1229,34 @@ test('where the browser lets the page write a file, the workspace is saved in th
   await page.close();
 });
 
+test('a chart is saved as SVG and as PNG at twice the pixel ratio, with its title, figures and labels', async () => {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, deviceScaleFactor: 1 });
+  await page.goto(`${origin}${SUBPATH}#/taulukko/heinola/varhaiskasvatus?lang=fi&line=toimintakate`, { waitUntil: 'networkidle' });
+  const trend = page.locator('.trend-chart');
+  const [svgFile] = await Promise.all([page.waitForEvent('download'), trend.locator('.save-svg').click()]);
+  assert.equal(svgFile.suggestedFilename(), 'raami-kaavio.svg');
+  const svgPath = path.join(shots, '..', 'kaavio-e2e.svg');
+  await svgFile.saveAs(svgPath);
+  const svg = norm(fs.readFileSync(svgPath, 'utf8'));
+  fs.rmSync(svgPath);
+  assert.match(svg, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  assert.match(svg, />Rivi sarakkeittain: Toimintakate \(€\)<\/text>/);
+  // Seed 004, Varhaiskasvatus: Toimintakate TP 2022 −7 493 498.
+  assert.match(svg, /TP 2022: −7 493 498 €<\/title>/);
+  assert.match(svg, />TS 2026<\/text>/);
+  const [pngFile] = await Promise.all([page.waitForEvent('download'), trend.locator('.save-png').click()]);
+  assert.equal(pngFile.suggestedFilename(), 'raami-kaavio.png');
+  const pngPath = path.join(shots, '..', 'kaavio-e2e.png');
+  await pngFile.saveAs(pngPath);
+  const png = fs.readFileSync(pngPath);
+  fs.rmSync(pngPath);
+  assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG');
+  const width = png.readUInt32BE(16);
+  const shown = await trend.locator('canvas').evaluate((c) => c.clientWidth);
+  assert.equal(width, shown * 2, 'twice the screen pixel ratio');
+  await page.close();
+});
+
 test('autosave: an imported file and a scenario are back after a reload; clearing the device forgets them; no IndexedDB and a full storage are said', async () => {
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
   const page = await context.newPage();

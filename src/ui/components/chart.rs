@@ -19,7 +19,7 @@ use crate::chart::{
     Frame, Layout, Mark, Pattern, bar_marks, colour, dots, hatch, hit, layout, pattern, shade,
     summary, waterfall, waterfall_marks, waterfall_summary,
 };
-use crate::i18n::{Lang, Msg, t};
+use crate::i18n::{Lang, Msg, pick, t};
 use crate::model::{ColumnKind, Dataset, Line};
 use crate::numfmt::format_eur;
 use crate::session::Series;
@@ -171,6 +171,61 @@ pub struct BarProps {
     /// A class for the figure (`waterfall`, `stacked`, `deviation`).
     #[prop_or_default]
     pub class: Classes,
+    /// The chart's title in a saved picture (the summary, where none is given).
+    #[prop_or_default]
+    pub title: AttrValue,
+}
+
+/// Saves a chart as a picture: SVG as it is, or PNG drawn from the SVG at twice the
+/// screen's pixel ratio.
+fn save_picture(svg: String, width: f64, height: f64, png: bool) {
+    use wasm_bindgen::JsCast;
+    if !png {
+        crate::ui::io::download("raami-kaavio.svg", &svg, "image/svg+xml");
+        return;
+    }
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let scale = 2.0
+        * web_sys::window()
+            .map_or(1.0, |w| w.device_pixel_ratio())
+            .max(1.0);
+    let Ok(image) = web_sys::HtmlImageElement::new() else {
+        return;
+    };
+    let source = format!(
+        "data:image/svg+xml;charset=utf-8,{}",
+        String::from(js_sys::encode_uri_component(&svg))
+    );
+    let drawn = image.clone();
+    let on_load = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let canvas = document
+            .create_element("canvas")
+            .ok()
+            .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok());
+        let Some(canvas) = canvas else { return };
+        canvas.set_width((width * scale).round() as u32);
+        canvas.set_height((height * scale).round() as u32);
+        let context = canvas
+            .get_context("2d")
+            .ok()
+            .flatten()
+            .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok());
+        let Some(context) = context else { return };
+        let _ = context.draw_image_with_html_image_element_and_dw_and_dh(
+            &drawn,
+            0.0,
+            0.0,
+            width * scale,
+            height * scale,
+        );
+        if let Ok(url) = canvas.to_data_url_with_type("image/png") {
+            crate::ui::io::download_url("raami-kaavio.png", &url);
+        }
+    });
+    image.set_onload(Some(on_load.unchecked_ref()));
+    image.set_src(&source);
 }
 
 /// Marks on a canvas, with labels, a legend, the exact figure on hover or arrow keys, and
@@ -270,6 +325,38 @@ pub fn BarChart(props: &BarProps) -> Html {
             active.set(order.get(next).copied());
         })
     };
+    // The chart as a picture to take away, with its title, legend and labels.
+    let picture = |png: bool| {
+        let (canvas, marks, labels) = (canvas.clone(), props.marks.clone(), props.labels.clone());
+        let legend: Vec<(String, (u8, u8, u8), Pattern)> = props
+            .legend
+            .iter()
+            .map(|k| (k.label.clone(), k.colour, k.pattern))
+            .collect();
+        let title = if props.title.is_empty() {
+            props.summary.clone()
+        } else {
+            props.title.to_string()
+        };
+        let (summary, unit) = (props.summary.clone(), props.unit.to_string());
+        Callback::from(move |_: MouseEvent| {
+            let width = canvas
+                .cast::<web_sys::HtmlCanvasElement>()
+                .map_or(600.0, |c| f64::from(c.client_width()));
+            let (svg, width, height) = crate::chart::svg(&crate::chart::Picture {
+                title: &title,
+                unit: &unit,
+                marks: &marks,
+                labels: &labels,
+                legend: &legend,
+                width,
+                summary: &summary,
+                lang,
+            });
+            save_picture(svg, width, height, png);
+        })
+    };
+    let (save_png, save_svg) = (picture(true), picture(false));
     let tooltip = active
         .and_then(|i| props.marks.get(i))
         .map(|m| format!("{}: {} {}", m.label, format_eur(m.value, lang), props.unit));
@@ -302,6 +389,10 @@ pub fn BarChart(props: &BarProps) -> Html {
             </div>
             <p class="chart-tooltip" aria-live="polite">{ tooltip.unwrap_or_else(|| "\u{a0}".to_string()) }</p>
             <figcaption>{ props.summary.clone() }</figcaption>
+            <div class="chart-save">
+                <button type="button" class="button link-like save-png" onclick={save_png}>{ pick(lang, "Tallenna kuvana (PNG)", "Spara som bild (PNG)", "Save as a picture (PNG)") }</button>
+                <button type="button" class="button link-like save-svg" onclick={save_svg}>{ pick(lang, "Tallenna kuvana (SVG)", "Spara som bild (SVG)", "Save as a picture (SVG)") }</button>
+            </div>
         </figure>
     }
 }
@@ -411,6 +502,7 @@ pub fn TrendChart(props: &Props) -> Html {
                 </label>
             </div>
             <BarChart
+                title={format!("{}: {}", t(lang, Msg::ChartTrend), line.name(lang))}
                 labels={columns.iter().map(|c| c.label(lang)).collect::<Vec<_>>()}
                 summary={summary(line, &columns, &values, &props.unit, lang)}
                 marks={marks}
