@@ -440,6 +440,17 @@ fn statement_sheet(
 /// The workbook of `tables`, with the scenario's edits and the notes, and the source and
 /// basis stated.
 pub fn workbook(tables: &[Exported], about: &About, lang: Lang) -> Result<Vec<u8>, ExportError> {
+    workbook_with(tables, &[], about, lang)
+}
+
+/// The workbook of statement `tables` and of other views' `grids`, one sheet each, with the
+/// scenario's edits and the notes, and the source and basis stated.
+pub fn workbook_with(
+    tables: &[Exported],
+    grids: &[Grid],
+    about: &About,
+    lang: Lang,
+) -> Result<Vec<u8>, ExportError> {
     let formats = Formats::new();
     let mut book = Workbook::new();
     let mut taken = Vec::new();
@@ -452,6 +463,12 @@ pub fn workbook(tables: &[Exported], about: &About, lang: Lang) -> Result<Vec<u8
         let sheet = book.add_worksheet();
         sheet.set_name(name)?;
         statement_sheet(sheet, &formats, exported, about, lang)?;
+    }
+    for grid in grids {
+        let name = sheet_name(&grid.sheet, &mut taken);
+        let sheet = book.add_worksheet();
+        sheet.set_name(name)?;
+        grid_sheet(sheet, &formats, grid)?;
     }
 
     // The scenario's edits and the notes.
@@ -614,6 +631,174 @@ pub fn workbook(tables: &[Exported], about: &About, lang: Lang) -> Result<Vec<u8
         &format!("Raami {}", env!("CARGO_PKG_VERSION")),
     )?;
     Ok(book.save_to_buffer()?)
+}
+
+/// A cell of a plain exported table (a view other than the statement).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum GridCell {
+    Text(String),
+    Amount(Decimal),
+    /// A percentage as printed (`64.92` for 64,92 %).
+    Percent(Decimal),
+    Empty,
+}
+
+/// A view's table as it is shown: a title, the header, and the rows.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Grid {
+    pub title: String,
+    /// The sheet's name (the node).
+    pub sheet: String,
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<GridCell>>,
+}
+
+/// The breakdown view's table: each unit's amount, share and change, in the order shown,
+/// then what the units leave unallocated and the node's total. `column` and `compare` are
+/// the columns' labels (`TS 2026`).
+#[allow(clippy::too_many_arguments)]
+pub fn breakdown_grid(
+    node: &str,
+    line: crate::model::Line,
+    column: &str,
+    compare: Option<&str>,
+    result: &crate::analysis::breakdown::Breakdown,
+    rows: &[crate::analysis::breakdown::BreakdownRow],
+    unit: &str,
+    lang: Lang,
+) -> Grid {
+    let amount = |v: Option<Decimal>| v.map_or(GridCell::Empty, GridCell::Amount);
+    let percent = |v: Option<Decimal>| v.map_or(GridCell::Empty, GridCell::Percent);
+    let mut header = vec![
+        t(lang, Msg::Unit).to_string(),
+        column.to_string(),
+        t(lang, Msg::Share).to_string(),
+    ];
+    if let Some(c) = compare {
+        header.push(format!("{} {c} → {column}", t(lang, Msg::Change)));
+        header.push(format!("{} {c} → {column}", t(lang, Msg::ChangePct)));
+    }
+    let mut out: Vec<Vec<GridCell>> = rows
+        .iter()
+        .map(|row| {
+            let mut cells = vec![
+                GridCell::Text(row.name.clone()),
+                amount(row.amount),
+                percent(row.share_pct),
+            ];
+            if compare.is_some() {
+                cells.push(amount(row.change));
+                cells.push(percent(row.change_pct));
+            }
+            cells
+        })
+        .collect();
+    if let Some(u) = result.unallocated.filter(|u| !u.is_zero()) {
+        out.push(vec![
+            GridCell::Text(t(lang, Msg::Unallocated).to_string()),
+            GridCell::Amount(u),
+        ]);
+    }
+    out.push(vec![
+        GridCell::Text(format!("{}: {node}", t(lang, Msg::Total))),
+        amount(result.parent),
+        percent(result.parent.map(|_| Decimal::ONE_HUNDRED)),
+    ]);
+    Grid {
+        title: format!(
+            "{}: {node}, {} {column} ({unit})",
+            t(lang, Msg::BreakdownCaption),
+            line.name(lang)
+        ),
+        sheet: node.to_string(),
+        header,
+        rows: out,
+    }
+}
+
+/// A grid as CSV for Finnish Excel (`;` and decimal comma in Finnish and Swedish), the
+/// amounts with the cents they have, percentages to two decimals; text neutralised.
+pub fn grid_csv(grid: &Grid, lang: Lang) -> String {
+    let (delimiter, comma) = match lang {
+        Lang::Fi | Lang::Sv => (b';', true),
+        Lang::En => (b',', false),
+    };
+    let plain = |value: Decimal| {
+        let text = value.normalize().to_string();
+        if comma { text.replace('.', ",") } else { text }
+    };
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .from_writer(Vec::new());
+    let _ = writer.write_record(grid.header.iter().map(|h| neutralise(h).into_owned()));
+    for row in &grid.rows {
+        let cells = row.iter().map(|cell| match cell {
+            GridCell::Text(text) => neutralise(text).into_owned(),
+            GridCell::Amount(v) => plain(*v),
+            GridCell::Percent(v) => plain(crate::numfmt::round_half_away(*v, 2)),
+            GridCell::Empty => String::new(),
+        });
+        // Writing to memory cannot fail.
+        let _ = writer.write_record(cells);
+    }
+    writer
+        .into_inner()
+        .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+        .unwrap_or_default()
+}
+
+/// One sheet of a grid: its title, header and rows, amounts as numbers and percentages as
+/// fractions in a percent format.
+fn grid_sheet(sheet: &mut Worksheet, formats: &Formats, grid: &Grid) -> Result<(), ExportError> {
+    write_text(sheet, formats, 0, 0, &grid.title, Some(&formats.title))?;
+    let header_row = FIRST_LINE_ROW - 1;
+    for (i, text) in grid.header.iter().enumerate() {
+        let column = u16::try_from(i).map_err(|_| ExportError("columns".into()))?;
+        write_text(
+            sheet,
+            formats,
+            header_row,
+            column,
+            text,
+            Some(&formats.header),
+        )?;
+    }
+    for (r, row) in grid.rows.iter().enumerate() {
+        let at = FIRST_LINE_ROW + u32::try_from(r).map_err(|_| ExportError("rows".into()))?;
+        for (c, cell) in row.iter().enumerate() {
+            let column = u16::try_from(c).map_err(|_| ExportError("columns".into()))?;
+            match cell {
+                GridCell::Text(text) => {
+                    write_text(sheet, formats, at, column, text, Some(&formats.line))?
+                }
+                GridCell::Amount(v) => {
+                    sheet.write_number_with_format(
+                        at,
+                        column,
+                        number(*v),
+                        formats.amount(*v, false),
+                    )?;
+                }
+                GridCell::Percent(v) => {
+                    sheet.write_number_with_format(
+                        at,
+                        column,
+                        number(*v / Decimal::ONE_HUNDRED),
+                        &formats.percent,
+                    )?;
+                }
+                GridCell::Empty => {}
+            }
+        }
+    }
+    sheet.set_column_width(0, 38)?;
+    for i in 1..u16::try_from(grid.header.len()).unwrap_or(1) {
+        sheet.set_column_width(i, 16)?;
+    }
+    sheet.set_row_height(header_row, 45)?;
+    sheet.set_freeze_panes(FIRST_LINE_ROW, 1)?;
+    Ok(())
 }
 
 #[cfg(test)]

@@ -30,6 +30,9 @@ pub struct WorkbookRequest {
     pub change: Option<(String, String)>,
     pub about: About,
     pub lang: Lang,
+    /// Tables of other views, as shown (one sheet each, after the statements).
+    #[serde(default)]
+    pub grids: Vec<crate::export::Grid>,
 }
 
 /// What the worker answers.
@@ -74,7 +77,7 @@ impl WorkbookRequest {
                 table,
             })
             .collect();
-        crate::export::workbook(&exported, &self.about, self.lang)
+        crate::export::workbook_with(&exported, &self.grids, &self.about, self.lang)
     }
 }
 
@@ -93,6 +96,7 @@ mod tests {
                 ..About::default()
             },
             lang: Lang::Sv,
+            grids: Vec::new(),
         }));
         let json = serde_json::to_string(&request).unwrap();
         let back: Request = serde_json::from_str(&json).unwrap();

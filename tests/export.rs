@@ -380,3 +380,59 @@ fn text_a_spreadsheet_would_run_is_neutralised() {
         "{csv}"
     );
 }
+
+#[test]
+fn the_breakdown_view_exports_as_shown() {
+    use raami::analysis::breakdown::{SortBy, breakdown, sorted};
+    use raami::model::Line;
+    // Seed 004, Hyvinvointitoimiala, Henkilöstökulut TS 2026: −20 592 300 in all, of which
+    // Opetus- ja koulutuspalvelut 59,37 %.
+    let sample = raami::sample::heinola().unwrap();
+    let result = breakdown(
+        &sample,
+        "hyvinvointitoimiala",
+        Line::Henkilostokulut,
+        "TS2026",
+        Some("TP2022"),
+    );
+    let rows = sorted(result.rows.clone(), SortBy::Amount);
+    let grid = raami::export::breakdown_grid(
+        "Hyvinvointitoimiala",
+        Line::Henkilostokulut,
+        "TS 2026",
+        Some("TP 2022"),
+        &result,
+        &rows,
+        "€",
+        Lang::Fi,
+    );
+    let csv = raami::export::grid_csv(&grid, Lang::Fi);
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        lines[0],
+        "Yksikkö;TS 2026;Osuus %;Muutos € TP 2022 → TS 2026;Muutos % TP 2022 → TS 2026"
+    );
+    assert!(
+        lines[1].starts_with("Opetus- ja koulutuspalvelut;"),
+        "{csv}"
+    );
+    assert!(lines[1].contains(";59,37;"), "{csv}");
+    assert_eq!(
+        *lines.last().unwrap(),
+        "Yhteensä: Hyvinvointitoimiala;-20592300;100"
+    );
+    let book = raami::export::workbook_with(&[], &[grid], &About::default(), Lang::Fi).unwrap();
+    let (names, sheets) = read(&book);
+    assert_eq!(names[0], "Hyvinvointitoimiala");
+    let sheet = &sheets["Hyvinvointitoimiala"];
+    assert_eq!(
+        sheet.values["A6"],
+        Data::String("Opetus- ja koulutuspalvelut".into())
+    );
+    assert_eq!(
+        (float(&sheet.values["C6"]) * 10_000.0).round() / 100.0,
+        59.37
+    );
+    let total = row_of(sheet, "Yhteensä: Hyvinvointitoimiala");
+    assert_eq!(float(&sheet.values[&format!("B{total}")]), -20_592_300.0);
+}

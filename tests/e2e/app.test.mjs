@@ -1257,6 +1257,27 @@ test('a chart is saved as SVG and as PNG at twice the pixel ratio, with its titl
   await page.close();
 });
 
+test('the breakdown view downloads as CSV and XLSX as it is shown', async () => {
+  const { page } = await openLink('#/erittely/heinola/hyvinvointitoimiala?lang=fi&line=henkilostokulut&col=TS2026&jarj=suurin', '#breakdown-heading');
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('#export-csv').click()]);
+  assert.equal(csv.suggestedFilename(), 'raami-heinola-hyvinvointitoimiala-henkilostokulut-TS2026.csv');
+  const file = path.join(shots, '..', 'erittely-e2e.csv');
+  await csv.saveAs(file);
+  const text = fs.readFileSync(file, 'utf8');
+  fs.rmSync(file);
+  // Seed 004: Opetus- ja koulutuspalvelut 59,37 % of Henkilöstökulut TS 2026, the largest first.
+  assert.match(text, /^\ufeffYksikkö;TS 2026;Osuus %;/);
+  assert.match(text.split('\n')[1], /^Opetus- ja koulutuspalvelut;-\d+;59,37;/);
+  assert.match(text, /\nYhteensä: Hyvinvointitoimiala;-20592300;100\n/);
+  const [xlsx] = await Promise.all([page.waitForEvent('download'), page.locator('#export-xlsx').click()]);
+  assert.equal(xlsx.suggestedFilename(), 'raami-heinola-hyvinvointitoimiala-henkilostokulut-TS2026.xlsx');
+  const bytes = path.join(shots, '..', 'erittely-e2e.xlsx');
+  await xlsx.saveAs(bytes);
+  assert.equal(fs.readFileSync(bytes).subarray(0, 2).toString('latin1'), 'PK');
+  fs.rmSync(bytes);
+  await page.close();
+});
+
 test('autosave: an imported file and a scenario are back after a reload; clearing the device forgets them; no IndexedDB and a full storage are said', async () => {
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
   const page = await context.newPage();

@@ -678,7 +678,8 @@ pub fn App() -> Html {
             <BreakdownView unit={unit.clone()} dataset={figures_of(loaded)} dataset_index={selection.dataset} node={selection.node.clone()} lang={lang}
                 line={selection.line} column={selection.column.clone()} compare={selection.change.as_ref().map(|c| c.0.clone())}
                 on_choose={on_breakdown} on_select={on_select.clone()} order={selection.order} on_order={on_order.clone()}
-                hidden={selection.hidden_units.clone()} on_series={on_series.clone()} base={scaled_base.clone()} />
+                hidden={selection.hidden_units.clone()} on_series={on_series.clone()} base={scaled_base.clone()}
+                about={about.clone()} on_workbook={on_workbook.clone()} />
         },
         Some(loaded) if selection.view == View::FollowUp => html! {
             <>

@@ -12,7 +12,7 @@ use super::scenarios::changed_mark;
 use crate::analysis::breakdown::{SortBy, breakdown, sorted};
 use crate::analysis::table::{node_columns, node_table};
 use crate::chart::{Pattern, breakdown_summary, colour, pattern, plain_marks};
-use crate::i18n::{Lang, Msg, t};
+use crate::i18n::{Lang, Msg, pick, t};
 use crate::model::{Dataset, Line};
 use crate::numfmt::{format_eur, format_percent};
 use crate::scenario::changed_at;
@@ -44,6 +44,10 @@ pub struct Props {
     /// The loaded figures, when `dataset` is a scenario over them: changed figures are marked.
     #[prop_or_default]
     pub base: Option<Rc<Dataset>>,
+    /// What an export states beside the figures (made when the user exports).
+    pub about: Callback<(), crate::export::About>,
+    /// Has a workbook made (in the worker) and offered for download under the name given.
+    pub on_workbook: Callback<(crate::protocol::WorkbookRequest, String)>,
 }
 
 #[component]
@@ -128,6 +132,47 @@ pub fn BreakdownView(props: &Props) -> Html {
         html! { <button type="button" class="button" id={id} aria-pressed={(sort == by).to_string()} onclick={move |_| on_order.emit(by)}>{ t(lang, msg) }</button> }
     };
     let rows = sorted(result.rows.clone(), sort);
+    // The table as shown, for Excel: CSV, or a workbook made in the worker.
+    let grid = crate::export::breakdown_grid(
+        &node.name,
+        line,
+        &column_label,
+        compare_label.as_deref(),
+        &result,
+        &rows,
+        &props.unit,
+        lang,
+    );
+    let file = format!("raami-{}-{}-{}-{}", dataset.id, node.id, line.key(), column);
+    let on_csv = {
+        let (grid, name) = (grid.clone(), format!("{file}.csv"));
+        Callback::from(move |_: MouseEvent| {
+            let text = format!("\u{feff}{}", crate::export::grid_csv(&grid, lang));
+            crate::ui::io::download(&name, &text, "text/csv;charset=utf-8");
+        })
+    };
+    let on_xlsx = {
+        let (grid, name) = (grid.clone(), format!("{file}.xlsx"));
+        let (about, on_workbook, dataset) = (
+            props.about.clone(),
+            props.on_workbook.clone(),
+            dataset.clone(),
+        );
+        Callback::from(move |_: MouseEvent| {
+            let request = crate::protocol::WorkbookRequest {
+                dataset: crate::model::Dataset {
+                    figures: Default::default(),
+                    ..crate::model::Dataset::clone(&dataset)
+                },
+                nodes: Vec::new(),
+                change: None,
+                about: about.emit(()),
+                lang,
+                grids: vec![grid.clone()],
+            };
+            on_workbook.emit((request, name.clone()));
+        })
+    };
     html! {
         <section class="breakdown" aria-labelledby="breakdown-heading">
             { heading }
@@ -180,7 +225,11 @@ pub fn BreakdownView(props: &Props) -> Html {
                 }
             } }
 
-            { if result.rows.is_empty() { html! { <p>{ t(lang, Msg::NoUnits) }</p> } } else { html! {
+            { if result.rows.is_empty() { html! { <p>{ t(lang, Msg::NoUnits) }</p> } } else { html! { <>
+                <div class="export">
+                    <button type="button" class="button" id="export-csv" onclick={on_csv}>{ pick(lang, "Lataa taulukko CSV-tiedostona (Excel)", "Ladda ner tabellen som CSV (Excel)", "Download the table as CSV (Excel)") }</button>
+                    <button type="button" class="button" id="export-xlsx" onclick={on_xlsx}>{ pick(lang, "Lataa Excel-työkirjana (XLSX)", "Ladda ner som Excel-arbetsbok (XLSX)", "Download as an Excel workbook (XLSX)") }</button>
+                </div>
                 <div class="table-scroll" tabindex="0" role="region" aria-label={t(lang, Msg::BreakdownCaption)}>
                 <table class="breakdown-table">
                     <caption>{ format!("{}: {}, {} {} ({})", t(lang, Msg::BreakdownCaption), node.name, line.name(lang), column_label, props.unit) }</caption>
@@ -216,7 +265,7 @@ pub fn BreakdownView(props: &Props) -> Html {
                         <tr class="subtotal"><th scope="row">{ format!("{}: {}", t(lang, Msg::Total), node.name) }</th><td class="num" data-col="total">{ result.parent.map(|p| format_eur(p, lang)).unwrap_or_default() }</td><td class="num">{ if result.parent.is_some() { "100,00\u{a0}%" } else { "" } }</td></tr>
                     </tfoot>
                 </table>
-                </div>
+                </div></>
             } } }
             { if result.rows.is_empty() { html! {} } else { html! {
                 <StackedChart dataset={dataset.clone()} dataset_index={props.dataset_index} node={node.id.clone()} line={line} lang={lang} unit={props.unit.clone()} on_select={props.on_select.clone()} hidden={props.hidden.clone()} on_series={props.on_series.clone()} />

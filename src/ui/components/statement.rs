@@ -228,6 +228,7 @@ pub fn Statement(props: &Props) -> Html {
                 change: change.clone(),
                 about: about.emit(()),
                 lang,
+                grids: Vec::new(),
             };
             on_workbook.emit((request, name.clone()));
         })
