@@ -716,6 +716,56 @@ pub fn breakdown_grid(
     }
 }
 
+/// The follow-up view's table of one budget and Toteuma pair, in the order shown: budget,
+/// actual, Poikkeama, Toteuma %, and the effect on the result in words and euros.
+pub fn follow_up_grid(
+    node: &str,
+    budget: &str,
+    actual: &str,
+    rows: &[crate::analysis::followup::FollowUpRow],
+    unit: &str,
+    lang: Lang,
+) -> Grid {
+    use crate::analysis::followup::Effect;
+    let header = vec![
+        t(lang, Msg::Line).to_string(),
+        budget.to_string(),
+        actual.to_string(),
+        t(lang, Msg::Poikkeama).to_string(),
+        t(lang, Msg::ToteumaPct).to_string(),
+        t(lang, Msg::Effect).to_string(),
+        format!("{} €", t(lang, Msg::Effect)),
+    ];
+    let rows = rows
+        .iter()
+        .map(|row| {
+            let words = match row.effect {
+                Effect::Better => t(lang, Msg::EffectBetter),
+                Effect::Worse => t(lang, Msg::EffectWorse),
+                Effect::OnBudget => t(lang, Msg::EffectOnBudget),
+            };
+            vec![
+                GridCell::Text(row.line.name(lang).to_string()),
+                GridCell::Amount(row.budget),
+                GridCell::Amount(row.actual),
+                GridCell::Amount(row.poikkeama),
+                row.toteuma_pct.map_or(GridCell::Empty, GridCell::Percent),
+                GridCell::Text(words.to_string()),
+                GridCell::Amount(row.effect_amount),
+            ]
+        })
+        .collect();
+    Grid {
+        title: format!(
+            "{}: {node} {budget} – {actual} ({unit})",
+            t(lang, Msg::FollowUpCaption)
+        ),
+        sheet: format!("{node} {actual}"),
+        header,
+        rows,
+    }
+}
+
 /// A grid as CSV for Finnish Excel (`;` and decimal comma in Finnish and Swedish), the
 /// amounts with the cents they have, percentages to two decimals; text neutralised.
 pub fn grid_csv(grid: &Grid, lang: Lang) -> String {

@@ -241,16 +241,21 @@ fn the_workbook_has_the_documents_figures_live_formulas_and_the_scenario() {
     );
 }
 
+/// Seed 003 (the service area's statement with its budget follow-up), as imported.
+fn seed_003() -> raami::model::Dataset {
+    let name = "003_057b7abbdb0e3ebc.txt";
+    let bytes = std::fs::read(format!("tests/fixtures/{name}")).unwrap();
+    import_file(name, &bytes, &Options::default())
+        .unwrap()
+        .remove(0)
+        .dataset
+}
+
 #[test]
 fn poikkeama_and_toteuma_are_formulas_of_the_follow_up() {
     // Seed 003, Vaalit: Toimintakate TA 2025 −88 400, Toteuma 2025 −57 385, printed
     // Poikkeama −31 015 and Toteuma % 64,92.
-    let name = "003_057b7abbdb0e3ebc.txt";
-    let bytes = std::fs::read(format!("tests/fixtures/{name}")).unwrap();
-    let dataset = import_file(name, &bytes, &Options::default())
-        .unwrap()
-        .remove(0)
-        .dataset;
+    let dataset = seed_003();
     let table = node_table(&dataset, "vaalit", None);
     let book = workbook(
         &[Exported {
@@ -435,4 +440,38 @@ fn the_breakdown_view_exports_as_shown() {
     );
     let total = row_of(sheet, "Yhteensä: Hyvinvointitoimiala");
     assert_eq!(float(&sheet.values[&format!("B{total}")]), -20_592_300.0);
+}
+
+#[test]
+fn the_follow_up_view_exports_as_shown() {
+    use raami::analysis::followup::follow_up_rows;
+    // Seed 003, Vaalit: Toimintakate TA 2025 −88 400, Toteuma 2025 −57 385, Poikkeama
+    // −31 015, Toteuma % 64,92; better than budgeted by 31 015.
+    let dataset = seed_003();
+    let table = node_table(&dataset, "vaalit", None);
+    let rows = follow_up_rows(&table, 0);
+    let pair = &table.follow_ups[0];
+    let grid = raami::export::follow_up_grid(
+        "Vaalit",
+        &pair.budget.label(Lang::Fi),
+        &pair.actual.label(Lang::Fi),
+        &rows,
+        "€",
+        Lang::Fi,
+    );
+    let csv = raami::export::grid_csv(&grid, Lang::Fi);
+    assert!(
+        csv.lines()
+            .any(|l| l == "Toimintakate;-88400;-57385;-31015;64,92;parempi kuin talousarvio;31015"),
+        "{csv}"
+    );
+    let book = raami::export::workbook_with(&[], &[grid], &About::default(), Lang::Fi).unwrap();
+    let (names, sheets) = read(&book);
+    let sheet = &sheets[&names[0]];
+    let row = row_of(sheet, "Toimintakate");
+    assert_eq!(float(&sheet.values[&format!("D{row}")]), -31_015.0);
+    assert_eq!(
+        (float(&sheet.values[&format!("E{row}")]) * 10_000.0).round() / 100.0,
+        64.92
+    );
 }

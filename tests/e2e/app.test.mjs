@@ -1257,7 +1257,7 @@ test('a chart is saved as SVG and as PNG at twice the pixel ratio, with its titl
   await page.close();
 });
 
-test('the breakdown view downloads as CSV and XLSX as it is shown', async () => {
+test('the breakdown and follow-up views download as CSV and XLSX as they are shown', async () => {
   const { page } = await openLink('#/erittely/heinola/hyvinvointitoimiala?lang=fi&line=henkilostokulut&col=TS2026&jarj=suurin', '#breakdown-heading');
   const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('#export-csv').click()]);
   assert.equal(csv.suggestedFilename(), 'raami-heinola-hyvinvointitoimiala-henkilostokulut-TS2026.csv');
@@ -1276,6 +1276,16 @@ test('the breakdown view downloads as CSV and XLSX as it is shown', async () => 
   assert.equal(fs.readFileSync(bytes).subarray(0, 2).toString('latin1'), 'PK');
   fs.rmSync(bytes);
   await page.close();
+  // The follow-up view too. Seed 003, Yhteiset palvelut: Henkilöstökulut TA 2025 −3 680 600,
+  // Toteuma −3 589 002, Poikkeama −91 598.
+  const { page: follow } = await openLink('#/toteuma/heinola/yhteiset_palvelut?lang=fi', '#followup-heading');
+  const [table] = await Promise.all([follow.waitForEvent('download'), follow.locator('#export-csv-0').click()]);
+  const tableFile = path.join(shots, '..', 'toteuma-e2e.csv');
+  await table.saveAs(tableFile);
+  const followText = fs.readFileSync(tableFile, 'utf8');
+  fs.rmSync(tableFile);
+  assert.match(followText, /\nHenkilöstökulut;-3680600;-3589002;-91598;/);
+  await follow.close();
 });
 
 test('autosave: an imported file and a scenario are back after a reload; clearing the device forgets them; no IndexedDB and a full storage are said', async () => {

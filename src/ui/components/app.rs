@@ -683,7 +683,8 @@ pub fn App() -> Html {
         },
         Some(loaded) if selection.view == View::FollowUp => html! {
             <>
-                <FollowUpView unit={unit.clone()} dataset={figures_of(loaded)} node={selection.node.clone()} lang={lang} on_drill={on_drill.clone()} order={selection.order} on_order={on_order.clone()} base={scaled_base.clone()} />
+                <FollowUpView unit={unit.clone()} dataset={figures_of(loaded)} node={selection.node.clone()} lang={lang} on_drill={on_drill.clone()} order={selection.order} on_order={on_order.clone()} base={scaled_base.clone()}
+                    about={about.clone()} on_workbook={on_workbook.clone()} />
                 <ValidationPanel dataset={checked(loaded).0} report={checked(loaded).1} node={selection.node.clone()} lang={lang} />
             </>
         },

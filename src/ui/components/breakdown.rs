@@ -8,11 +8,12 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::chart::{BarChart, StackedChart};
+use super::grid_export::GridExport;
 use super::scenarios::changed_mark;
 use crate::analysis::breakdown::{SortBy, breakdown, sorted};
 use crate::analysis::table::{node_columns, node_table};
 use crate::chart::{Pattern, breakdown_summary, colour, pattern, plain_marks};
-use crate::i18n::{Lang, Msg, pick, t};
+use crate::i18n::{Lang, Msg, t};
 use crate::model::{Dataset, Line};
 use crate::numfmt::{format_eur, format_percent};
 use crate::scenario::changed_at;
@@ -133,7 +134,7 @@ pub fn BreakdownView(props: &Props) -> Html {
     };
     let rows = sorted(result.rows.clone(), sort);
     // The table as shown, for Excel: CSV, or a workbook made in the worker.
-    let grid = crate::export::breakdown_grid(
+    let grid = Rc::new(crate::export::breakdown_grid(
         &node.name,
         line,
         &column_label,
@@ -142,37 +143,8 @@ pub fn BreakdownView(props: &Props) -> Html {
         &rows,
         &props.unit,
         lang,
-    );
+    ));
     let file = format!("raami-{}-{}-{}-{}", dataset.id, node.id, line.key(), column);
-    let on_csv = {
-        let (grid, name) = (grid.clone(), format!("{file}.csv"));
-        Callback::from(move |_: MouseEvent| {
-            let text = format!("\u{feff}{}", crate::export::grid_csv(&grid, lang));
-            crate::ui::io::download(&name, &text, "text/csv;charset=utf-8");
-        })
-    };
-    let on_xlsx = {
-        let (grid, name) = (grid.clone(), format!("{file}.xlsx"));
-        let (about, on_workbook, dataset) = (
-            props.about.clone(),
-            props.on_workbook.clone(),
-            dataset.clone(),
-        );
-        Callback::from(move |_: MouseEvent| {
-            let request = crate::protocol::WorkbookRequest {
-                dataset: crate::model::Dataset {
-                    figures: Default::default(),
-                    ..crate::model::Dataset::clone(&dataset)
-                },
-                nodes: Vec::new(),
-                change: None,
-                about: about.emit(()),
-                lang,
-                grids: vec![grid.clone()],
-            };
-            on_workbook.emit((request, name.clone()));
-        })
-    };
     html! {
         <section class="breakdown" aria-labelledby="breakdown-heading">
             { heading }
@@ -226,10 +198,7 @@ pub fn BreakdownView(props: &Props) -> Html {
             } }
 
             { if result.rows.is_empty() { html! { <p>{ t(lang, Msg::NoUnits) }</p> } } else { html! { <>
-                <div class="export">
-                    <button type="button" class="button" id="export-csv" onclick={on_csv}>{ pick(lang, "Lataa taulukko CSV-tiedostona (Excel)", "Ladda ner tabellen som CSV (Excel)", "Download the table as CSV (Excel)") }</button>
-                    <button type="button" class="button" id="export-xlsx" onclick={on_xlsx}>{ pick(lang, "Lataa Excel-työkirjana (XLSX)", "Ladda ner som Excel-arbetsbok (XLSX)", "Download as an Excel workbook (XLSX)") }</button>
-                </div>
+                <GridExport lang={lang} grid={grid} file={file} dataset={dataset.clone()} about={props.about.clone()} on_workbook={props.on_workbook.clone()} />
                 <div class="table-scroll" tabindex="0" role="region" aria-label={t(lang, Msg::BreakdownCaption)}>
                 <table class="breakdown-table">
                     <caption>{ format!("{}: {}, {} {} ({})", t(lang, Msg::BreakdownCaption), node.name, line.name(lang), column_label, props.unit) }</caption>

@@ -8,6 +8,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::chart::{BarChart, LegendKey};
+use super::grid_export::GridExport;
 use super::scenarios::changed_mark;
 use crate::analysis::breakdown::SortBy;
 use crate::analysis::followup::{Effect, by_deviation, follow_up_rows, is_sum};
@@ -37,6 +38,10 @@ pub struct Props {
     /// The loaded figures, when `dataset` is a scenario over them: changed figures are marked.
     #[prop_or_default]
     pub base: Option<Rc<Dataset>>,
+    /// What an export states beside the figures (made when the user exports).
+    pub about: Callback<(), crate::export::About>,
+    /// Has a workbook made (in the worker) and offered for download under the name given.
+    pub on_workbook: Callback<(crate::protocol::WorkbookRequest, String)>,
 }
 
 #[component]
@@ -95,6 +100,9 @@ pub fn FollowUpView(props: &Props) -> Html {
                         }
                     })
                 });
+                // The table as shown, for Excel.
+                let grid = Rc::new(crate::export::follow_up_grid(&node.name, &pair.budget.label(lang), &pair.actual.label(lang), &shown, &props.unit, lang));
+                let file = format!("raami-{}-{}-{}", props.dataset.id, node.id, pair.actual.id);
                 let legend = vec![
                     LegendKey { label: t(lang, Msg::DeviationBetter).to_string(), colour: UP, pattern: Pattern::Solid, key: "better".into() },
                     LegendKey { label: t(lang, Msg::DeviationWorse).to_string(), colour: DOWN, pattern: Pattern::Hatched, key: "worse".into() },
@@ -112,6 +120,8 @@ pub fn FollowUpView(props: &Props) -> Html {
                         lang={lang}
                         legend={legend}
                         on_click={on_bar} />
+                    <GridExport lang={lang} grid={grid} file={file} dataset={props.dataset.clone()} about={props.about.clone()}
+                        on_workbook={props.on_workbook.clone()} suffix={format!("-{index}")} />
                     <div class="table-scroll" tabindex="0" role="region" aria-label={t(lang, Msg::FollowUpCaption)}>
                         <table class="follow-up-table">
                             <caption>{ format!("{}: {} {} – {} ({})", t(lang, Msg::FollowUpCaption), node.name, pair.budget.label(lang), pair.actual.label(lang), props.unit) }</caption>

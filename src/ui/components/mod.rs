@@ -9,6 +9,7 @@ pub mod compare;
 pub mod dataset_info;
 pub mod follow_up;
 pub mod goals;
+pub mod grid_export;
 pub mod importer;
 pub mod investments;
 pub mod lang_switch;
