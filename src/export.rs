@@ -766,6 +766,52 @@ pub fn follow_up_grid(
     }
 }
 
+/// The line-across view's table: every node in tree order (indented by its depth) by every
+/// column that has the line, as amounts, change, or share of the parent.
+pub fn across_grid(
+    dataset: &str,
+    line: crate::model::Line,
+    measure: crate::analysis::across::Measure,
+    columns: &[crate::model::Column],
+    rows: &[crate::analysis::across::AcrossRow],
+    unit: &str,
+    lang: Lang,
+) -> Grid {
+    use crate::analysis::across::Measure;
+    let mut header = vec![t(lang, Msg::Unit).to_string()];
+    header.extend(columns.iter().map(|c| c.label(lang)));
+    let rows = rows
+        .iter()
+        .map(|row| {
+            let mut cells = vec![GridCell::Text(format!(
+                "{}{}",
+                "  ".repeat(row.depth),
+                row.name
+            ))];
+            cells.extend(row.cells.iter().map(|cell| match (cell, measure) {
+                (Some(v), Measure::Share) => GridCell::Percent(*v),
+                (Some(v), Measure::Amount | Measure::Change) => GridCell::Amount(*v),
+                (None, _) => GridCell::Empty,
+            }));
+            cells
+        })
+        .collect();
+    let unit = match measure {
+        Measure::Share => "%",
+        Measure::Amount | Measure::Change => unit,
+    };
+    Grid {
+        title: format!(
+            "{}: {} ({unit}), {dataset}",
+            t(lang, Msg::AcrossCaption),
+            line.name(lang)
+        ),
+        sheet: line.name(lang).to_string(),
+        header,
+        rows,
+    }
+}
+
 /// A grid as CSV for Finnish Excel (`;` and decimal comma in Finnish and Swedish), the
 /// amounts with the cents they have, percentages to two decimals; text neutralised.
 pub fn grid_csv(grid: &Grid, lang: Lang) -> String {

@@ -475,3 +475,42 @@ fn the_follow_up_view_exports_as_shown() {
         64.92
     );
 }
+
+#[test]
+fn the_line_across_view_exports_as_shown() {
+    use raami::analysis::across::{Measure, across};
+    use raami::model::Line;
+    // Seed 004: Henkilöstökulut TS 2026, Hyvinvointitoimiala −20 592 300 and Varhaiskasvatus
+    // −6 246 500 (TP 2022 −18 964 212 and −5 903 322).
+    let sample = raami::sample::heinola().unwrap();
+    let (columns, rows) = across(&sample, Line::Henkilostokulut, Measure::Amount);
+    let grid = raami::export::across_grid(
+        &sample.name,
+        Line::Henkilostokulut,
+        Measure::Amount,
+        &columns,
+        &rows,
+        "€",
+        Lang::Fi,
+    );
+    let csv = raami::export::grid_csv(&grid, Lang::Fi);
+    assert!(
+        csv.lines().any(
+            |l| l == "Hyvinvointitoimiala;-18964212;-19356600;;-19327000;;;-20027800;-20592300"
+        ),
+        "{csv}"
+    );
+    assert!(
+        csv.lines()
+            .any(|l| l == "  Varhaiskasvatus;-5903322;-6211300;;-5974300;;;-6059200;-6246500"),
+        "{csv}"
+    );
+    let book = raami::export::workbook_with(&[], &[grid], &About::default(), Lang::Fi).unwrap();
+    let (names, sheets) = read(&book);
+    assert_eq!(names[0], "Henkilöstökulut");
+    let sheet = &sheets["Henkilöstökulut"];
+    let row = row_of(sheet, "  Varhaiskasvatus");
+    // The sample's columns run TP 2022 … TS 2026 (the follow-up's among them): TS 2026 is I.
+    assert_eq!(sheet.values["I5"], Data::String("TS 2026".into()));
+    assert_eq!(float(&sheet.values[&format!("I{row}")]), -6_246_500.0);
+}

@@ -1257,7 +1257,7 @@ test('a chart is saved as SVG and as PNG at twice the pixel ratio, with its titl
   await page.close();
 });
 
-test('the breakdown and follow-up views download as CSV and XLSX as they are shown', async () => {
+test('the breakdown, follow-up and line-across views download as CSV and XLSX as they are shown', async () => {
   const { page } = await openLink('#/erittely/heinola/hyvinvointitoimiala?lang=fi&line=henkilostokulut&col=TS2026&jarj=suurin', '#breakdown-heading');
   const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('#export-csv').click()]);
   assert.equal(csv.suggestedFilename(), 'raami-heinola-hyvinvointitoimiala-henkilostokulut-TS2026.csv');
@@ -1286,6 +1286,16 @@ test('the breakdown and follow-up views download as CSV and XLSX as they are sho
   fs.rmSync(tableFile);
   assert.match(followText, /\nHenkilöstökulut;-3680600;-3589002;-91598;/);
   await follow.close();
+  // And the line across the tree: seed 004, Varhaiskasvatus' Henkilöstökulut TP 2022 −5 903 322.
+  const { page: across } = await openLink('#/rivi/heinola/hyvinvointitoimiala?lang=fi&line=henkilostokulut', '#across-heading');
+  const [acrossCsv] = await Promise.all([across.waitForEvent('download'), across.locator('#export-csv').click()]);
+  assert.equal(acrossCsv.suggestedFilename(), 'raami-heinola-henkilostokulut-euro.csv');
+  const acrossFile = path.join(shots, '..', 'rivi-e2e.csv');
+  await acrossCsv.saveAs(acrossFile);
+  const acrossText = fs.readFileSync(acrossFile, 'utf8');
+  fs.rmSync(acrossFile);
+  assert.match(acrossText, /\n {2}Varhaiskasvatus;-5903322;-6211300;/);
+  await across.close();
 });
 
 test('autosave: an imported file and a scenario are back after a reload; clearing the device forgets them; no IndexedDB and a full storage are said', async () => {

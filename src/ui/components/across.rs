@@ -6,6 +6,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::grid_export::GridExport;
+
 use super::scenarios::changed_mark;
 use super::statement::kind_class;
 use crate::analysis::across::{Measure, across};
@@ -29,6 +31,10 @@ pub struct Props {
     /// The loaded figures, when `dataset` is a scenario over them: changed amounts are marked.
     #[prop_or_default]
     pub base: Option<Rc<Dataset>>,
+    /// What an export states beside the figures (made when the user exports).
+    pub about: Callback<(), crate::export::About>,
+    /// Has a workbook made (in the worker) and offered for download under the name given.
+    pub on_workbook: Callback<(crate::protocol::WorkbookRequest, String)>,
 }
 
 #[component]
@@ -53,6 +59,22 @@ pub fn AcrossView(props: &Props) -> Html {
         Measure::Share => "%".to_string(),
         Measure::Amount | Measure::Change => props.unit.to_string(),
     };
+    // The table as shown, for Excel.
+    let grid = Rc::new(crate::export::across_grid(
+        &props.dataset.name,
+        line,
+        props.measure,
+        &columns,
+        &rows,
+        &props.unit,
+        lang,
+    ));
+    let file = format!(
+        "raami-{}-{}-{}",
+        props.dataset.id,
+        line.key(),
+        props.measure.slug()
+    );
     html! {
         <section class="across" aria-labelledby="across-heading">
             <h1 id="across-heading">{ format!("{}: {}", line.name(lang), props.dataset.name) }</h1>
@@ -74,6 +96,7 @@ pub fn AcrossView(props: &Props) -> Html {
                     html! { <button type="button" class="button" id={format!("measure-{}", measure.slug())} aria-pressed={(props.measure == measure).to_string()} onclick={move |_| cb.emit(measure)}>{ label }</button> }
                 }) }
             </div>
+            <GridExport lang={lang} grid={grid} file={file} dataset={props.dataset.clone()} about={props.about.clone()} on_workbook={props.on_workbook.clone()} />
             <div class="table-scroll" tabindex="0" role="region" aria-label={t(lang, Msg::AcrossCaption)}>
             <table class="across-table">
                 <caption>{ format!("{}: {} ({unit})", t(lang, Msg::AcrossCaption), line.name(lang)) }</caption>

@@ -669,7 +669,8 @@ pub fn App() -> Html {
         },
         Some(loaded) if selection.view == View::Across => html! {
             <AcrossView unit={unit.clone()} dataset={figures_of(loaded)} dataset_index={selection.dataset} line={selection.line}
-                measure={selection.measure} lang={lang} on_line={on_line} on_measure={on_measure} on_select={on_select.clone()} base={scaled_base.clone()} />
+                measure={selection.measure} lang={lang} on_line={on_line} on_measure={on_measure} on_select={on_select.clone()} base={scaled_base.clone()}
+                about={about.clone()} on_workbook={on_workbook.clone()} />
         },
         Some(loaded) if selection.view == View::Goals => html! {
             <GoalsView unit={unit.clone()} dataset={figures_of(loaded)} dataset_index={selection.dataset} node={selection.node.clone()} lang={lang} on_select={on_select.clone()} />
