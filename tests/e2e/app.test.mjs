@@ -1257,44 +1257,38 @@ test('a chart is saved as SVG and as PNG at twice the pixel ratio, with its titl
   await page.close();
 });
 
+/** Clicks `selector` and returns the file it downloads: its suggested name and bytes. */
+async function downloaded(page, selector) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator(selector).click()]);
+  const file = path.join(shots, '..', `e2e-${download.suggestedFilename()}`);
+  await download.saveAs(file);
+  const bytes = fs.readFileSync(file);
+  fs.rmSync(file);
+  return { name: download.suggestedFilename(), bytes, text: bytes.toString('utf8') };
+}
+
 test('the breakdown, follow-up and line-across views download as CSV and XLSX as they are shown', async () => {
   const { page } = await openLink('#/erittely/heinola/hyvinvointitoimiala?lang=fi&line=henkilostokulut&col=TS2026&jarj=suurin', '#breakdown-heading');
-  const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('#export-csv').click()]);
-  assert.equal(csv.suggestedFilename(), 'raami-heinola-hyvinvointitoimiala-henkilostokulut-TS2026.csv');
-  const file = path.join(shots, '..', 'erittely-e2e.csv');
-  await csv.saveAs(file);
-  const text = fs.readFileSync(file, 'utf8');
-  fs.rmSync(file);
+  const csv = await downloaded(page, '#export-csv');
+  assert.equal(csv.name, 'raami-heinola-hyvinvointitoimiala-henkilostokulut-TS2026.csv');
   // Seed 004: Opetus- ja koulutuspalvelut 59,37 % of Henkilöstökulut TS 2026, the largest first.
-  assert.match(text, /^\ufeffYksikkö;TS 2026;Osuus %;/);
-  assert.match(text.split('\n')[1], /^Opetus- ja koulutuspalvelut;-\d+;59,37;/);
-  assert.match(text, /\nYhteensä: Hyvinvointitoimiala;-20592300;100\n/);
-  const [xlsx] = await Promise.all([page.waitForEvent('download'), page.locator('#export-xlsx').click()]);
-  assert.equal(xlsx.suggestedFilename(), 'raami-heinola-hyvinvointitoimiala-henkilostokulut-TS2026.xlsx');
-  const bytes = path.join(shots, '..', 'erittely-e2e.xlsx');
-  await xlsx.saveAs(bytes);
-  assert.equal(fs.readFileSync(bytes).subarray(0, 2).toString('latin1'), 'PK');
-  fs.rmSync(bytes);
+  assert.match(csv.text, /^\ufeffYksikkö;TS 2026;Osuus %;/);
+  assert.match(csv.text.split('\n')[1], /^Opetus- ja koulutuspalvelut;-\d+;59,37;/);
+  assert.match(csv.text, /\nYhteensä: Hyvinvointitoimiala;-20592300;100\n/);
+  const xlsx = await downloaded(page, '#export-xlsx');
+  assert.equal(xlsx.name, 'raami-heinola-hyvinvointitoimiala-henkilostokulut-TS2026.xlsx');
+  assert.equal(xlsx.bytes.subarray(0, 2).toString('latin1'), 'PK');
   await page.close();
   // The follow-up view too. Seed 003, Yhteiset palvelut: Henkilöstökulut TA 2025 −3 680 600,
   // Toteuma −3 589 002, Poikkeama −91 598.
   const { page: follow } = await openLink('#/toteuma/heinola/yhteiset_palvelut?lang=fi', '#followup-heading');
-  const [table] = await Promise.all([follow.waitForEvent('download'), follow.locator('#export-csv-0').click()]);
-  const tableFile = path.join(shots, '..', 'toteuma-e2e.csv');
-  await table.saveAs(tableFile);
-  const followText = fs.readFileSync(tableFile, 'utf8');
-  fs.rmSync(tableFile);
-  assert.match(followText, /\nHenkilöstökulut;-3680600;-3589002;-91598;/);
+  assert.match((await downloaded(follow, '#export-csv-0')).text, /\nHenkilöstökulut;-3680600;-3589002;-91598;/);
   await follow.close();
   // And the line across the tree: seed 004, Varhaiskasvatus' Henkilöstökulut TP 2022 −5 903 322.
   const { page: across } = await openLink('#/rivi/heinola/hyvinvointitoimiala?lang=fi&line=henkilostokulut', '#across-heading');
-  const [acrossCsv] = await Promise.all([across.waitForEvent('download'), across.locator('#export-csv').click()]);
-  assert.equal(acrossCsv.suggestedFilename(), 'raami-heinola-henkilostokulut-euro.csv');
-  const acrossFile = path.join(shots, '..', 'rivi-e2e.csv');
-  await acrossCsv.saveAs(acrossFile);
-  const acrossText = fs.readFileSync(acrossFile, 'utf8');
-  fs.rmSync(acrossFile);
-  assert.match(acrossText, /\n {2}Varhaiskasvatus;-5903322;-6211300;/);
+  const acrossCsv = await downloaded(across, '#export-csv');
+  assert.equal(acrossCsv.name, 'raami-heinola-henkilostokulut-euro.csv');
+  assert.match(acrossCsv.text, /\n {2}Varhaiskasvatus;-5903322;-6211300;/);
   await across.close();
 });
 
