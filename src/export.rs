@@ -812,6 +812,72 @@ pub fn across_grid(
     }
 }
 
+/// The comparison view's tables as one: the key figures, then every line, each with the
+/// base and, per scenario, its figure and its difference in euros and per cent.
+pub fn compare_grid(
+    node: &str,
+    column: &str,
+    comparison: &crate::scenario::compare::Comparison,
+    lang: Lang,
+) -> Grid {
+    use crate::scenario::compare::Measure;
+    let mut header = vec![
+        pick(lang, "Rivi", "Rad", "Line").to_string(),
+        pick(lang, "Perustiedot", "Grunddata", "Base").to_string(),
+    ];
+    for name in &comparison.names {
+        header.push(name.clone());
+        header.push(format!(
+            "{name}: {}",
+            pick(lang, "ero", "skillnad", "difference")
+        ));
+        header.push(format!(
+            "{name}: {}",
+            pick(lang, "ero %", "skillnad %", "difference %")
+        ));
+    }
+    let figure = |measure: Measure, value: Option<Decimal>| match (measure, value) {
+        (_, None) => GridCell::Empty,
+        (Measure::VuosikatePoistoista, Some(v)) => GridCell::Percent(v),
+        (_, Some(v)) => GridCell::Amount(v),
+    };
+    let row_cells = |row: &crate::scenario::compare::Row| {
+        let mut cells = vec![
+            GridCell::Text(row.measure.name(lang)),
+            figure(row.measure, row.base),
+        ];
+        for versus in row.scenarios.iter().take(comparison.names.len()) {
+            cells.push(figure(row.measure, versus.amount));
+            // A percentage's difference is in percentage points, a plain number.
+            cells.push(versus.difference.map_or(GridCell::Empty, GridCell::Amount));
+            cells.push(match row.measure {
+                Measure::Line(_) => versus.percent.map_or(GridCell::Empty, GridCell::Percent),
+                _ => GridCell::Empty,
+            });
+        }
+        cells
+    };
+    let mut rows: Vec<Vec<GridCell>> = comparison.key.iter().map(row_cells).collect();
+    rows.push(vec![GridCell::Text(
+        pick(lang, "Kaikki rivit", "Alla rader", "Every line").to_string(),
+    )]);
+    rows.extend(comparison.rows.iter().map(row_cells));
+    Grid {
+        title: format!(
+            "{}: {node}, {column} (€)",
+            pick(
+                lang,
+                "Skenaarioiden vertailu",
+                "Jämförelse av scenarier",
+                "Scenario comparison"
+            )
+        ),
+        sheet: format!("{node} {column}"),
+        header,
+        rows,
+    }
+}
+
 /// A grid as CSV for Finnish Excel (`;` and decimal comma in Finnish and Swedish), the
 /// amounts with the cents they have, percentages to two decimals; text neutralised.
 pub fn grid_csv(grid: &Grid, lang: Lang) -> String {

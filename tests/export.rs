@@ -514,3 +514,35 @@ fn the_line_across_view_exports_as_shown() {
     assert_eq!(sheet.values["I5"], Data::String("TS 2026".into()));
     assert_eq!(float(&sheet.values[&format!("I{row}")]), -6_246_500.0);
 }
+
+#[test]
+fn the_comparison_exports_as_shown() {
+    // Seed 004, Varhaiskasvatus TS 2026: Toimintakate −8 232 700; Palvelujen ostot −5 %
+    // (51 465 less) makes it −8 181 235.
+    let sample = raami::sample::heinola().unwrap();
+    let edit = parse_edit(&sample, "Varhaiskasvatus:Palvelujen ostot:TS2026:-5%").unwrap();
+    let scenario = Scenario {
+        edits: vec![edit],
+        ..Scenario::new("Säästöt", &sample)
+    };
+    let comparison =
+        raami::scenario::compare::compare(&sample, &[&scenario], "varhaiskasvatus", "TS2026", None);
+    let grid = raami::export::compare_grid("Varhaiskasvatus", "TS 2026", &comparison, Lang::Fi);
+    let csv = raami::export::grid_csv(&grid, Lang::Fi);
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        lines[0],
+        "Rivi;Perustiedot;Säästöt;Säästöt: ero;Säästöt: ero %"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("Toimintakate;-8232700;-8181235;51465;")),
+        "{csv}"
+    );
+    let book = raami::export::workbook_with(&[], &[grid], &About::default(), Lang::Fi).unwrap();
+    let (names, sheets) = read(&book);
+    let sheet = &sheets[&names[0]];
+    let row = row_of(sheet, "Toimintakate");
+    assert_eq!(float(&sheet.values[&format!("D{row}")]), 51_465.0);
+}

@@ -31,6 +31,30 @@ pub enum Measure {
     ResultPerResident,
 }
 
+impl Measure {
+    /// The row's name as the comparison shows it.
+    pub fn name(self, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::pick;
+        match self {
+            Measure::Line(line) => line.name(lang).to_string(),
+            Measure::VuosikatePoistoista => pick(
+                lang,
+                "Vuosikate, % poistoista",
+                "Årsbidrag, % av avskrivningarna",
+                "Annual margin, % of depreciation",
+            )
+            .to_string(),
+            Measure::ResultPerResident => pick(
+                lang,
+                "Tilikauden tulos, €/asukas",
+                "Räkenskapsperiodens resultat, €/invånare",
+                "Result for the year, €/resident",
+            )
+            .to_string(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
     pub measure: Measure,

@@ -1267,7 +1267,7 @@ async function downloaded(page, selector) {
   return { name: download.suggestedFilename(), bytes, text: bytes.toString('utf8') };
 }
 
-test('the breakdown, follow-up and line-across views download as CSV and XLSX as they are shown', async () => {
+test('the breakdown, follow-up, line-across and comparison views download as CSV and XLSX as they are shown', async () => {
   const { page } = await openLink('#/erittely/heinola/hyvinvointitoimiala?lang=fi&line=henkilostokulut&col=TS2026&jarj=suurin', '#breakdown-heading');
   const csv = await downloaded(page, '#export-csv');
   assert.equal(csv.name, 'raami-heinola-hyvinvointitoimiala-henkilostokulut-TS2026.csv');
@@ -1290,6 +1290,10 @@ test('the breakdown, follow-up and line-across views download as CSV and XLSX as
   assert.equal(acrossCsv.name, 'raami-heinola-henkilostokulut-euro.csv');
   assert.match(acrossCsv.text, /\n {2}Varhaiskasvatus;-5903322;-6211300;/);
   await across.close();
+  // And the comparison: Varhaiskasvatus TS 2026, Toimintakate −8 232 700, 51 465 better.
+  const { page: versus } = await openLink('#/vertailu/heinola/varhaiskasvatus?lang=fi&col=TS2026&skenaario=S&muutokset=varhaiskasvatus:palvelujen_ostot:TS2026:-5%25', '#compare-heading');
+  assert.match((await downloaded(versus, '#export-csv')).text, /\nToimintakate;-8232700;-8181235;51465;/);
+  await versus.close();
 });
 
 test('autosave: an imported file and a scenario are back after a reload; clearing the device forgets them; no IndexedDB and a full storage are said', async () => {

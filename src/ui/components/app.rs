@@ -665,7 +665,8 @@ pub fn App() -> Html {
     let views = match state.current() {
         Some(loaded) if selection.view == View::Compare => html! {
             <CompareView lang={lang} dataset={loaded.dataset.clone()} scenarios={state.scenarios.clone()} node={selection.node.clone()}
-                column={selection.column.clone()} population={Rc::new(state.basis.population.clone())} on_column={on_column.clone()} />
+                column={selection.column.clone()} population={Rc::new(state.basis.population.clone())} on_column={on_column.clone()}
+                about={about.clone()} on_workbook={on_workbook.clone()} />
         },
         Some(loaded) if selection.view == View::Across => html! {
             <AcrossView unit={unit.clone()} dataset={figures_of(loaded)} dataset_index={selection.dataset} line={selection.line}

@@ -8,6 +8,8 @@ use std::rc::Rc;
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
+use super::grid_export::GridExport;
+
 use super::chart::BarChart;
 use crate::analysis::table::node_columns;
 use crate::chart::{Pattern, plain_marks};
@@ -29,26 +31,10 @@ pub struct Props {
     /// The residents of each year, where the user gave them.
     pub population: Rc<std::collections::BTreeMap<i32, Decimal>>,
     pub on_column: Callback<String>,
-}
-
-fn measure_name(measure: Measure, lang: Lang) -> String {
-    match measure {
-        Measure::Line(line) => line.name(lang).to_string(),
-        Measure::VuosikatePoistoista => pick(
-            lang,
-            "Vuosikate, % poistoista",
-            "Årsbidrag, % av avskrivningarna",
-            "Annual margin, % of depreciation",
-        )
-        .to_string(),
-        Measure::ResultPerResident => pick(
-            lang,
-            "Tilikauden tulos, €/asukas",
-            "Räkenskapsperiodens resultat, €/invånare",
-            "Result for the year, €/resident",
-        )
-        .to_string(),
-    }
+    /// What an export states beside the figures (made when the user exports).
+    pub about: Callback<(), crate::export::About>,
+    /// Has a workbook made (in the worker) and offered for download under the name given.
+    pub on_workbook: Callback<(crate::protocol::WorkbookRequest, String)>,
 }
 
 /// A row's figure: euros, or a percentage, or euros per resident with cents.
@@ -81,7 +67,7 @@ fn rows_html(rows: &[Row], comparison: &Comparison, class: &'static str, lang: L
     html! {
         { for rows.iter().map(|row| html! {
             <tr class={class}>
-                <th scope="row">{ measure_name(row.measure, lang) }</th>
+                <th scope="row">{ row.measure.name(lang) }</th>
                 <td class="num">{ figure(row.measure, row.base, lang) }</td>
                 { for row.scenarios.iter().take(comparison.names.len()).map(|v| {
                     let moved = v.difference.is_some_and(|d| !d.is_zero());
@@ -177,6 +163,13 @@ pub fn CompareView(props: &Props) -> Html {
             </tr>
         </thead>
     };
+    let grid = Rc::new(crate::export::compare_grid(
+        &node.name,
+        &column_label,
+        &comparison,
+        lang,
+    ));
+    let file = format!("raami-{}-{}-vertailu-{column}", dataset.id, node.id);
     let result_name = comparison
         .result_line
         .map(|l| l.name(lang))
@@ -185,6 +178,7 @@ pub fn CompareView(props: &Props) -> Html {
         <section aria-labelledby="compare-heading" class="compare">
             <h1 id="compare-heading">{ format!("{heading}: {}, {column_label}", node.name) }</h1>
             { controls }
+            <GridExport lang={lang} grid={grid} file={file} dataset={dataset.clone()} about={props.about.clone()} on_workbook={props.on_workbook.clone()} />
             <div class="table-scroll" tabindex="0" role="region" aria-label={pick(lang, "Avainluvut", "Nyckeltal", "Key figures")}>
                 <table class="compare-table compare-key">
                     <caption>{ format!("{}: {}, {column_label} (€)", pick(lang, "Avainluvut", "Nyckeltal", "Key figures"), node.name) }</caption>
