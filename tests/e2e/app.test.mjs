@@ -1066,8 +1066,12 @@ test('a scenario on a tablet and a phone: nothing wider than the screen, the pan
   }
 });
 
-test('the workspace is saved to a file and opened in a fresh browser: the same view, scenario, note and figures', async () => {
+test('an imported file, a scenario and a note are saved to a file and opened in a fresh browser: the same view, figures and note', async () => {
   const { page } = await open();
+  // An imported file beside the sample (seed 003).
+  await page.locator('#file-input').setInputFiles(seed003);
+  await page.locator('#import-add').click();
+  assert.equal(await page.locator('.org-dataset').count(), 2);
   // A scenario and a view: Varhaiskasvatus, Palvelujen ostot TS 2026 −5 % (51 465 less).
   await page.goto(`${origin}${SUBPATH}#/taulukko/heinola/varhaiskasvatus?lang=sv&skenaario=S%C3%A4%C3%A4st%C3%B6t&muutokset=varhaiskasvatus:palvelujen_ostot:TS2026:-5%25`, { waitUntil: 'networkidle' });
   await page.locator('#scenario-banner').waitFor();
@@ -1102,6 +1106,12 @@ test('the workspace is saved to a file and opened in a fresh browser: the same v
   // 1 029 300 − 51 465, as worked by hand from seed 004.
   assert.equal(await amount(fresh, 'palvelujen_ostot', 'TS2026'), `${MINUS}977${NBSP}835`);
   assert.match(await fresh.locator('.note-list').innerText(), /Fråga om detta i nämnden/);
+  // The imported file came along: seed 003, Vaalit's Toimintakate Toteuma 2025 −57 385.
+  assert.equal(await fresh.locator('.org-dataset').count(), 2);
+  await fresh.locator("button[data-dataset='1'][data-node='vaalit']").click();
+  assert.equal(await amount(fresh, 'toimintakate', 'TOT2025'), `${MINUS}57${NBSP}385`);
+  await fresh.goBack();
+  await fresh.locator('#scenario-banner').waitFor();
   // Removed, the note is gone from the list and the line.
   await fresh.locator('.note-list button', { hasText: 'Ta bort' }).click();
   assert.match(await fresh.locator('.user-notes').innerText(), /Inga anteckningar/);
