@@ -252,7 +252,6 @@ fn statement_sheet(
 
     // The header: line, columns, then Poikkeama and Toteuma % of each follow-up, and the
     // change pair.
-    let header_row = FIRST_LINE_ROW - 1;
     let mut headers = vec![t(lang, Msg::Line).to_string()];
     headers.extend(table.columns.iter().map(|c| c.label(lang)));
     for pair in &table.follow_ups {
@@ -266,17 +265,7 @@ fn statement_sheet(
         headers.push(format!("{} {of}", t(lang, Msg::ChangePct)));
         headers.push(format!("{} {of}", t(lang, Msg::YearlyPct)));
     }
-    for (i, text) in headers.iter().enumerate() {
-        let column = u16::try_from(i).map_err(|_| ExportError("columns".into()))?;
-        write_text(
-            sheet,
-            formats,
-            header_row,
-            column,
-            text,
-            Some(&formats.header),
-        )?;
-    }
+    frame_sheet(sheet, formats, &headers, 15.0)?;
 
     // Where each line and column is, for the formulas.
     let row_of = |line| {
@@ -428,12 +417,6 @@ fn statement_sheet(
             Some(&formats.line),
         )?;
     }
-    sheet.set_column_width(0, 38)?;
-    for i in 1..u16::try_from(headers.len()).unwrap_or(1) {
-        sheet.set_column_width(i, 15)?;
-    }
-    sheet.set_row_height(header_row, 45)?;
-    sheet.set_freeze_panes(FIRST_LINE_ROW, 1)?;
     Ok(())
 }
 
@@ -878,31 +861,35 @@ pub fn compare_grid(
     }
 }
 
-/// A grid as CSV for Finnish Excel (`;` and decimal comma in Finnish and Swedish), the
-/// amounts with the cents they have, percentages to two decimals; text neutralised.
-pub fn grid_csv(grid: &Grid, lang: Lang) -> String {
-    let (delimiter, comma) = match lang {
-        Lang::Fi | Lang::Sv => (b';', true),
-        Lang::En => (b',', false),
+/// A figure as a CSV cell: its cents kept, or rounded half away from zero to `decimals`
+/// (percentages to two, as printed books round); decimal comma for Finnish and Swedish.
+pub fn csv_number(value: Decimal, decimals: Option<u32>, lang: Lang) -> String {
+    let value = match decimals {
+        Some(decimals) => crate::numfmt::round_half_away(value, decimals),
+        None => value.normalize(),
     };
-    let plain = |value: Decimal| {
-        let text = value.normalize().to_string();
-        if comma { text.replace('.', ",") } else { text }
+    let text = value.to_string();
+    match lang {
+        Lang::Fi | Lang::Sv => text.replace('.', ","),
+        Lang::En => text,
+    }
+}
+
+/// Rows as CSV as Excel in Finland reads it: `;` for Finnish and Swedish, `,` for English;
+/// every cell neutralised ([`neutralise`]), so numbers stay numbers and formula-like text
+/// does not run.
+pub fn csv_rows(rows: impl IntoIterator<Item = Vec<String>>, lang: Lang) -> String {
+    let delimiter = match lang {
+        Lang::Fi | Lang::Sv => b';',
+        Lang::En => b',',
     };
     let mut writer = csv::WriterBuilder::new()
         .delimiter(delimiter)
         .flexible(true)
         .from_writer(Vec::new());
-    let _ = writer.write_record(grid.header.iter().map(|h| neutralise(h).into_owned()));
-    for row in &grid.rows {
-        let cells = row.iter().map(|cell| match cell {
-            GridCell::Text(text) => neutralise(text).into_owned(),
-            GridCell::Amount(v) => plain(*v),
-            GridCell::Percent(v) => plain(crate::numfmt::round_half_away(*v, 2)),
-            GridCell::Empty => String::new(),
-        });
+    for row in rows {
         // Writing to memory cannot fail.
-        let _ = writer.write_record(cells);
+        let _ = writer.write_record(row.iter().map(|cell| neutralise(cell).into_owned()));
     }
     writer
         .into_inner()
@@ -910,12 +897,32 @@ pub fn grid_csv(grid: &Grid, lang: Lang) -> String {
         .unwrap_or_default()
 }
 
-/// One sheet of a grid: its title, header and rows, amounts as numbers and percentages as
-/// fractions in a percent format.
-fn grid_sheet(sheet: &mut Worksheet, formats: &Formats, grid: &Grid) -> Result<(), ExportError> {
-    write_text(sheet, formats, 0, 0, &grid.title, Some(&formats.title))?;
+/// A grid as CSV for Finnish Excel, the amounts with the cents they have, percentages to
+/// two decimals; text neutralised.
+pub fn grid_csv(grid: &Grid, lang: Lang) -> String {
+    let body = grid.rows.iter().map(|row| {
+        row.iter()
+            .map(|cell| match cell {
+                GridCell::Text(text) => text.clone(),
+                GridCell::Amount(v) => csv_number(*v, None, lang),
+                GridCell::Percent(v) => csv_number(*v, Some(2), lang),
+                GridCell::Empty => String::new(),
+            })
+            .collect()
+    });
+    csv_rows(std::iter::once(grid.header.clone()).chain(body), lang)
+}
+
+/// The header row of a table's sheet, the columns' widths (the first, of names, wider),
+/// and the panes frozen above the figures and left of them.
+fn frame_sheet(
+    sheet: &mut Worksheet,
+    formats: &Formats,
+    headers: &[String],
+    width: f64,
+) -> Result<(), ExportError> {
     let header_row = FIRST_LINE_ROW - 1;
-    for (i, text) in grid.header.iter().enumerate() {
+    for (i, text) in headers.iter().enumerate() {
         let column = u16::try_from(i).map_err(|_| ExportError("columns".into()))?;
         write_text(
             sheet,
@@ -926,6 +933,20 @@ fn grid_sheet(sheet: &mut Worksheet, formats: &Formats, grid: &Grid) -> Result<(
             Some(&formats.header),
         )?;
     }
+    sheet.set_column_width(0, 38)?;
+    for i in 1..u16::try_from(headers.len()).unwrap_or(1) {
+        sheet.set_column_width(i, width)?;
+    }
+    sheet.set_row_height(header_row, 45)?;
+    sheet.set_freeze_panes(FIRST_LINE_ROW, 1)?;
+    Ok(())
+}
+
+/// One sheet of a grid: its title, header and rows, amounts as numbers and percentages as
+/// fractions in a percent format.
+fn grid_sheet(sheet: &mut Worksheet, formats: &Formats, grid: &Grid) -> Result<(), ExportError> {
+    write_text(sheet, formats, 0, 0, &grid.title, Some(&formats.title))?;
+    frame_sheet(sheet, formats, &grid.header, 16.0)?;
     for (r, row) in grid.rows.iter().enumerate() {
         let at = FIRST_LINE_ROW + u32::try_from(r).map_err(|_| ExportError("rows".into()))?;
         for (c, cell) in row.iter().enumerate() {
@@ -954,12 +975,6 @@ fn grid_sheet(sheet: &mut Worksheet, formats: &Formats, grid: &Grid) -> Result<(
             }
         }
     }
-    sheet.set_column_width(0, 38)?;
-    for i in 1..u16::try_from(grid.header.len()).unwrap_or(1) {
-        sheet.set_column_width(i, 16)?;
-    }
-    sheet.set_row_height(header_row, 45)?;
-    sheet.set_freeze_panes(FIRST_LINE_ROW, 1)?;
     Ok(())
 }
 

@@ -56,17 +56,12 @@ impl WorkbookRequest {
             .iter()
             .filter(|node| self.dataset.node(node).is_some())
             .map(|node| {
-                let columns = crate::analysis::table::node_columns(&self.dataset, node);
                 let wanted = self.change.as_ref();
-                let pair = crate::analysis::table::change_pair(
-                    &columns,
-                    wanted.map(|c| c.0.as_str()),
-                    wanted.map(|c| c.1.as_str()),
-                );
-                crate::analysis::node_table(
+                crate::analysis::table::node_table_as_shown(
                     &self.dataset,
                     node,
-                    pair.as_ref().map(|(b, t)| (b.as_str(), t.as_str())),
+                    wanted.map(|c| c.0.as_str()),
+                    wanted.map(|c| c.1.as_str()),
                 )
             })
             .collect();

@@ -315,39 +315,15 @@ pub fn table_text(dataset: &Dataset, table: &NodeTable, lang: Lang) -> String {
 /// A node's table as CSV: `;` and decimal comma for Finnish and Swedish (as Excel in
 /// Finland reads it), `,` and decimal point for English; amounts without digit grouping.
 pub fn table_csv(table: &NodeTable, lang: Lang) -> String {
-    let (delimiter, comma) = match lang {
-        Lang::Fi | Lang::Sv => (b';', true),
-        Lang::En => (b',', false),
-    };
-    // Amounts as the source has them (its cents kept); percentages to two decimals, half
-    // away from zero as printed books round.
-    let plain = move |value: Decimal, decimals: Option<u32>| {
-        let value = match decimals {
-            Some(decimals) => crate::numfmt::round_half_away(value, decimals),
-            None => value.normalize(),
-        };
-        let text = value.to_string();
-        if comma { text.replace('.', ",") } else { text }
-    };
-    let mut writer = csv::WriterBuilder::new()
-        .delimiter(delimiter)
-        .from_writer(Vec::new());
+    // Amounts as the source has them (its cents kept); percentages to two decimals.
     let mut rows = vec![header(table, lang)];
-    rows.extend(body(table, lang, &|v| plain(v, None), &|v| {
-        plain(v, Some(2))
-    }));
-    for row in rows {
-        // Writing to memory cannot fail. Text a spreadsheet would take for a formula is
-        // neutralised; numbers stay numbers.
-        let _ = writer.write_record(
-            row.iter()
-                .map(|cell| crate::export::neutralise(cell).into_owned()),
-        );
-    }
-    writer
-        .into_inner()
-        .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
-        .unwrap_or_default()
+    rows.extend(body(
+        table,
+        lang,
+        &|v| crate::export::csv_number(v, None, lang),
+        &|v| crate::export::csv_number(v, Some(2), lang),
+    ));
+    crate::export::csv_rows(rows, lang)
 }
 
 #[derive(Serialize)]

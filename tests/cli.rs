@@ -616,7 +616,7 @@ fn export_writes_a_workbook_and_a_csv_for_excel() {
     assert!(stdout(&out).starts_with("Kirjoitettu: "));
     let bytes = std::fs::read(&xlsx).unwrap();
     assert!(bytes.starts_with(b"PK\x03\x04"));
-    // The workbook reads back as a workbook Raami itself can import.
+    // The workbook reads back (calamine): one sheet per node, the scenario laid over it.
     use calamine::Reader;
     let mut book: calamine::Xlsx<_> =
         calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();

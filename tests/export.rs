@@ -80,6 +80,34 @@ fn float(data: &Data) -> f64 {
     }
 }
 
+/// A percentage cell as printed, to two decimals (a stored 0.649151… reads 64.92).
+fn percent(data: &Data) -> f64 {
+    (float(data) * 10_000.0).round() / 100.0
+}
+
+/// The first sheet of a workbook, read back, with its name.
+fn first_sheet(book: &[u8]) -> (String, Sheet) {
+    let (names, mut sheets) = read(book);
+    let name = names[0].clone();
+    let sheet = sheets.remove(&name).unwrap();
+    (name, sheet)
+}
+
+/// The sheet of one node's statement in a workbook of it alone, with the sheet's name.
+fn statement_sheet(
+    dataset: &raami::model::Dataset,
+    table: &raami::analysis::NodeTable,
+) -> (String, Sheet) {
+    let book = workbook(&[Exported { dataset, table }], &About::default(), Lang::Fi).unwrap();
+    first_sheet(&book)
+}
+
+/// The sheet of one view's table in a workbook of it alone, with the sheet's name.
+fn grid_sheet(grid: raami::export::Grid) -> (String, Sheet) {
+    let book = raami::export::workbook_with(&[], &[grid], &About::default(), Lang::Fi).unwrap();
+    first_sheet(&book)
+}
+
 /// Evaluates the formulas the export writes (sums and differences of cells, a ratio, a
 /// ratio less one, a yearly rate) from the sheet's values.
 fn evaluate(sheet: &Sheet, formula: &str) -> f64 {
@@ -140,13 +168,7 @@ fn the_workbook_has_the_documents_figures_live_formulas_and_the_scenario() {
         raami::scenario::summary::sentences(&sample, &scenario.edits, &applied.outcomes, Lang::Fi);
     // With the change columns the app shows by default (the first column to the last).
     let table = |node: &str| {
-        let columns = raami::analysis::table::node_columns(&applied.dataset, node);
-        let pair = raami::analysis::table::change_pair(&columns, None, None);
-        node_table(
-            &applied.dataset,
-            node,
-            pair.as_ref().map(|(b, t)| (b.as_str(), t.as_str())),
-        )
+        raami::analysis::table::node_table_as_shown(&applied.dataset, node, None, None)
     };
     let varhais = table("varhaiskasvatus");
     let top = table("hyvinvointitoimiala");
@@ -257,17 +279,8 @@ fn poikkeama_and_toteuma_are_formulas_of_the_follow_up() {
     // Poikkeama −31 015 and Toteuma % 64,92.
     let dataset = seed_003();
     let table = node_table(&dataset, "vaalit", None);
-    let book = workbook(
-        &[Exported {
-            dataset: &dataset,
-            table: &table,
-        }],
-        &About::default(),
-        Lang::Fi,
-    )
-    .unwrap();
-    let (names, sheets) = read(&book);
-    let sheet = &sheets[&names[0]];
+    let (_, sheet) = statement_sheet(&dataset, &table);
+    let sheet = &sheet;
     let row = row_of(sheet, "Toimintakate");
     let header = |at: &str| match &sheet.values[&format!("{at}5")] {
         Data::String(s) => s.clone(),
@@ -282,10 +295,7 @@ fn poikkeama_and_toteuma_are_formulas_of_the_follow_up() {
     assert!(sheet.formulas.contains_key(&cell));
     assert_eq!(evaluate(sheet, &sheet.formulas[&cell]), -31_015.0);
     let pct = format!("{}{row}", char::from(u8::try_from(poikkeama).unwrap() + 1));
-    assert_eq!(
-        (float(&sheet.values[&pct]) * 10_000.0).round() / 100.0,
-        64.92
-    );
+    assert_eq!(percent(&sheet.values[&pct]), 64.92);
     assert!(sheet.formulas.contains_key(&pct));
 }
 
@@ -306,17 +316,8 @@ fn cents_survive_the_csv_and_the_workbook() {
             .any(|l| l.starts_with("Verotulot;") && l.contains(";33595351,41")),
         "{csv}"
     );
-    let book = workbook(
-        &[Exported {
-            dataset: &dataset,
-            table: &table,
-        }],
-        &About::default(),
-        Lang::Fi,
-    )
-    .unwrap();
-    let (names, sheets) = read(&book);
-    let sheet = &sheets[&names[0]];
+    let (_, sheet) = statement_sheet(&dataset, &table);
+    let sheet = &sheet;
     let row = row_of(sheet, "Verotulot");
     let value = sheet
         .values
@@ -426,18 +427,14 @@ fn the_breakdown_view_exports_as_shown() {
         *lines.last().unwrap(),
         "Yhteensä: Hyvinvointitoimiala;-20592300;100"
     );
-    let book = raami::export::workbook_with(&[], &[grid], &About::default(), Lang::Fi).unwrap();
-    let (names, sheets) = read(&book);
-    assert_eq!(names[0], "Hyvinvointitoimiala");
-    let sheet = &sheets["Hyvinvointitoimiala"];
+    let (name, sheet) = grid_sheet(grid);
+    assert_eq!(name, "Hyvinvointitoimiala");
+    let sheet = &sheet;
     assert_eq!(
         sheet.values["A6"],
         Data::String("Opetus- ja koulutuspalvelut".into())
     );
-    assert_eq!(
-        (float(&sheet.values["C6"]) * 10_000.0).round() / 100.0,
-        59.37
-    );
+    assert_eq!(percent(&sheet.values["C6"]), 59.37);
     let total = row_of(sheet, "Yhteensä: Hyvinvointitoimiala");
     assert_eq!(float(&sheet.values[&format!("B{total}")]), -20_592_300.0);
 }
@@ -465,15 +462,11 @@ fn the_follow_up_view_exports_as_shown() {
             .any(|l| l == "Toimintakate;-88400;-57385;-31015;64,92;parempi kuin talousarvio;31015"),
         "{csv}"
     );
-    let book = raami::export::workbook_with(&[], &[grid], &About::default(), Lang::Fi).unwrap();
-    let (names, sheets) = read(&book);
-    let sheet = &sheets[&names[0]];
+    let (_, sheet) = grid_sheet(grid);
+    let sheet = &sheet;
     let row = row_of(sheet, "Toimintakate");
     assert_eq!(float(&sheet.values[&format!("D{row}")]), -31_015.0);
-    assert_eq!(
-        (float(&sheet.values[&format!("E{row}")]) * 10_000.0).round() / 100.0,
-        64.92
-    );
+    assert_eq!(percent(&sheet.values[&format!("E{row}")]), 64.92);
 }
 
 #[test]
@@ -505,10 +498,9 @@ fn the_line_across_view_exports_as_shown() {
             .any(|l| l == "  Varhaiskasvatus;-5903322;-6211300;;-5974300;;;-6059200;-6246500"),
         "{csv}"
     );
-    let book = raami::export::workbook_with(&[], &[grid], &About::default(), Lang::Fi).unwrap();
-    let (names, sheets) = read(&book);
-    assert_eq!(names[0], "Henkilöstökulut");
-    let sheet = &sheets["Henkilöstökulut"];
+    let (name, sheet) = grid_sheet(grid);
+    assert_eq!(name, "Henkilöstökulut");
+    let sheet = &sheet;
     let row = row_of(sheet, "  Varhaiskasvatus");
     // The sample's columns run TP 2022 … TS 2026 (the follow-up's among them): TS 2026 is I.
     assert_eq!(sheet.values["I5"], Data::String("TS 2026".into()));
@@ -540,9 +532,8 @@ fn the_comparison_exports_as_shown() {
             .any(|l| l.starts_with("Toimintakate;-8232700;-8181235;51465;")),
         "{csv}"
     );
-    let book = raami::export::workbook_with(&[], &[grid], &About::default(), Lang::Fi).unwrap();
-    let (names, sheets) = read(&book);
-    let sheet = &sheets[&names[0]];
+    let (_, sheet) = grid_sheet(grid);
+    let sheet = &sheet;
     let row = row_of(sheet, "Toimintakate");
     assert_eq!(float(&sheet.values[&format!("D{row}")]), 51_465.0);
 }

@@ -560,8 +560,9 @@ fn a_link_to_data_not_loaded_says_so_and_is_followed_once_the_file_is_opened() {
     assert_eq!(opening().navigated(opening().route()).missing_dataset, None);
 }
 
-#[test]
-fn data_added_beside_opens_on_its_own_figures_not_on_a_scenario_of_other_data() {
+/// The opening session with a scenario "Säästöt" shown: Varhaiskasvatus, Palvelujen ostot
+/// TS 2026 −5 %.
+fn with_savings() -> Session {
     let mut session = opening();
     let sample = session.loaded[0].dataset.clone();
     let edit =
@@ -574,6 +575,12 @@ fn data_added_beside_opens_on_its_own_figures_not_on_a_scenario_of_other_data() 
             name: "Säästöt".into(),
         },
     );
+    session
+}
+
+#[test]
+fn data_added_beside_opens_on_its_own_figures_not_on_a_scenario_of_other_data() {
+    let mut session = with_savings();
     assert_eq!(session.selection.scenario, Some(0));
     let name = "kauhava-tilinpaatos-2024-tuloslaskelma.txt";
     let bytes = std::fs::read(format!("tests/fixtures/real/{name}")).unwrap();
@@ -597,18 +604,7 @@ fn data_added_beside_opens_on_its_own_figures_not_on_a_scenario_of_other_data() 
 #[test]
 fn notes_follow_their_scenario_and_show_where_they_belong() {
     use raami::notes::NoteOn;
-    let mut session = opening();
-    let sample = session.loaded[0].dataset.clone();
-    let edit =
-        raami::scenario::spec::parse_edit(&sample, "Varhaiskasvatus:Palvelujen ostot:TS2026:-5%")
-            .unwrap();
-    apply(
-        &mut session,
-        Action::AddEdit {
-            edit,
-            name: "Säästöt".into(),
-        },
-    );
+    let mut session = with_savings();
     let line = NoteOn::Line {
         dataset: "heinola".into(),
         node: "varhaiskasvatus".into(),

@@ -177,6 +177,24 @@ pub fn change_pair(
     ))
 }
 
+/// The table of `org` as a view shows it: with the change columns between `base` and
+/// `target` where the node has them, else by [`change_pair`]'s default. The statement's
+/// exports, the command line's table and its export all build it so.
+pub fn node_table_as_shown(
+    dataset: &Dataset,
+    org: &str,
+    base: Option<&str>,
+    target: Option<&str>,
+) -> NodeTable {
+    let columns = node_columns(dataset, org);
+    let pair = change_pair(&columns, base, target);
+    node_table(
+        dataset,
+        org,
+        pair.as_ref().map(|(b, t)| (b.as_str(), t.as_str())),
+    )
+}
+
 /// Builds the table of `org`. `change_between` names (base, target) column ids; a pair
 /// naming a column the node does not have gives no change column.
 pub fn node_table(dataset: &Dataset, org: &str, change_between: Option<(&str, &str)>) -> NodeTable {

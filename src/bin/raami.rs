@@ -23,7 +23,7 @@ mod cli {
 
     use clap::{Args, Parser, Subcommand, ValueEnum};
 
-    use raami::analysis::{node_table, table::change_pair, validate};
+    use raami::analysis::{node_table, table::node_table_as_shown, validate};
     use raami::i18n::Lang;
     use raami::import::{Imported, Options, import_file};
     use raami::model::Dataset;
@@ -79,12 +79,8 @@ mod cli {
             org: Option<String>,
             #[arg(long, value_enum, default_value = "text")]
             format: Format,
-            /// Base column of the change columns (default: the node's first column).
-            #[arg(long)]
-            base: Option<String>,
-            /// Target column of the change columns (default: the node's last column).
-            #[arg(long)]
-            target: Option<String>,
+            #[command(flatten)]
+            change: ChangeColumns,
             #[command(flatten)]
             edits: Edits,
         },
@@ -100,12 +96,8 @@ mod cli {
             /// The file to write.
             #[arg(short, long)]
             output: PathBuf,
-            /// Base column of the change columns (default: the node's first column).
-            #[arg(long)]
-            base: Option<String>,
-            /// Target column of the change columns (default: the node's last column).
-            #[arg(long)]
-            target: Option<String>,
+            #[command(flatten)]
+            change: ChangeColumns,
             #[command(flatten)]
             edits: Edits,
         },
@@ -123,6 +115,25 @@ mod cli {
             #[arg(long, value_enum, default_value = "text")]
             format: Format,
         },
+    }
+
+    /// The columns the change columns are computed between.
+    #[derive(Args)]
+    struct ChangeColumns {
+        /// Base column of the change columns (default: the node's first column).
+        #[arg(long)]
+        base: Option<String>,
+        /// Target column of the change columns (default: the node's last column).
+        #[arg(long)]
+        target: Option<String>,
+    }
+
+    impl ChangeColumns {
+        /// The table of `node` with these change columns, as `raami table` and `raami
+        /// export` give it.
+        fn table(&self, dataset: &Dataset, node: &str) -> raami::analysis::NodeTable {
+            node_table_as_shown(dataset, node, self.base.as_deref(), self.target.as_deref())
+        }
     }
 
     /// What-if edits laid over the data before it is shown or checked.
@@ -430,6 +441,18 @@ mod cli {
         Ok((out, told))
     }
 
+    /// The datasets of `source` with the edits (and any saved scenario named) laid over
+    /// them, and the edits told as numbered sentences.
+    fn load_edited(
+        source: &Source,
+        edits: &Edits,
+        options: &Options,
+        lang: Lang,
+    ) -> Result<(Vec<Dataset>, String), String> {
+        let (datasets, saved) = load_with_scenarios(source, options, lang)?;
+        with_edits(datasets, &saved, edits, lang)
+    }
+
     /// `raami seek`: the change needed, in euros and per cent, and the node's table with it.
     fn seek(datasets: &[Dataset], vary: &str, goal: &str, format: Format, lang: Lang) -> ExitCode {
         let Some(dataset) = datasets.first() else {
@@ -621,19 +644,13 @@ mod cli {
                     Err(message) => fail(&message),
                 }
             }
-            Command::Check { source, edits } => {
-                let (datasets, saved) = match load_with_scenarios(source, &options, lang) {
-                    Ok(loaded) => loaded,
-                    Err(message) => return fail(&message),
-                };
-                match with_edits(datasets, &saved, edits, lang) {
-                    Ok((datasets, told)) => {
-                        emit(&told);
-                        check(&datasets, lang)
-                    }
-                    Err(message) => fail(&message),
+            Command::Check { source, edits } => match load_edited(source, edits, &options, lang) {
+                Ok((datasets, told)) => {
+                    emit(&told);
+                    check(&datasets, lang)
                 }
-            }
+                Err(message) => fail(&message),
+            },
             Command::Seek {
                 source,
                 vary,
@@ -651,15 +668,10 @@ mod cli {
                 org,
                 format,
                 output,
-                base,
-                target,
+                change,
                 edits,
             } => {
-                let (datasets, saved) = match load_with_scenarios(source, &options, lang) {
-                    Ok(loaded) => loaded,
-                    Err(message) => return fail(&message),
-                };
-                let (datasets, told) = match with_edits(datasets, &saved, edits, lang) {
+                let (datasets, told) = match load_edited(source, edits, &options, lang) {
                     Ok(edited) => edited,
                     Err(message) => return fail(&message),
                 };
@@ -674,13 +686,7 @@ mod cli {
                         Ok(found) => found,
                         Err(message) => return fail(&message),
                     };
-                    let columns = raami::analysis::table::node_columns(dataset, &node);
-                    let pair = change_pair(&columns, base.as_deref(), target.as_deref());
-                    let table = node_table(
-                        dataset,
-                        &node,
-                        pair.as_ref().map(|(b, t)| (b.as_str(), t.as_str())),
-                    );
+                    let table = change.table(dataset, &node);
                     tables.push((dataset, table));
                 }
                 let bytes = match format {
@@ -740,15 +746,10 @@ mod cli {
                 source,
                 org,
                 format,
-                base,
-                target,
+                change,
                 edits,
             } => {
-                let (datasets, saved) = match load_with_scenarios(source, &options, lang) {
-                    Ok(loaded) => loaded,
-                    Err(message) => return fail(&message),
-                };
-                let (datasets, told) = match with_edits(datasets, &saved, edits, lang) {
+                let (datasets, told) = match load_edited(source, edits, &options, lang) {
                     Ok(edited) => edited,
                     Err(message) => return fail(&message),
                 };
@@ -761,13 +762,7 @@ mod cli {
                     Ok(found) => found,
                     Err(message) => return fail(&message),
                 };
-                let columns = raami::analysis::table::node_columns(dataset, &node);
-                let pair = change_pair(&columns, base.as_deref(), target.as_deref());
-                let table = node_table(
-                    dataset,
-                    &node,
-                    pair.as_ref().map(|(b, t)| (b.as_str(), t.as_str())),
-                );
+                let table = change.table(dataset, &node);
                 let text = match format {
                     Format::Text => report::table_text(dataset, &table, lang),
                     Format::Csv => report::table_csv(&table, lang),

@@ -198,6 +198,17 @@ impl Shared {
         );
     }
 
+    /// Every workbook not yet answered, waiting or sent, to be answered as not made.
+    fn take_workbooks(&mut self) -> Vec<WorkbookDone> {
+        let mut workbooks: Vec<WorkbookDone> = self
+            .workbooks_waiting
+            .drain(..)
+            .map(|(_, done)| done)
+            .collect();
+        workbooks.extend(self.workbooks_sent.drain(..));
+        workbooks
+    }
+
     /// Sends the workbooks waiting, once the worker is ready.
     fn send_workbooks(&mut self) {
         let (Some(worker), true) = (&self.worker, self.ready) else {
@@ -372,13 +383,7 @@ fn fail_all(shared: &Rc<RefCell<Shared>>) {
             worker.terminate();
         }
         state.ready = false;
-        let mut workbooks: Vec<WorkbookDone> = state
-            .workbooks_waiting
-            .drain(..)
-            .map(|(_, done)| done)
-            .collect();
-        workbooks.extend(state.workbooks_sent.drain(..));
-        (std::mem::take(&mut state.batches), workbooks)
+        (std::mem::take(&mut state.batches), state.take_workbooks())
     };
     for done in workbooks {
         done.emit(Err("Web Worker".to_string()));
@@ -407,10 +412,36 @@ pub struct ImportWorker {
 }
 
 impl ImportWorker {
+    /// The worker in `slot`, started there if there is none (it failed to start before).
+    pub fn in_slot(slot: &mut Option<ImportWorker>) -> Option<&ImportWorker> {
+        if slot.is_none() {
+            *slot = ImportWorker::spawn().ok();
+        }
+        slot.as_ref()
+    }
+
     pub fn spawn() -> Result<ImportWorker, String> {
         let shared = Rc::new(RefCell::new(Shared::default()));
         start(&shared)?;
         Ok(ImportWorker { shared })
+    }
+
+    /// Queues work for the worker and sends what it can take. A worker that has stopped is
+    /// given a new chance first; if none can start, everything waiting is answered with the
+    /// failure.
+    fn submit(&self, queue: impl FnOnce(&mut Shared)) {
+        if self.shared.borrow().worker.is_none() {
+            self.shared.borrow_mut().failed_starts = 0;
+            let _ = start(&self.shared);
+        }
+        let mut state = self.shared.borrow_mut();
+        queue(&mut state);
+        state.send_workbooks();
+        state.send_next();
+        if state.worker.is_none() {
+            drop(state);
+            fail_all(&self.shared);
+        }
     }
 
     /// Imports `files` (name and bytes) after any import still running. `on_progress` gets
@@ -422,18 +453,7 @@ impl ImportWorker {
         on_progress: Callback<f64>,
         on_done: Callback<Pending>,
     ) {
-        let idle = {
-            let state = self.shared.borrow();
-            state.worker.is_none()
-        };
-        if idle {
-            // A new import gives the reader a new chance; if it cannot start, the batch is
-            // answered with the failure below.
-            self.shared.borrow_mut().failed_starts = 0;
-            let _ = start(&self.shared);
-        }
-        let mut state = self.shared.borrow_mut();
-        state.batches.push_back(Batch {
+        let batch = Batch {
             options: options.clone(),
             names: files.iter().map(|(n, _)| n.clone()).collect(),
             queue: files.into(),
@@ -441,30 +461,14 @@ impl ImportWorker {
             sent: false,
             on_progress,
             on_done,
-        });
-        state.send_next();
-        if state.worker.is_none() {
-            drop(state);
-            fail_all(&self.shared);
-        }
+        };
+        self.submit(move |state| state.batches.push_back(batch));
     }
-}
 
-impl ImportWorker {
     /// Has the worker make a workbook; `done` gets its bytes, or why there are none.
     pub fn workbook(&self, request: WorkbookRequest, done: WorkbookDone) {
         let json = serde_json::to_string(&Request::Workbook(Box::new(request))).unwrap_or_default();
-        if self.shared.borrow().worker.is_none() {
-            self.shared.borrow_mut().failed_starts = 0;
-            let _ = start(&self.shared);
-        }
-        let mut state = self.shared.borrow_mut();
-        state.workbooks_waiting.push_back((json, done));
-        state.send_workbooks();
-        if state.worker.is_none() {
-            drop(state);
-            fail_all(&self.shared);
-        }
+        self.submit(move |state| state.workbooks_waiting.push_back((json, done)));
     }
 }
 
@@ -478,13 +482,7 @@ impl Drop for ImportWorker {
                 worker.terminate();
             }
             state.batches.clear();
-            let mut workbooks: Vec<WorkbookDone> = state
-                .workbooks_waiting
-                .drain(..)
-                .map(|(_, done)| done)
-                .collect();
-            workbooks.extend(state.workbooks_sent.drain(..));
-            workbooks
+            state.take_workbooks()
         };
         for done in workbooks {
             done.emit(Err("Web Worker".to_string()));

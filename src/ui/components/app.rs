@@ -301,10 +301,7 @@ pub fn App() -> Html {
                     })
                 };
                 let mut slot = job.borrow_mut();
-                if slot.is_none() {
-                    *slot = ImportWorker::spawn().ok();
-                }
-                match slot.as_ref() {
+                match ImportWorker::in_slot(&mut slot) {
                     Some(worker) => {
                         worker.run(files, &Options { sheet, mapping }, on_progress, on_done)
                     }
@@ -577,11 +574,20 @@ pub fn App() -> Html {
         .as_ref()
         .and_then(|(_, _, base)| base.clone());
     let figures_of = |loaded: &Loaded| scaled.clone().unwrap_or_else(|| loaded.dataset.clone());
+    // A printed view says where it came from: the link that opens it again.
+    let printed_link = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .map(|href| {
+            format!(
+                "{}{}",
+                href.split('#').next().unwrap_or_default(),
+                route.to_fragment()
+            )
+        })
+        .unwrap_or_default();
+    // An export names the link that opens its view again.
     let about = {
-        let state = state.clone();
-        let link = web_sys::window()
-            .and_then(|w| w.location().href().ok())
-            .unwrap_or_default();
+        let (state, link) = (state.clone(), printed_link.clone());
         Callback::from(move |()| state.export_about(&link))
     };
     // Workbooks are made in the worker (the page carries no XLSX writer), then downloaded.
@@ -591,9 +597,6 @@ pub fn App() -> Html {
         Callback::from(
             move |(request, name): (crate::protocol::WorkbookRequest, String)| {
                 let mut slot = job.borrow_mut();
-                if slot.is_none() {
-                    *slot = ImportWorker::spawn().ok();
-                }
                 let export_failed = export_failed.clone();
                 let done = Callback::from(move |made: Result<Vec<u8>, String>| match made {
                     Ok(bytes) => {
@@ -606,7 +609,7 @@ pub fn App() -> Html {
                     }
                     Err(reason) => export_failed.set(Some(reason)),
                 });
-                match slot.as_ref() {
+                match ImportWorker::in_slot(&mut slot) {
                     Some(worker) => worker.workbook(request, done),
                     None => done.emit(Err("Web Worker".to_string())),
                 }
@@ -719,17 +722,6 @@ pub fn App() -> Html {
         None => html! { <p role="alert">{ state.load_error_message().unwrap_or_default() }</p> },
     };
 
-    // A printed view says where it came from: the link that opens it again.
-    let printed_link = web_sys::window()
-        .and_then(|w| w.location().href().ok())
-        .map(|href| {
-            format!(
-                "{}{}",
-                href.split('#').next().unwrap_or_default(),
-                route.to_fragment()
-            )
-        })
-        .unwrap_or_default();
     // The whole workspace to a file (`.raami`), which opens again like any file: where the
     // browser lets the page write a file the user picks, the next save writes the same file;
     // elsewhere a download.
