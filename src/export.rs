@@ -22,6 +22,8 @@ use crate::i18n::{Lang, Msg, pick, t};
 use crate::model::Dataset;
 use crate::numfmt::format_eur;
 
+pub mod goals;
+
 /// Whether a text cell would be read as a formula (OWASP's list).
 fn looks_like_formula(text: &str) -> bool {
     text.starts_with(['=', '+', '-', '@', '\t', '\r'])
@@ -139,6 +141,7 @@ struct Formats {
     subtotal_euros: Format,
     subtotal_cents: Format,
     percent: Format,
+    count: Format,
     text: Format,
     quoted: Format,
 }
@@ -163,6 +166,7 @@ impl Formats {
             euros,
             cents,
             percent: Format::new().set_num_format("0.00 %"),
+            count: Format::new().set_num_format("0"),
             text: Format::new().set_text_wrap(),
             quoted: Format::new().set_text_wrap().set_quote_prefix(),
         }
@@ -623,6 +627,8 @@ pub enum GridCell {
     Amount(Decimal),
     /// A percentage as printed (`64.92` for 64,92 %).
     Percent(Decimal),
+    /// A whole number that is not money: a count of goals, a year, a risk's rating.
+    Count(u64),
     Empty,
 }
 
@@ -743,10 +749,39 @@ pub fn follow_up_grid(
             "{}: {node} {budget} – {actual} ({unit})",
             t(lang, Msg::FollowUpCaption)
         ),
-        sheet: format!("{node} {actual}"),
+        // What tells the sheet from the node's statement first: a long name is cut short.
+        sheet: format!("{actual} {node}"),
         header,
         rows,
     }
+}
+
+/// The views of `node` that need no choice of a line or a column, for the sheets after its
+/// statement's: the budget follow-up, a table for each budget and its Toteuma, and the
+/// goals view's tables. `unit` is what the figures are in.
+pub fn node_views(dataset: &Dataset, node: &str, unit: &str, lang: Lang) -> Vec<Grid> {
+    let Some(org) = dataset.node(node) else {
+        return Vec::new();
+    };
+    let table = crate::analysis::node_table(dataset, node, None);
+    let mut grids: Vec<Grid> = (0..table.follow_ups.len())
+        .filter_map(|i| {
+            let rows = crate::analysis::followup::follow_up_rows(&table, i);
+            let pair = table.follow_ups.get(i)?;
+            (!rows.is_empty()).then(|| {
+                follow_up_grid(
+                    &org.name,
+                    &pair.budget.label(lang),
+                    &pair.actual.label(lang),
+                    &rows,
+                    unit,
+                    lang,
+                )
+            })
+        })
+        .collect();
+    grids.extend(goals::goals_grids(dataset, node, unit, lang));
+    grids
 }
 
 /// The line-across view's table: every node in tree order (indented by its depth) by every
@@ -906,11 +941,31 @@ pub fn grid_csv(grid: &Grid, lang: Lang) -> String {
                 GridCell::Text(text) => text.clone(),
                 GridCell::Amount(v) => csv_number(*v, None, lang),
                 GridCell::Percent(v) => csv_number(*v, Some(2), lang),
+                GridCell::Count(n) => n.to_string(),
                 GridCell::Empty => String::new(),
             })
             .collect()
     });
     csv_rows(std::iter::once(grid.header.clone()).chain(body), lang)
+}
+
+/// A view of several tables as one CSV file: one table alone as [`grid_csv`] writes it;
+/// several each under its title, with an empty line between them.
+pub fn grids_csv(grids: &[Grid], lang: Lang) -> String {
+    match grids {
+        [one] => grid_csv(one, lang),
+        many => many
+            .iter()
+            .map(|grid| {
+                format!(
+                    "{}{}",
+                    csv_rows([vec![grid.title.clone()]], lang),
+                    grid_csv(grid, lang)
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("\n"),
+    }
 }
 
 /// The header row of a table's sheet, the columns' widths (the first, of names, wider),
@@ -947,13 +1002,42 @@ fn frame_sheet(
 fn grid_sheet(sheet: &mut Worksheet, formats: &Formats, grid: &Grid) -> Result<(), ExportError> {
     write_text(sheet, formats, 0, 0, &grid.title, Some(&formats.title))?;
     frame_sheet(sheet, formats, &grid.header, 16.0)?;
+    // A column of long text (a goal, a risk's control) is widened to its longest line, up
+    // to 60 characters, and wraps beyond that.
+    for c in 1..grid.header.len() {
+        let longest = grid
+            .rows
+            .iter()
+            .filter_map(|row| match row.get(c) {
+                Some(GridCell::Text(text)) => text.lines().map(|l| l.chars().count()).max(),
+                _ => None,
+            })
+            .max()
+            .unwrap_or(0);
+        if longest > 16 {
+            let column = u16::try_from(c).map_err(|_| ExportError("columns".into()))?;
+            #[allow(clippy::cast_precision_loss)]
+            sheet.set_column_width(column, longest.min(60) as f64)?;
+        }
+    }
     for (r, row) in grid.rows.iter().enumerate() {
         let at = FIRST_LINE_ROW + u32::try_from(r).map_err(|_| ExportError("rows".into()))?;
         for (c, cell) in row.iter().enumerate() {
             let column = u16::try_from(c).map_err(|_| ExportError("columns".into()))?;
             match cell {
                 GridCell::Text(text) => {
-                    write_text(sheet, formats, at, column, text, Some(&formats.line))?
+                    let format = if text.contains('\n') || text.chars().count() > 60 {
+                        &formats.text
+                    } else {
+                        &formats.line
+                    };
+                    write_text(sheet, formats, at, column, text, Some(format))?
+                }
+                GridCell::Count(n) => {
+                    // Counts, years and ratings are far below 2^53: exact as a float.
+                    #[allow(clippy::cast_precision_loss)]
+                    let value = *n as f64;
+                    sheet.write_number_with_format(at, column, value, &formats.count)?;
                 }
                 GridCell::Amount(v) => {
                     sheet.write_number_with_format(

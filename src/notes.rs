@@ -104,6 +104,34 @@ pub fn merged(present: &[Note], added: &[Note]) -> Vec<Note> {
     out
 }
 
+/// The notes after undo or redo brings back the scenarios named `restored` in place of
+/// those named `now`: a scenario that comes back (deleted, or renamed, since) has its note
+/// as it was then (`then`); one that goes has its note go with it; every other note is as
+/// it is now (notes written since on what stays are kept).
+pub fn scenarios_restored(
+    current: &[Note],
+    now: &[&str],
+    restored: &[&str],
+    then: &[Note],
+) -> Vec<Note> {
+    let back = |name: &str| restored.contains(&name) && !now.contains(&name);
+    let gone = |name: &str| now.contains(&name) && !restored.contains(&name);
+    let mut out: Vec<Note> = current
+        .iter()
+        .filter(|note| match &note.on {
+            NoteOn::Scenario { name } => !back(name) && !gone(name),
+            _ => true,
+        })
+        .cloned()
+        .collect();
+    out.extend(
+        then.iter()
+            .filter(|note| matches!(&note.on, NoteOn::Scenario { name } if back(name)))
+            .cloned(),
+    );
+    out
+}
+
 /// The notes with a scenario's notes following its new name, or gone with it (`None`).
 pub fn scenario_renamed(notes: &[Note], from: &str, to: Option<&str>) -> Vec<Note> {
     notes

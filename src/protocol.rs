@@ -33,6 +33,9 @@ pub struct WorkbookRequest {
     /// Tables of other views, as shown (one sheet each, after the statements).
     #[serde(default)]
     pub grids: Vec<crate::export::Grid>,
+    /// Each node's other views too ([`crate::export::node_views`]), after the statements.
+    #[serde(default)]
+    pub views: bool,
 }
 
 /// What the worker answers.
@@ -72,7 +75,18 @@ impl WorkbookRequest {
                 table,
             })
             .collect();
-        crate::export::workbook_with(&exported, &self.grids, &self.about, self.lang)
+        let mut grids = self.grids.clone();
+        if self.views {
+            for node in &self.nodes {
+                grids.extend(crate::export::node_views(
+                    &self.dataset,
+                    node,
+                    &self.about.unit,
+                    self.lang,
+                ));
+            }
+        }
+        crate::export::workbook_with(&exported, &grids, &self.about, self.lang)
     }
 }
 
@@ -92,6 +106,7 @@ mod tests {
             },
             lang: Lang::Sv,
             grids: Vec::new(),
+            views: true,
         }));
         let json = serde_json::to_string(&request).unwrap();
         let back: Request = serde_json::from_str(&json).unwrap();

@@ -186,8 +186,14 @@ pub struct Session {
     history: History,
 }
 
-/// The scenarios and the one shown, as undo and redo restore them.
-type Snapshot = (Rc<Vec<Scenario>>, Option<usize>);
+/// The scenarios and the one shown, as undo and redo restore them, with the notes as they
+/// were (for the notes of scenarios that come back).
+#[derive(Debug, Clone, PartialEq)]
+struct Snapshot {
+    scenarios: Rc<Vec<Scenario>>,
+    shown: Option<usize>,
+    notes: Rc<Vec<Note>>,
+}
 
 #[derive(Debug, Clone, PartialEq, Default)]
 struct History {
@@ -357,12 +363,36 @@ impl Session {
         !self.history.redo.is_empty()
     }
 
+    fn snapshot(&self) -> Snapshot {
+        Snapshot {
+            scenarios: self.scenarios.clone(),
+            shown: self.selection.scenario,
+            notes: self.notes.clone(),
+        }
+    }
+
+    /// Puts back the scenarios of `snapshot`, and the notes of those that come back.
+    fn restore_snapshot(&mut self, snapshot: Snapshot) {
+        let names = |all: &[Scenario]| all.iter().map(|s| s.name.clone()).collect::<Vec<_>>();
+        let (now, restored) = (names(&self.scenarios), names(&snapshot.scenarios));
+        let notes = crate::notes::scenarios_restored(
+            &self.notes,
+            &now.iter().map(String::as_str).collect::<Vec<_>>(),
+            &restored.iter().map(String::as_str).collect::<Vec<_>>(),
+            &snapshot.notes,
+        );
+        if notes != *self.notes {
+            self.notes = Rc::new(notes);
+        }
+        self.scenarios = snapshot.scenarios;
+        self.selection.scenario = snapshot.shown;
+    }
+
     /// Keeps the scenarios as they are for undo, before they change.
     fn remember(&mut self) {
+        let now = self.snapshot();
         let history = &mut self.history;
-        history
-            .undo
-            .push((self.scenarios.clone(), self.selection.scenario));
+        history.undo.push(now);
         if history.undo.len() > UNDO_DEPTH {
             history.undo.remove(0);
         }
@@ -801,21 +831,22 @@ impl Session {
             }
             Action::RenameScenario { index, name } => {
                 let name = name.trim().to_string();
-                if let Some(old) = self.scenarios.get(index).map(|s| s.name.clone())
-                    && !name.is_empty()
-                    && old != name
-                {
-                    let notes = crate::notes::scenario_renamed(&self.notes, &old, Some(&name));
-                    if notes != *self.notes {
-                        self.notes = Rc::new(notes);
-                    }
-                }
+                // The notes move after the scenarios change, so undo knows them as they were.
+                let notes = match self.scenarios.get(index) {
+                    Some(old) if !name.is_empty() && old.name != name => Some(
+                        crate::notes::scenario_renamed(&self.notes, &old.name, Some(&name)),
+                    ),
+                    _ => None,
+                };
                 if !name.is_empty() {
                     self.edit_scenarios(|all, _| {
                         if let Some(scenario) = all.get_mut(index) {
                             scenario.name = name;
                         }
                     });
+                }
+                if let Some(notes) = notes.filter(|n| *n != *self.notes) {
+                    self.notes = Rc::new(notes);
                 }
             }
             Action::DuplicateScenario { index, name } => self.edit_scenarios(|all, shown| {
@@ -829,13 +860,14 @@ impl Session {
                 }
             }),
             Action::DeleteScenario(index) => {
-                if let Some(old) = self.scenarios.get(index).map(|s| s.name.clone()) {
-                    let notes = crate::notes::scenario_renamed(&self.notes, &old, None);
-                    if notes != *self.notes {
-                        self.notes = Rc::new(notes);
-                    }
-                }
+                let notes = self
+                    .scenarios
+                    .get(index)
+                    .map(|old| crate::notes::scenario_renamed(&self.notes, &old.name, None));
                 self.delete_scenario(index);
+                if let Some(notes) = notes.filter(|n| *n != *self.notes) {
+                    self.notes = Rc::new(notes);
+                }
             }
             Action::ShowScenario(index) => {
                 if index.is_none_or(|i| i < self.scenarios.len()) {
@@ -878,19 +910,17 @@ impl Session {
                 self.lang = lang;
             }
             Action::Undo => {
-                if let Some((scenarios, shown)) = self.history.undo.pop() {
-                    let now = (self.scenarios.clone(), self.selection.scenario);
+                if let Some(then) = self.history.undo.pop() {
+                    let now = self.snapshot();
                     self.history.redo.push(now);
-                    self.scenarios = scenarios;
-                    self.selection.scenario = shown;
+                    self.restore_snapshot(then);
                 }
             }
             Action::Redo => {
-                if let Some((scenarios, shown)) = self.history.redo.pop() {
-                    let now = (self.scenarios.clone(), self.selection.scenario);
+                if let Some(then) = self.history.redo.pop() {
+                    let now = self.snapshot();
                     self.history.undo.push(now);
-                    self.scenarios = scenarios;
-                    self.selection.scenario = shown;
+                    self.restore_snapshot(then);
                 }
             }
         }

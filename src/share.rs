@@ -36,6 +36,9 @@ pub const SHARE_AS_FILE_ABOVE: usize = 64 * 1024;
 /// Why a link's data could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
 pub enum LinkError {
+    /// The text has no data link in it at all.
+    #[error("this is not a Raami link with data: such a link has {PREFIX}{VERSION}/ in it")]
+    NotALink,
     #[error("the link is {chars} characters long; at most {limit} are read")]
     TooLong { chars: usize, limit: usize },
     #[error("the link is of version {found}; this Raami reads versions up to {VERSION}")]
@@ -59,6 +62,15 @@ impl LinkError {
     pub fn message(&self, lang: Lang) -> String {
         let mb = |bytes: &usize| bytes / (1024 * 1024);
         match (self, lang) {
+            (LinkError::NotALink, Lang::Fi) => format!(
+                "tämä ei ole Raamin linkki tietoineen: sellaisessa on kohta {PREFIX}{VERSION}/"
+            ),
+            (LinkError::NotALink, Lang::Sv) => format!(
+                "detta är inte en Raami-länk med data: en sådan har {PREFIX}{VERSION}/ i sig"
+            ),
+            (LinkError::NotALink, Lang::En) => format!(
+                "this is not a Raami link with data: such a link has {PREFIX}{VERSION}/ in it"
+            ),
             (LinkError::TooLong { chars, limit }, Lang::Fi) => format!(
                 "linkki on {chars} merkkiä pitkä; enintään luetaan {limit} merkkiä. Jaa työtila tiedostona."
             ),
@@ -178,9 +190,7 @@ pub fn is_data_link(text: &str) -> bool {
 /// The JSON text a data link carries, read within the caps.
 pub fn read_data_link(text: &str) -> Result<String, LinkError> {
     let Some(start) = link_start(text) else {
-        return Err(LinkError::Corrupted {
-            reason: PREFIX.to_string(),
-        });
+        return Err(LinkError::NotALink);
     };
     let link = text[start..].trim_end();
     let chars = link.len();
@@ -276,6 +286,13 @@ mod tests {
         ));
         // Nor is a table that mentions one in a cell.
         assert!(!is_data_link("Rivi;TA 2024\nLinkki #/tietoineen/1/x;5"));
+        // Read as one, such text is told what a data link looks like.
+        let err = read_data_link("#/taulukko/heinola/hyvinvointitoimiala").unwrap_err();
+        assert_eq!(err, LinkError::NotALink);
+        assert_eq!(
+            err.message(Lang::Fi),
+            "tämä ei ole Raamin linkki tietoineen: sellaisessa on kohta #/tietoineen/1/"
+        );
     }
 
     #[test]

@@ -664,5 +664,48 @@ fn export_writes_a_workbook_and_a_csv_for_excel() {
         text.contains("\nPalvelujen ostot;-1082747;-1228000;"),
         "{text}"
     );
+    // --views: the node's follow-up and goals after its statement. Seed 003, Yhteiset
+    // palvelut: eight goals, six of them met.
+    let out = raami(&[
+        "export",
+        "--sample",
+        "--org",
+        "Yhteiset palvelut",
+        "--views",
+        "--format",
+        "xlsx",
+        "-o",
+        xlsx.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let mut book: calamine::Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(std::fs::read(&xlsx).unwrap()))
+            .unwrap();
+    assert_eq!(
+        book.sheet_names()[..3],
+        [
+            "Yhteiset palvelut",
+            "Toteuma 2025 Yhteiset palvel",
+            "Toteutuminen"
+        ]
+    );
+    let range = book.worksheet_range("Toteutuminen").unwrap();
+    let total = range
+        .rows()
+        .find(|r| r[0] == calamine::Data::String("Yhteensä".into()))
+        .unwrap();
+    assert_eq!(total[1], calamine::Data::Float(6.0));
+    // Views are sheets: a CSV cannot hold them.
+    let out = raami(&[
+        "export",
+        "--sample",
+        "--views",
+        "--format",
+        "csv",
+        "-o",
+        csv.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--format xlsx"), "{}", stderr(&out));
     std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -147,12 +147,21 @@ fn evaluate(sheet: &Sheet, formula: &str) -> f64 {
 
 /// The row of a line by its name in column A.
 fn row_of(sheet: &Sheet, name: &str) -> String {
+    row_in(sheet, 'A', name)
+}
+
+/// The row where `column` holds `text`.
+fn row_in(sheet: &Sheet, column: char, text: &str) -> String {
     sheet
         .values
         .iter()
-        .find(|(at, v)| at.starts_with('A') && **v == Data::String(name.to_string()))
+        .find(|(at, v)| {
+            at.starts_with(column)
+                && at[1..].starts_with(|c: char| c.is_ascii_digit())
+                && **v == Data::String(text.to_string())
+        })
         .map(|(at, _)| at[1..].to_string())
-        .unwrap_or_else(|| panic!("no line {name}"))
+        .unwrap_or_else(|| panic!("no {text} in column {column}"))
 }
 
 #[test]
@@ -536,4 +545,148 @@ fn the_comparison_exports_as_shown() {
     let sheet = &sheet;
     let row = row_of(sheet, "Toimintakate");
     assert_eq!(float(&sheet.values[&format!("D{row}")]), 51_465.0);
+}
+
+#[test]
+fn the_goals_view_exports_as_shown() {
+    // Seed 003, Yhteiset palvelut: four council goals (Toteutuu, Toteutuu, Toteutuu
+    // osittain, Toteutuu) and four of the operating plan (Toteutuu osittain, Toteutuu,
+    // Toteutuu, Toteutuu); five projects, 818 629 € in all (RELE 176 987, city's share 25 %,
+    // 50 % spent); Irtain omaisuus Menot TP2024 −369 498, TA 2025 −195 000, Toteuma −38 279,
+    // Poikkeama −156 721, Toteuma % 19,6; six risks, the first Henkilöriskit at
+    // todennäköisyys 1 and merkittävyys 2.
+    let sample = raami::sample::heinola().unwrap();
+    let grids = raami::export::goals::goals_grids(&sample, "yhteiset_palvelut", "€", Lang::Fi);
+    let sheets: Vec<&str> = grids.iter().map(|g| g.sheet.as_str()).collect();
+    assert_eq!(
+        sheets,
+        [
+            "Toteutuminen",
+            "Tavoitteet",
+            "Hankkeet",
+            "Investoinnit",
+            "Riskit"
+        ]
+    );
+    let csv = raami::export::grids_csv(&grids, Lang::Fi);
+    let lines: Vec<&str> = csv.lines().collect();
+    assert!(lines.contains(&"Hyvinvoinnin kasvu;1;1;0;2"), "{csv}");
+    assert!(lines.contains(&"Vahva kaupunkiyhteisö;1;1;0;2"), "{csv}");
+    assert!(lines.contains(&"Kestävä talous;2;0;0;2"), "{csv}");
+    assert!(lines.contains(&"Yhteensä;6;2;0;8"), "{csv}");
+    assert!(lines.contains(&"Yhteensä;;;;818629"), "{csv}");
+    assert!(
+        lines.contains(
+            &"Yhteiset palvelut;Irtain omaisuus;Menot;-369498;-195000;-38279;-156721;19,63"
+        ),
+        "{csv}"
+    );
+    assert!(
+        lines.iter().any(
+            |l| l.starts_with("Yhteiset palvelut;Henkilöriskit (osaamispuutteet")
+                && l.contains(";1;2;2;Perehdyttäminen")
+        ),
+        "{csv}"
+    );
+    // Each table under its title, with an empty line between.
+    assert!(csv.contains("\n\nTavoitteet: Yhteiset palvelut\n"), "{csv}");
+
+    let book = raami::export::workbook_with(&[], &grids, &About::default(), Lang::Fi).unwrap();
+    let (names, sheets) = read(&book);
+    assert_eq!(
+        names[..5],
+        [
+            "Toteutuminen",
+            "Tavoitteet",
+            "Hankkeet",
+            "Investoinnit",
+            "Riskit"
+        ]
+    );
+    let goals = &sheets["Tavoitteet"];
+    let statuses: Vec<&Data> = (6..14).map(|r| &goals.values[&format!("J{r}")]).collect();
+    let s = |t: &str| Data::String(t.into());
+    assert_eq!(
+        statuses,
+        [
+            &s("Toteutuu"),
+            &s("Toteutuu"),
+            &s("Toteutuu osittain"),
+            &s("Toteutuu"),
+            &s("Toteutuu osittain"),
+            &s("Toteutuu"),
+            &s("Toteutuu"),
+            &s("Toteutuu")
+        ]
+    );
+    assert_eq!(float(&goals.values["C6"]), 2025.0);
+    let projects = &sheets["Hankkeet"];
+    let rele = row_in(
+        projects,
+        'B',
+        "RELE - Ratkaisuja alueelliseen kestävyteen ja energiatehokkuuteen",
+    );
+    assert_eq!(float(&projects.values[&format!("E{rele}")]), 176_987.0);
+    assert_eq!(percent(&projects.values[&format!("F{rele}")]), 25.0);
+    assert_eq!(percent(&projects.values[&format!("G{rele}")]), 50.0);
+    let total = row_of(projects, "Yhteensä");
+    assert_eq!(float(&projects.values[&format!("E{total}")]), 818_629.0);
+    let investments = &sheets["Investoinnit"];
+    let menot = row_in(investments, 'C', "Menot");
+    let headers: Vec<String> = ["D", "E", "F", "G", "H"]
+        .iter()
+        .map(|c| match &investments.values[&format!("{c}5")] {
+            Data::String(s) => s.clone(),
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(headers[0], "TP 2024", "{headers:?}");
+    assert_eq!(float(&investments.values[&format!("G{menot}")]), -156_721.0);
+    assert_eq!(percent(&investments.values[&format!("H{menot}")]), 19.63);
+    let risks = &sheets["Riskit"];
+    assert_eq!(float(&risks.values["D6"]), 1.0);
+    assert_eq!(float(&risks.values["E6"]), 2.0);
+    assert_eq!(float(&risks.values["F6"]), 2.0);
+}
+
+#[test]
+fn the_statements_workbook_has_the_nodes_other_views_after_it() {
+    // Seed 003, Yhteiset palvelut: its statement, its follow-up (Henkilöstökulut TA 2025
+    // −3 680 600, Toteuma −3 589 002, Poikkeama −91 598) and its goals view's tables.
+    let request = raami::protocol::WorkbookRequest {
+        dataset: raami::sample::heinola().unwrap(),
+        nodes: vec!["yhteiset_palvelut".into()],
+        change: None,
+        about: About {
+            unit: "€".into(),
+            ..About::default()
+        },
+        lang: Lang::Fi,
+        grids: Vec::new(),
+        views: true,
+    };
+    let (names, sheets) = read(&request.make().unwrap());
+    assert_eq!(
+        names[..7],
+        [
+            "Yhteiset palvelut",
+            "Toteuma 2025 Yhteiset palvel",
+            "Toteutuminen",
+            "Tavoitteet",
+            "Hankkeet",
+            "Investoinnit",
+            "Riskit"
+        ],
+        "{names:?}"
+    );
+    let follow = &sheets["Toteuma 2025 Yhteiset palvel"];
+    let row = row_of(follow, "Henkilöstökulut");
+    assert_eq!(float(&follow.values[&format!("B{row}")]), -3_680_600.0);
+    assert_eq!(float(&follow.values[&format!("C{row}")]), -3_589_002.0);
+    assert_eq!(float(&follow.values[&format!("D{row}")]), -91_598.0);
+    let total = row_in(&sheets["Toteutuminen"], 'A', "Yhteensä");
+    assert_eq!(
+        float(&sheets["Toteutuminen"].values[&format!("B{total}")]),
+        6.0
+    );
 }

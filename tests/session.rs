@@ -661,6 +661,52 @@ fn notes_follow_their_scenario_and_show_where_they_belong() {
         }));
     apply(&mut session, Action::DeleteScenario(0));
     assert_eq!(session.notes.len(), 1);
+    // Undone, the deletion brings the scenario back with its note; a note written in
+    // between stays. Undone again, the rename takes the note back to the old name; redone
+    // twice, the scenario and its note are gone again.
+    let scenario_note = |session: &Session, name: &str| {
+        session
+            .notes
+            .iter()
+            .find(|n| n.on == NoteOn::Scenario { name: name.into() })
+            .map(|n| n.text.clone())
+    };
+    let node = NoteOn::Node {
+        dataset: "heinola".into(),
+        node: "varhaiskasvatus".into(),
+    };
+    apply(
+        &mut session,
+        Action::SetNote {
+            on: node.clone(),
+            text: "päiväkodit".into(),
+        },
+    );
+    assert!(apply(&mut session, Action::Undo));
+    assert_eq!(session.scenarios[0].name, "Säästöt 2026");
+    assert_eq!(
+        scenario_note(&session, "Säästöt 2026").as_deref(),
+        Some("ryhmälle")
+    );
+    assert!(session.notes.iter().any(|n| n.on == node));
+    assert!(apply(&mut session, Action::Undo));
+    assert_eq!(
+        scenario_note(&session, "Säästöt").as_deref(),
+        Some("ryhmälle")
+    );
+    assert_eq!(scenario_note(&session, "Säästöt 2026"), None);
+    assert!(apply(&mut session, Action::Redo));
+    assert!(apply(&mut session, Action::Redo));
+    assert!(session.scenarios.is_empty());
+    assert_eq!(session.notes.len(), 2, "{:?}", session.notes);
+    apply(
+        &mut session,
+        Action::SetNote {
+            on: node,
+            text: String::new(),
+        },
+    );
+    assert_eq!(session.notes.len(), 1);
     // An empty text removes a note; removing nothing changes nothing.
     assert!(apply(
         &mut session,

@@ -8,8 +8,9 @@
 //! - `raami table FILE... | --sample [--org NAME] [--format text|csv|json] [--edit SPEC]...`
 //!   — the computed table of one node, with what-if edits laid over the data
 //!   (`ORG:LINE:COLUMN:CHANGE`, see `raami::scenario::spec`); `check` takes edits too.
-//! - `raami export FILE... | --sample [--org NAME]... [--edit SPEC]... --format csv|xlsx -o OUT`
-//!   — the tables of one or more nodes for Excel (see `raami::export`).
+//! - `raami export FILE... | --sample [--org NAME]... [--edit SPEC]... [--views] --format csv|xlsx -o OUT`
+//!   — the tables of one or more nodes for Excel, with `--views` their follow-up and goals
+//!   too (see `raami::export`).
 //! - `raami seek FILE... | --sample --vary ORG:LINE:COLUMN --goal ORG:LINE:COLUMN=VALUE` —
 //!   the change of one line that makes another reach a value, and the table with it.
 //!
@@ -100,6 +101,10 @@ mod cli {
             change: ChangeColumns,
             #[command(flatten)]
             edits: Edits,
+            /// Each node's budget follow-up and goals too, on sheets after the statements
+            /// (XLSX).
+            #[arg(long)]
+            views: bool,
         },
         /// Find the change of one line that makes another reach a value (goal seek).
         Seek {
@@ -670,7 +675,16 @@ mod cli {
                 output,
                 change,
                 edits,
+                views,
             } => {
+                if *views && matches!(format, ExportFormat::Csv) {
+                    return fail(&heading(
+                        lang,
+                        "--views kirjoittaa näkymät omille taulukoilleen: vie XLSX-muodossa (--format xlsx)",
+                        "--views skriver vyerna på egna blad: exportera som XLSX (--format xlsx)",
+                        "--views writes the views on sheets of their own: export XLSX (--format xlsx)",
+                    ));
+                }
                 let (datasets, told) = match load_edited(source, edits, &options, lang) {
                     Ok(edited) => edited,
                     Err(message) => return fail(&message),
@@ -723,7 +737,22 @@ mod cli {
                             .iter()
                             .map(|(dataset, table)| raami::export::Exported { dataset, table })
                             .collect();
-                        match raami::export::workbook(&exported, &about, lang) {
+                        let grids: Vec<raami::export::Grid> = if *views {
+                            tables
+                                .iter()
+                                .flat_map(|(dataset, table)| {
+                                    raami::export::node_views(
+                                        dataset,
+                                        &table.org,
+                                        &about.unit,
+                                        lang,
+                                    )
+                                })
+                                .collect()
+                        } else {
+                            Vec::new()
+                        };
+                        match raami::export::workbook_with(&exported, &grids, &about, lang) {
                             Ok(bytes) => bytes,
                             Err(e) => return fail(&e.to_string()),
                         }

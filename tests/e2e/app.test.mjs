@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { createRequire } from 'node:module';
 import { execFileSync } from 'node:child_process';
 
@@ -1267,6 +1268,24 @@ test('a chart is saved as SVG and as PNG at twice the pixel ratio, with its titl
   await page.close();
 });
 
+/** The text of one file inside a zip (an XLSX workbook), found by its central directory. */
+function zipText(bytes, name) {
+  const end = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  let at = bytes.readUInt32LE(end + 16);
+  for (let i = 0; i < bytes.readUInt16LE(end + 10); i++) {
+    const [method, size, nameLength] = [bytes.readUInt16LE(at + 10), bytes.readUInt32LE(at + 20), bytes.readUInt16LE(at + 28)];
+    const next = at + 46 + nameLength + bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32);
+    if (bytes.toString('utf8', at + 46, at + 46 + nameLength) === name) {
+      const local = bytes.readUInt32LE(at + 42);
+      const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
+      const data = bytes.subarray(start, start + size);
+      return (method === 8 ? zlib.inflateRawSync(data) : data).toString('utf8');
+    }
+    at = next;
+  }
+  throw new Error(`no ${name} in the zip`);
+}
+
 /** Clicks `selector` and returns the file it downloads: its suggested name and bytes. */
 async function downloaded(page, selector) {
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator(selector).click()]);
@@ -1277,7 +1296,7 @@ async function downloaded(page, selector) {
   return { name: download.suggestedFilename(), bytes, text: bytes.toString('utf8') };
 }
 
-test('the breakdown, follow-up, line-across and comparison views download as CSV and XLSX as they are shown', async () => {
+test('the breakdown, follow-up, line-across, comparison and goals views download as CSV and XLSX as they are shown', async () => {
   const { page } = await openLink('#/erittely/heinola/hyvinvointitoimiala?lang=fi&line=henkilostokulut&col=TS2026&jarj=suurin', '#breakdown-heading');
   const csv = await downloaded(page, '#export-csv');
   assert.equal(csv.name, 'raami-heinola-hyvinvointitoimiala-henkilostokulut-TS2026.csv');
@@ -1304,6 +1323,27 @@ test('the breakdown, follow-up, line-across and comparison views download as CSV
   const { page: versus } = await openLink('#/vertailu/heinola/varhaiskasvatus?lang=fi&col=TS2026&skenaario=S&muutokset=varhaiskasvatus:palvelujen_ostot:TS2026:-5%25', '#compare-heading');
   assert.match((await downloaded(versus, '#export-csv')).text, /\nToimintakate;-8232700;-8181235;51465;/);
   await versus.close();
+  // And the goals view, every table of it: seed 003, Yhteiset palvelut, six goals met and
+  // two partly of eight; five projects, 818 629 € in all; six risks.
+  const { page: goals } = await openLink('#/tavoitteet/heinola/yhteiset_palvelut?lang=fi', '#goals-heading');
+  const goalsCsv = await downloaded(goals, '#export-csv');
+  assert.equal(goalsCsv.name, 'raami-heinola-yhteiset_palvelut-tavoitteet.csv');
+  assert.match(goalsCsv.text, /\nYhteensä;6;2;0;8\n/);
+  assert.match(goalsCsv.text, /\nYhteensä;;;;818629\n/);
+  assert.match(goalsCsv.text, /\nYhteiset palvelut;Irtain omaisuus;Menot;-369498;-195000;-38279;-156721;19,63\n/);
+  const goalsBook = await downloaded(goals, '#export-xlsx');
+  assert.equal(goalsBook.name, 'raami-heinola-yhteiset_palvelut-tavoitteet.xlsx');
+  const goalSheets = [...zipText(goalsBook.bytes, 'xl/workbook.xml').matchAll(/<sheet name="([^"]+)"/g)].map((m) => m[1]);
+  assert.deepEqual(goalSheets.slice(0, 5), ['Toteutuminen', 'Tavoitteet', 'Hankkeet', 'Investoinnit', 'Riskit']);
+  await goals.close();
+  // The statement's workbook has the node's follow-up and goals after its statement, as
+  // the note beside the button says.
+  const { page: statement } = await openLink('#/taulukko/heinola/yhteiset_palvelut?lang=fi', '#statement-heading');
+  assert.match(await statement.locator('#export-xlsx-hint').innerText(), /toteumavertailu ja tavoitteet/);
+  const book = await downloaded(statement, '#export-xlsx');
+  const sheets = [...zipText(book.bytes, 'xl/workbook.xml').matchAll(/<sheet name="([^"]+)"/g)].map((m) => m[1]);
+  assert.deepEqual(sheets.slice(0, 3), ['Yhteiset palvelut', 'Toteuma 2025 Yhteiset palvel', 'Toteutuminen']);
+  await statement.close();
 });
 
 test('autosave: an imported file and a scenario are back after a reload; clearing the device forgets them; no IndexedDB and a full storage are said', async () => {

@@ -60,7 +60,7 @@ pub fn AcrossView(props: &Props) -> Html {
         Measure::Amount | Measure::Change => props.unit.to_string(),
     };
     // The table as shown, for Excel.
-    let grid = Rc::new(crate::export::across_grid(
+    let grids = Rc::new(vec![crate::export::across_grid(
         &props.dataset.name,
         line,
         props.measure,
@@ -68,7 +68,7 @@ pub fn AcrossView(props: &Props) -> Html {
         &rows,
         &props.unit,
         lang,
-    ));
+    )]);
     let file = format!(
         "raami-{}-{}-{}",
         props.dataset.id,
@@ -96,7 +96,7 @@ pub fn AcrossView(props: &Props) -> Html {
                     html! { <button type="button" class="button" id={format!("measure-{}", measure.slug())} aria-pressed={(props.measure == measure).to_string()} onclick={move |_| cb.emit(measure)}>{ label }</button> }
                 }) }
             </div>
-            <GridExport lang={lang} grid={grid} file={file} dataset={props.dataset.clone()} about={props.about.clone()} on_workbook={props.on_workbook.clone()} />
+            <GridExport lang={lang} grids={grids} file={file} dataset={props.dataset.clone()} about={props.about.clone()} on_workbook={props.on_workbook.clone()} />
             <div class="table-scroll" tabindex="0" role="region" aria-label={t(lang, Msg::AcrossCaption)}>
             <table class="across-table">
                 <caption>{ format!("{}: {} ({unit})", t(lang, Msg::AcrossCaption), line.name(lang)) }</caption>

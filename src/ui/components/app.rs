@@ -677,7 +677,8 @@ pub fn App() -> Html {
                 about={about.clone()} on_workbook={on_workbook.clone()} />
         },
         Some(loaded) if selection.view == View::Goals => html! {
-            <GoalsView unit={unit.clone()} dataset={figures_of(loaded)} dataset_index={selection.dataset} node={selection.node.clone()} lang={lang} on_select={on_select.clone()} />
+            <GoalsView unit={unit.clone()} dataset={figures_of(loaded)} dataset_index={selection.dataset} node={selection.node.clone()} lang={lang} on_select={on_select.clone()}
+                about={about.clone()} on_workbook={on_workbook.clone()} />
         },
         Some(loaded) if selection.view == View::Breakdown => html! {
             <BreakdownView unit={unit.clone()} dataset={figures_of(loaded)} dataset_index={selection.dataset} node={selection.node.clone()} lang={lang}

@@ -134,7 +134,7 @@ pub fn BreakdownView(props: &Props) -> Html {
     };
     let rows = sorted(result.rows.clone(), sort);
     // The table as shown, for Excel: CSV, or a workbook made in the worker.
-    let grid = Rc::new(crate::export::breakdown_grid(
+    let grids = Rc::new(vec![crate::export::breakdown_grid(
         &node.name,
         line,
         &column_label,
@@ -143,7 +143,7 @@ pub fn BreakdownView(props: &Props) -> Html {
         &rows,
         &props.unit,
         lang,
-    ));
+    )]);
     let file = format!("raami-{}-{}-{}-{}", dataset.id, node.id, line.key(), column);
     html! {
         <section class="breakdown" aria-labelledby="breakdown-heading">
@@ -198,7 +198,7 @@ pub fn BreakdownView(props: &Props) -> Html {
             } }
 
             { if result.rows.is_empty() { html! { <p>{ t(lang, Msg::NoUnits) }</p> } } else { html! { <>
-                <GridExport lang={lang} grid={grid} file={file} dataset={dataset.clone()} about={props.about.clone()} on_workbook={props.on_workbook.clone()} />
+                <GridExport lang={lang} grids={grids} file={file} dataset={dataset.clone()} about={props.about.clone()} on_workbook={props.on_workbook.clone()} />
                 <div class="table-scroll" tabindex="0" role="region" aria-label={t(lang, Msg::BreakdownCaption)}>
                 <table class="breakdown-table">
                     <caption>{ format!("{}: {}, {} {} ({})", t(lang, Msg::BreakdownCaption), node.name, line.name(lang), column_label, props.unit) }</caption>

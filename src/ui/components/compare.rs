@@ -163,12 +163,12 @@ pub fn CompareView(props: &Props) -> Html {
             </tr>
         </thead>
     };
-    let grid = Rc::new(crate::export::compare_grid(
+    let grids = Rc::new(vec![crate::export::compare_grid(
         &node.name,
         &column_label,
         &comparison,
         lang,
-    ));
+    )]);
     let file = format!("raami-{}-{}-vertailu-{column}", dataset.id, node.id);
     let result_name = comparison
         .result_line
@@ -178,7 +178,7 @@ pub fn CompareView(props: &Props) -> Html {
         <section aria-labelledby="compare-heading" class="compare">
             <h1 id="compare-heading">{ format!("{heading}: {}, {column_label}", node.name) }</h1>
             { controls }
-            <GridExport lang={lang} grid={grid} file={file} dataset={dataset.clone()} about={props.about.clone()} on_workbook={props.on_workbook.clone()} />
+            <GridExport lang={lang} grids={grids} file={file} dataset={dataset.clone()} about={props.about.clone()} on_workbook={props.on_workbook.clone()} />
             <div class="table-scroll" tabindex="0" role="region" aria-label={pick(lang, "Avainluvut", "Nyckeltal", "Key figures")}>
                 <table class="compare-table compare-key">
                     <caption>{ format!("{}: {}, {column_label} (€)", pick(lang, "Avainluvut", "Nyckeltal", "Key figures"), node.name) }</caption>

@@ -101,7 +101,7 @@ pub fn FollowUpView(props: &Props) -> Html {
                     })
                 });
                 // The table as shown, for Excel.
-                let grid = Rc::new(crate::export::follow_up_grid(&node.name, &pair.budget.label(lang), &pair.actual.label(lang), &shown, &props.unit, lang));
+                let grids = Rc::new(vec![crate::export::follow_up_grid(&node.name, &pair.budget.label(lang), &pair.actual.label(lang), &shown, &props.unit, lang)]);
                 let file = format!("raami-{}-{}-{}", props.dataset.id, node.id, pair.actual.id);
                 let legend = vec![
                     LegendKey { label: t(lang, Msg::DeviationBetter).to_string(), colour: UP, pattern: Pattern::Solid, key: "better".into() },
@@ -120,7 +120,7 @@ pub fn FollowUpView(props: &Props) -> Html {
                         lang={lang}
                         legend={legend}
                         on_click={on_bar} />
-                    <GridExport lang={lang} grid={grid} file={file} dataset={props.dataset.clone()} about={props.about.clone()}
+                    <GridExport lang={lang} grids={grids} file={file} dataset={props.dataset.clone()} about={props.about.clone()}
                         on_workbook={props.on_workbook.clone()} suffix={format!("-{index}")} />
                     <div class="table-scroll" tabindex="0" role="region" aria-label={t(lang, Msg::FollowUpCaption)}>
                         <table class="follow-up-table">

@@ -7,6 +7,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::grid_export::GridExport;
 use super::investments::Investments;
 use crate::analysis::goals::{goals_under, status_by_aim};
 use crate::i18n::{Lang, Msg, t};
@@ -23,6 +24,10 @@ pub struct Props {
     pub node: String,
     pub lang: Lang,
     pub on_select: Callback<(usize, String)>,
+    /// What an export states beside the figures (made when the user exports).
+    pub about: Callback<(), crate::export::About>,
+    /// Has a workbook made (in the worker) and offered for download under the name given.
+    pub on_workbook: Callback<(crate::protocol::WorkbookRequest, String)>,
 }
 
 fn status_class(status: Option<GoalStatus>) -> &'static str {
@@ -220,9 +225,18 @@ pub fn GoalsView(props: &Props) -> Html {
     let counts = status_by_aim(all_goals.iter().copied());
     let any_without = counts.iter().any(|c| c.without > 0);
     let count_caption = format!("{}: {}", t(lang, Msg::StatusByAim), node.name);
+    // The view's tables as shown, for Excel: CSV, or a workbook made in the worker.
+    let grids = Rc::new(crate::export::goals::goals_grids(
+        dataset,
+        &node.id,
+        &props.unit,
+        lang,
+    ));
+    let file = format!("raami-{}-{}-tavoitteet", dataset.id, node.id);
     html! {
         <section class="goals" aria-labelledby="goals-heading">
             { heading }
+            <GridExport lang={lang} grids={grids} file={file} dataset={dataset.clone()} about={props.about.clone()} on_workbook={props.on_workbook.clone()} />
             { if counts.is_empty() { html! {} } else { html! {
                 <section aria-labelledby="status-heading">
                     <h2 id="status-heading">{ t(lang, Msg::StatusByAim) }</h2>

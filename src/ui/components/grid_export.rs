@@ -1,5 +1,6 @@
-//! The two downloads of a view's table as it is shown ([`crate::export::Grid`]): CSV for
-//! Finnish Excel, made on the page, and an XLSX workbook, made in the worker.
+//! The two downloads of a view's tables as they are shown ([`crate::export::Grid`]): CSV
+//! for Finnish Excel, made on the page, and an XLSX workbook (a sheet a table), made in the
+//! worker.
 
 use std::rc::Rc;
 
@@ -13,7 +14,8 @@ use crate::protocol::WorkbookRequest;
 #[derive(Properties, PartialEq)]
 pub struct GridExportProps {
     pub lang: Lang,
-    pub grid: Rc<Grid>,
+    /// The view's tables, in the order shown.
+    pub grids: Rc<Vec<Grid>>,
     /// The files' name without its extension.
     pub file: String,
     /// The dataset the table is of (its name, source and notes go into the workbook).
@@ -29,14 +31,14 @@ pub struct GridExportProps {
 pub fn GridExport(props: &GridExportProps) -> Html {
     let lang = props.lang;
     let on_csv = {
-        let (grid, name) = (props.grid.clone(), format!("{}.csv", props.file));
+        let (grids, name) = (props.grids.clone(), format!("{}.csv", props.file));
         Callback::from(move |_: MouseEvent| {
-            let text = format!("\u{feff}{}", crate::export::grid_csv(&grid, lang));
+            let text = format!("\u{feff}{}", crate::export::grids_csv(&grids, lang));
             crate::ui::io::download(&name, &text, "text/csv;charset=utf-8");
         })
     };
     let on_xlsx = {
-        let (grid, name) = (props.grid.clone(), format!("{}.xlsx", props.file));
+        let (grids, name) = (props.grids.clone(), format!("{}.xlsx", props.file));
         let (about, on_workbook, dataset) = (
             props.about.clone(),
             props.on_workbook.clone(),
@@ -53,7 +55,8 @@ pub fn GridExport(props: &GridExportProps) -> Html {
                 change: None,
                 about: about.emit(()),
                 lang,
-                grids: vec![Grid::clone(&grid)],
+                grids: Vec::clone(&grids),
+                views: false,
             };
             on_workbook.emit((request, name.clone()));
         })

@@ -229,9 +229,36 @@ pub fn Statement(props: &Props) -> Html {
                 about: about.emit(()),
                 lang,
                 grids: Vec::new(),
+                // The node's follow-up and goals on their own sheets after its statement.
+                views: true,
             };
             on_workbook.emit((request, name.clone()));
         })
+    };
+    // The workbook has the node's other views after its statement: say which.
+    let views_hint = match (
+        !table.follow_ups.is_empty(),
+        crate::export::goals::has_goals_view(dataset, &node.id),
+    ) {
+        (false, false) => None,
+        (true, false) => Some(pick(
+            lang,
+            "Työkirjassa on myös toteumavertailu omalla välilehdellään.",
+            "Arbetsboken har också uppföljningen på ett eget blad.",
+            "The workbook has the budget follow-up on a sheet of its own too.",
+        )),
+        (false, true) => Some(pick(
+            lang,
+            "Työkirjassa ovat myös tavoitteet omilla välilehdillään.",
+            "Arbetsboken har också målen på egna blad.",
+            "The workbook has the goals on sheets of their own too.",
+        )),
+        (true, true) => Some(pick(
+            lang,
+            "Työkirjassa ovat myös toteumavertailu ja tavoitteet omilla välilehdillään.",
+            "Arbetsboken har också uppföljningen och målen på egna blad.",
+            "The workbook has the budget follow-up and the goals on sheets of their own too.",
+        )),
     };
     let changed = props
         .base
@@ -302,7 +329,8 @@ pub fn Statement(props: &Props) -> Html {
             { controls }
             <div class="export">
                 <button type="button" class="button" id="export-csv" onclick={on_export}>{ pick(lang, "Lataa taulukko CSV-tiedostona (Excel)", "Ladda ner tabellen som CSV (Excel)", "Download the table as CSV (Excel)") }</button>
-                <button type="button" class="button" id="export-xlsx" onclick={on_export_xlsx}>{ pick(lang, "Lataa Excel-työkirjana (XLSX)", "Ladda ner som Excel-arbetsbok (XLSX)", "Download as an Excel workbook (XLSX)") }</button>
+                <button type="button" class="button" id="export-xlsx" onclick={on_export_xlsx} aria-describedby={views_hint.is_some().then_some("export-xlsx-hint")}>{ pick(lang, "Lataa Excel-työkirjana (XLSX)", "Ladda ner som Excel-arbetsbok (XLSX)", "Download as an Excel workbook (XLSX)") }</button>
+                { views_hint.map(|hint| html! { <p class="hint" id="export-xlsx-hint">{ hint }</p> }).unwrap_or_default() }
             </div>
             <div class="table-scroll" tabindex="0" role="region" aria-label={t(lang, Msg::StatementCaption)}>
             <table class="statement-table">
