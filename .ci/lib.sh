@@ -84,6 +84,15 @@ ensure_poppler() {
   fi
 }
 
+# A C++ compiler: libfuzzer-sys builds libFuzzer from its C++ source for `.ci/fuzz`.
+ensure_cxx() {
+  if ! command -v c++ >/dev/null; then
+    say "installing Debian's g++ (libFuzzer is C++)"
+    as_root apt-get update -q
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -q g++
+  fi
+}
+
 # Installs what building the web app needs.
 ensure_build_tools() {
   ensure_rust

@@ -709,3 +709,33 @@ fn export_writes_a_workbook_and_a_csv_for_excel() {
     assert!(stderr(&out).contains("--format xlsx"), "{}", stderr(&out));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn link_prints_a_link_with_data_that_opens_again() {
+    let out = raami(&["link", "--sample"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let link = stdout(&out).trim().to_string();
+    assert!(link.starts_with("#/tietoineen/1/"), "{link}");
+    let json = raami::share::read_data_link(&link).unwrap();
+    assert_eq!(
+        raami::package::read_package(&json).unwrap(),
+        raami::sample::heinola_package().unwrap()
+    );
+    // The link, saved as a file, is read as any file: seed 004, Varhaiskasvatus' Palvelujen
+    // ostot TS 2026 −1 029 300.
+    let dir = std::env::temp_dir().join(format!("raami-link-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("linkki.txt");
+    std::fs::write(&file, &link).unwrap();
+    let out = raami(&[
+        "table",
+        file.to_str().unwrap(),
+        "--org",
+        "Varhaiskasvatus",
+        "--format",
+        "csv",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains(";-1029300"), "{}", stdout(&out));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

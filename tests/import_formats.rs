@@ -1098,3 +1098,108 @@ fn writes_the_workbook_the_browser_test_reads() {
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("kaksi-taulukkoa.xlsx"), bytes).unwrap();
 }
+
+/// A workbook's bytes with one text replaced in one of its parts (`xl/worksheets/sheet1.xml`).
+fn xlsx_edited(bytes: &[u8], part: &str, from: &str, to: &str) -> Vec<u8> {
+    use std::io::{Read, Write as _};
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i).unwrap();
+        let name = entry.name().unwrap().to_string();
+        let mut content = Vec::new();
+        entry.read_to_end(&mut content).unwrap();
+        if name == part {
+            let text = String::from_utf8(content).unwrap();
+            assert!(text.contains(from), "{text}");
+            content = text.replace(from, to).into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&content).unwrap();
+    }
+    out.finish().unwrap().into_inner()
+}
+
+/// The archive with the checksum of `part` changed, in its local header and its directory.
+fn bad_checksum(bytes: &[u8], part: &str) -> Vec<u8> {
+    let mut out = bytes.to_vec();
+    let name = part.as_bytes();
+    // (signature, offset of the CRC, offset of the name length, offset of the name)
+    for (signature, crc, length, start) in
+        [(b"PK\x03\x04", 14, 26, 30), (b"PK\x01\x02", 16, 28, 46)]
+    {
+        let mut at = 0;
+        while let Some(found) = out[at..].windows(4).position(|w| w == signature) {
+            let header = at + found;
+            let n = usize::from(u16::from_le_bytes([
+                out[header + length],
+                out[header + length + 1],
+            ]));
+            if out.get(header + start..header + start + n) == Some(name) {
+                out[header + crc] ^= 0xFF;
+            }
+            at = header + 4;
+        }
+    }
+    out
+}
+
+#[test]
+fn a_cell_referred_to_past_the_last_cell_of_a_sheet_is_refused() {
+    // Found by fuzzing (the workbook target): the reader adds a reference up in 32 bits, so
+    // B4294967298 wraps round to B2 and its 999 would stand as Toimintakate TA 2025.
+    let bytes = xlsx_bytes(|workbook| {
+        let sheet = workbook.add_worksheet();
+        sheet.write_string(0, 0, "Selite").unwrap();
+        sheet.write_string(0, 1, "TA 2025").unwrap();
+        sheet.write_string(1, 0, "Toimintakate").unwrap();
+        sheet.write_number(1, 1, -100.0).unwrap();
+        sheet.write_number(2, 1, 999.0).unwrap();
+    });
+    let good = import_one("hyva.xlsx", &bytes);
+    assert_eq!(
+        good.dataset
+            .stated(&good.dataset.org[0].id, Line::Toimintakate, "TA2025"),
+        Some((-100).into())
+    );
+    for (from, to, shown) in [
+        ("r=\"B3\"", "r=\"B4294967298\"", "B4294967298"),
+        ("r=\"B3\"", "r=\"B1048577\"", "B1048577"),
+        ("r=\"B3\"", "r=\"XFE3\"", "XFE3"),
+        ("<row r=\"3\"", "<row r=\"99999999999\"", "99999999999"),
+    ] {
+        let broken = xlsx_edited(&bytes, "xl/worksheets/sheet1.xml", from, to);
+        let result = import_file("rikki.xlsx", &broken, &Options::default());
+        assert!(
+            matches!(&result, Err(ImportError::CellBeyondSheet { reference, .. }) if reference == shown),
+            "{to}: {result:?}"
+        );
+        let message = error("rikki.xlsx", &broken, &Options::default(), Lang::Fi);
+        assert!(
+            message.contains(&format!("soluviittaus ”{shown}”")) && message.contains("XFD1048576"),
+            "{message}"
+        );
+    }
+    // Nor does a bad checksum on the part hide it (the reader does not check it; the
+    // fuzzer's workbook had one).
+    let broken = xlsx_edited(
+        &bytes,
+        "xl/worksheets/sheet1.xml",
+        "r=\"B3\"",
+        "r=\"B4294967298\"",
+    );
+    let broken = bad_checksum(&broken, "xl/worksheets/sheet1.xml");
+    assert!(matches!(
+        import_file("rikki.xlsx", &broken, &Options::default()),
+        Err(ImportError::CellBeyondSheet { .. })
+    ));
+    // The last cell itself is inside the sheet.
+    let last = xlsx_edited(
+        &bytes,
+        "xl/worksheets/sheet1.xml",
+        "r=\"B3\"",
+        "r=\"XFD1048576\"",
+    );
+    assert!(import_file("viimeinen.xlsx", &last, &Options::default()).is_ok());
+}

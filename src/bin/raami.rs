@@ -8,6 +8,7 @@
 //! - `raami table FILE... | --sample [--org NAME] [--format text|csv|json] [--edit SPEC]...`
 //!   — the computed table of one node, with what-if edits laid over the data
 //!   (`ORG:LINE:COLUMN:CHANGE`, see `raami::scenario::spec`); `check` takes edits too.
+//! - `raami link FILE... | --sample` — a link with data (the fragment), as the app shares it.
 //! - `raami export FILE... | --sample [--org NAME]... [--edit SPEC]... [--views] --format csv|xlsx -o OUT`
 //!   — the tables of one or more nodes for Excel, with `--views` their follow-up and goals
 //!   too (see `raami::export`).
@@ -63,6 +64,12 @@ mod cli {
             /// Where to write the package (default: print the summary only).
             #[arg(short, long)]
             output: Option<PathBuf>,
+        },
+        /// Print a link with data: the datasets (and a workspace's scenarios, view and
+        /// notes) in the link's fragment, as "Jaa linkkinä tietoineen" makes it.
+        Link {
+            #[command(flatten)]
+            source: Source,
         },
         /// Validate: subtotals against their parts, nodes against their units.
         Check {
@@ -648,6 +655,52 @@ mod cli {
                     }
                     Err(message) => fail(&message),
                 }
+            }
+            Command::Link { source } => {
+                let package = if source.sample {
+                    match raami::sample::heinola_package() {
+                        Ok(package) => package,
+                        Err(e) => return fail(&e.message(lang, "heinola.raami.json")),
+                    }
+                } else {
+                    let imported = match import_all(&source.files, &options, lang) {
+                        Ok((imported, _)) => imported,
+                        Err(message) => return fail(&message),
+                    };
+                    let mut package = raami::package::Package::new(Vec::new());
+                    for one in imported {
+                        if let Some(saved) = one.saved {
+                            package.scenarios.extend(saved.scenarios);
+                            package.notes.extend(saved.notes);
+                            package.workspace = package.workspace.or(saved.workspace);
+                        }
+                        package.datasets.push(one.dataset);
+                    }
+                    package
+                };
+                let link = raami::share::data_link(&package);
+                if link.len() > raami::share::SHARE_AS_FILE_ABOVE {
+                    eprintln!(
+                        "{}",
+                        heading(
+                            lang,
+                            &format!(
+                                "Linkki on {} merkkiä pitkä: jaa työtila mieluummin tiedostona.",
+                                link.len()
+                            ),
+                            &format!(
+                                "Länken är {} tecken lång: dela hellre arbetsytan som fil.",
+                                link.len()
+                            ),
+                            &format!(
+                                "The link is {} characters long: share the workspace as a file instead.",
+                                link.len()
+                            ),
+                        )
+                    );
+                }
+                emit(&format!("{link}\n"));
+                ExitCode::SUCCESS
             }
             Command::Check { source, edits } => match load_edited(source, edits, &options, lang) {
                 Ok((datasets, told)) => {

@@ -730,6 +730,14 @@ pub enum ImportError {
         cells: usize,
         limit: usize,
     },
+    /// A cell reference past the last cell a sheet can have (XFD1048576): no spreadsheet
+    /// writes one, and the workbook reader would misplace it.
+    CellBeyondSheet {
+        place: Place,
+        /// The part of the workbook it is in (`xl/worksheets/sheet1.xml`).
+        part: String,
+        reference: String,
+    },
     /// A line with more cells than any table of figures has.
     RowTooWide {
         place: Place,
@@ -795,6 +803,39 @@ impl ImportError {
                 Lang::En,
             ) => format!(
                 "{}: the sheet has {cells} cells (its rows as wide as the widest), at most {limit} are read; trim the sheet to its used range",
+                place.describe(lang)
+            ),
+            (
+                ImportError::CellBeyondSheet {
+                    place,
+                    part,
+                    reference,
+                },
+                Lang::Fi,
+            ) => format!(
+                "{}: työkirjan osassa {part} on soluviittaus ”{reference}”, joka on taulukon viimeisen solun XFD1048576 ulkopuolella; tiedosto on vioittunut tai sitä ei ole tehty taulukkolaskentaohjelmalla. Tallenna se uudelleen taulukkolaskentaohjelmassa",
+                place.describe(lang)
+            ),
+            (
+                ImportError::CellBeyondSheet {
+                    place,
+                    part,
+                    reference,
+                },
+                Lang::Sv,
+            ) => format!(
+                "{}: arbetsbokens del {part} har cellreferensen ”{reference}”, som ligger utanför bladets sista cell XFD1048576; filen är skadad eller inte gjord med ett kalkylprogram. Spara den på nytt i ett kalkylprogram",
+                place.describe(lang)
+            ),
+            (
+                ImportError::CellBeyondSheet {
+                    place,
+                    part,
+                    reference,
+                },
+                Lang::En,
+            ) => format!(
+                "{}: the workbook's part {part} has the cell reference “{reference}”, beyond a sheet's last cell XFD1048576; the file is damaged or was not made by a spreadsheet program. Save it again in a spreadsheet program",
                 place.describe(lang)
             ),
             (

@@ -50,7 +50,107 @@ fn check_unpacked_size(file: &str, bytes: &[u8]) -> Result<(), ImportError> {
             limit: UNPACKED_LIMIT,
         });
     }
+    check_cell_references(file, &mut archive)
+}
+
+/// The last column and row a sheet can have (XFD1048576).
+const LAST_COLUMN: u32 = 16_384;
+const LAST_ROW: u32 = 1_048_576;
+
+/// Whether `reference` (`B12`, `$B$12`, `12`, `B`) names a place inside a sheet; `None`
+/// when it is no cell reference at all (the reader then says what it is).
+fn within_sheet(reference: &str) -> Option<bool> {
+    let plain: String = reference.chars().filter(|c| *c != '$').collect();
+    let letters = plain.chars().take_while(char::is_ascii_alphabetic).count();
+    let (column, row) = plain.split_at(letters);
+    if !row.chars().all(|c| c.is_ascii_digit()) || plain.is_empty() {
+        return None;
+    }
+    let column_ok = column.len() <= 3
+        && column
+            .chars()
+            .try_fold(0u32, |n, c| {
+                let digit = u32::from(c.to_ascii_uppercase()) - u32::from('A') + 1;
+                n.checked_mul(26)?.checked_add(digit)
+            })
+            .is_some_and(|n| n <= LAST_COLUMN);
+    let row_ok = row.is_empty()
+        || (row.len() <= 7
+            && row
+                .parse::<u32>()
+                .is_ok_and(|n| (1..=LAST_ROW).contains(&n)));
+    Some(column_ok && row_ok)
+}
+
+/// Refuses a sheet whose cells, rows or ranges are referred to past the last cell a sheet
+/// can have: the workbook reader adds up such a reference in 32 bits, and past them it
+/// would wrap round and put the cell somewhere else (a figure in the wrong place).
+fn check_cell_references<R: std::io::Read + std::io::Seek>(
+    file: &str,
+    archive: &mut zip::ZipArchive<R>,
+) -> Result<(), ImportError> {
+    use std::io::Read;
+    for index in 0..archive.len() {
+        let Ok(mut entry) = archive.by_index(index) else {
+            // A broken entry is the reader's to report, with its reason.
+            continue;
+        };
+        let Ok(part) = entry.name().map(|n| n.to_string()) else {
+            continue;
+        };
+        if !(part.starts_with("xl/worksheets/") && part.ends_with(".xml")) {
+            continue;
+        }
+        let mut xml = Vec::new();
+        // The sizes were checked as declared; the reading is bounded as well. A part that
+        // cannot be read to its end (a bad checksum) is scanned as far as it was read: the
+        // workbook reader does not check it, and reads on.
+        let _ = (&mut entry).take(UNPACKED_LIMIT).read_to_end(&mut xml);
+        if let Some(reference) = reference_beyond_sheet(&xml) {
+            return Err(ImportError::CellBeyondSheet {
+                place: Place::file(file),
+                part,
+                reference,
+            });
+        }
+    }
     Ok(())
+}
+
+/// The first value of an `r`, `ref` or `sqref` attribute in a sheet's XML that refers past
+/// the sheet's last cell (at most 40 characters of it).
+fn reference_beyond_sheet(xml: &[u8]) -> Option<String> {
+    let mut at = 0;
+    while let Some(found) = xml[at..].iter().position(|b| *b == b'=') {
+        let equals = at + found;
+        at = equals + 1;
+        let name_start = xml[..equals]
+            .iter()
+            .rposition(|b| !b.is_ascii_alphabetic())
+            .map_or(0, |i| i + 1);
+        let name = &xml[name_start..equals];
+        let quote = xml.get(equals + 1).copied();
+        if !(matches!(name, b"r" | b"ref" | b"sqref") && matches!(quote, Some(b'"' | b'\''))) {
+            continue;
+        }
+        // An attribute: whitespace before its name.
+        if name_start == 0 || !xml[name_start - 1].is_ascii_whitespace() {
+            continue;
+        }
+        let value_start = equals + 2;
+        let length = xml
+            .get(value_start..)?
+            .iter()
+            .position(|b| Some(*b) == quote)?;
+        let value = String::from_utf8_lossy(&xml[value_start..value_start + length]);
+        for reference in value.split(|c: char| c == ':' || c.is_whitespace()) {
+            if within_sheet(reference) == Some(false) {
+                return Some(reference.chars().take(40).collect());
+            }
+        }
+        at = value_start + length;
+    }
+    None
 }
 
 fn cell(data: &Data) -> CellValue {
