@@ -633,7 +633,9 @@ test('the trend chart: summary, exact figure on hover, legend toggles, redraw on
   assert.equal(await chart.locator('figcaption').innerText(),
     `Toimintakate laskee 3${NBSP}377${NBSP}551 (€): TP 2022 ${MINUS}28${NBSP}726${NBSP}249, TS 2026 ${MINUS}32${NBSP}103${NBSP}800.`);
   assert.equal(await chart.locator('canvas').getAttribute('role'), 'img');
-  // Hover over the first bar: its exact figure, as the table shows it.
+  // Hover over the first bar (the charts are under the table): its exact figure, as the
+  // table shows it.
+  await chart.scrollIntoViewIfNeeded();
   const box = await chart.locator('canvas').boundingBox();
   await page.mouse.move(box.x + 12 + (box.width - 24) / 10, box.y + 100);
   assert.equal(await chart.locator('.chart-tooltip').innerText(), `Toimintakate · TP 2022: ${MINUS}28${NBSP}726${NBSP}249 €`);
@@ -1058,13 +1060,51 @@ test('a scenario on a tablet and a phone: nothing wider than the screen, the pan
     await page.locator('#scenario-banner').waitFor();
     assert.equal(await page.locator('.edit-list li').count(), 2);
     for (const view of ['taulukko', 'vertailu']) {
-      await page.locator(`#view-${view}`).click();
+      // A phone chooses its view from one list; wider screens have a button each.
+      if (width < 760) await page.locator('#view-select').selectOption(view);
+      else await page.locator(`#view-${view}`).click();
+      await page.waitForFunction((v) => location.hash.startsWith(`#/${v}/`), view);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       assert.equal(overflow, 0, `${name}, ${view}: the page is ${overflow} px wider than the screen`);
       await page.screenshot({ path: path.join(shots, `scenario-${view}-${name}.png`), fullPage: true });
     }
     await page.close();
   }
+});
+
+test('on a phone the node\'s figures come first: the tree and the share buttons are drawers, the views one list, the table above its charts', async () => {
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  await page.goto(`${origin}${SUBPATH}#/taulukko/heinola/hyvinvointitoimiala?lang=fi`, { waitUntil: 'networkidle' });
+  await page.locator('#statement-heading').waitFor();
+  // Seed 004: Hyvinvointitoimiala's Myyntituotot TP 2022 960 796, the table's first figure,
+  // is on the first screen, and the tree is folded under one line naming the node.
+  const first = page.locator("tr[data-line='myyntituotot'] td").first();
+  assert.equal(norm(await first.innerText()), '960 796');
+  const box = await first.boundingBox();
+  assert.ok(box.y + box.height <= 844, `the first figure ends at ${box.y + box.height} px, below the first screen`);
+  assert.equal(await page.locator('#org-drawer').evaluate((d) => d.open), false);
+  assert.match(await page.locator('#org-drawer > summary').innerText(), /Organisaatio: Hyvinvointitoimiala/);
+  assert.equal(await page.locator('.share-drawer').evaluate((d) => d.open), false);
+  assert.equal(await page.locator('#view-taulukko').isVisible(), false);
+  // The drawer opens with a tap; a node tapped there opens and the drawer folds again.
+  await page.locator('#org-drawer > summary').tap();
+  await page.locator("button[data-node='varhaiskasvatus']").tap();
+  await page.waitForFunction(() => location.hash.includes('/varhaiskasvatus'));
+  assert.equal(await page.locator('#org-drawer').evaluate((d) => d.open), false);
+  assert.match(await page.locator('#statement-heading').innerText(), /Varhaiskasvatus/);
+  // The table comes before its charts, which fold away under "Kuviot".
+  const order = await page.evaluate(() => {
+    const table = document.querySelector('.statement-table');
+    const charts = document.querySelector('.charts-drawer');
+    return Boolean(table.compareDocumentPosition(charts) & Node.DOCUMENT_POSITION_FOLLOWING);
+  });
+  assert.ok(order, 'the charts come after the table');
+  await page.locator('#view-select').selectOption('toteuma');
+  await page.waitForFunction(() => location.hash.startsWith('#/toteuma/'));
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), 0);
+  await assertAxe(page, 'the phone layout');
+  await page.screenshot({ path: path.join(shots, 'phone-first-screen.png') });
+  await page.close();
 });
 
 test('an imported file, a scenario and a note are saved to a file and opened in a fresh browser: the same view, figures and note', async () => {
@@ -1339,7 +1379,7 @@ test('the breakdown, follow-up, line-across, comparison and goals views download
   // The statement's workbook has the node's follow-up and goals after its statement, as
   // the note beside the button says.
   const { page: statement } = await openLink('#/taulukko/heinola/yhteiset_palvelut?lang=fi', '#statement-heading');
-  assert.match(await statement.locator('#export-xlsx-hint').innerText(), /toteumavertailu ja tavoitteet/);
+  assert.match(await statement.locator('#export-xlsx-hint').innerText(), /toteumavertailu sekä tavoitteet ja investoinnit/);
   const book = await downloaded(statement, '#export-xlsx');
   const sheets = [...zipText(book.bytes, 'xl/workbook.xml').matchAll(/<sheet name="([^"]+)"/g)].map((m) => m[1]);
   assert.deepEqual(sheets.slice(0, 3), ['Yhteiset palvelut', 'Toteuma 2025 Yhteiset palvel', 'Toteutuminen']);

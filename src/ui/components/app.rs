@@ -62,6 +62,18 @@ struct ImportRequest {
     again: bool,
 }
 
+/// A view's name on its button and in the phone's choice of views.
+fn view_label(view: View, lang: Lang) -> &'static str {
+    match view {
+        View::Statement => t(lang, Msg::ViewStatement),
+        View::FollowUp => t(lang, Msg::ViewFollowUp),
+        View::Breakdown => t(lang, Msg::ViewBreakdown),
+        View::Across => t(lang, Msg::ViewAcross),
+        View::Goals => t(lang, Msg::ViewGoals),
+        View::Compare => t(lang, Msg::ViewCompare),
+    }
+}
+
 #[component]
 pub fn App() -> Html {
     // A link with data the page was opened with, taken out of the address before anything
@@ -474,6 +486,36 @@ pub fn App() -> Html {
             state.dispatch(Action::SelectNode { dataset, node })
         })
     };
+    // On a phone the organisation tree is a drawer, closed at first and once a node is
+    // picked, so that the node's figures come first; on wider screens it stays open.
+    let tree_open = use_state(|| !crate::ui::narrow_screen());
+    let on_tree_select = {
+        let (on_select, tree_open) = (on_select.clone(), tree_open.clone());
+        Callback::from(move |choice: (usize, String)| {
+            if crate::ui::narrow_screen() {
+                tree_open.set(false);
+            }
+            on_select.emit(choice);
+        })
+    };
+    let on_tree_toggle = {
+        let tree_open = tree_open.clone();
+        Callback::from(move |e: Event| {
+            let details: web_sys::HtmlDetailsElement = e.target_unchecked_into();
+            if details.open() != *tree_open {
+                tree_open.set(details.open());
+            }
+        })
+    };
+    let on_view_select = {
+        let state = state.clone();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            if let Some(view) = View::ALL.into_iter().find(|v| v.slug() == select.value()) {
+                state.dispatch(Action::SetView(view));
+            }
+        })
+    };
     let on_change_pair = {
         let state = state.clone();
         Callback::from(move |(base, target): (String, String)| {
@@ -803,7 +845,10 @@ pub fn App() -> Html {
             { if *dragging { html! { <div class="drop-overlay" aria-hidden="true">{ t(lang, Msg::DropHere) }</div> } } else { html! {} } }
             <div class="layout">
                 <nav class="sidebar" aria-label={t(lang, Msg::Organisation)}>
-                    <OrgTree loaded={state.loaded.clone()} dataset={selection.dataset} node={selection.node.clone()} lang={lang} on_select={on_select} />
+                    <details class="org-drawer" id="org-drawer" open={*tree_open} ontoggle={on_tree_toggle}>
+                        <summary>{ format!("{}: {}", t(lang, Msg::Organisation), state.current().and_then(|l| l.dataset.node(&selection.node)).map_or(String::new(), |n| n.name.clone())) }</summary>
+                        <OrgTree loaded={state.loaded.clone()} dataset={selection.dataset} node={selection.node.clone()} lang={lang} on_select={on_tree_select} />
+                    </details>
                 </nav>
                 <main id="main" class="content" tabindex="-1">
                     <ImportBar lang={lang} reading={state.import.reading} on_files={on_files} on_text={on_text} on_cancel={on_stop} />
@@ -821,19 +866,20 @@ pub fn App() -> Html {
                     } }
                     <nav class="view-switch" aria-label={t(lang, Msg::ViewsLabel)}>
                         { for View::ALL.into_iter().map(|view| {
-                            let label = match view {
-                                View::Statement => t(lang, Msg::ViewStatement),
-                                View::FollowUp => t(lang, Msg::ViewFollowUp),
-                                View::Breakdown => t(lang, Msg::ViewBreakdown),
-                                View::Across => t(lang, Msg::ViewAcross),
-                                View::Goals => t(lang, Msg::ViewGoals),
-                                View::Compare => t(lang, Msg::ViewCompare),
-                            };
                             html! {
                                 <button type="button" class="button" id={format!("view-{}", view.slug())}
-                                    aria-pressed={(selection.view == view).to_string()} onclick={on_view(view)}>{ label }</button>
+                                    aria-pressed={(selection.view == view).to_string()} onclick={on_view(view)}>{ view_label(view, lang) }</button>
                             }
                         }) }
+                        // On a phone the six views are one choice.
+                        <label class="field view-select">
+                            <span>{ t(lang, Msg::ViewsLabel) }</span>
+                            <select id="view-select" onchange={on_view_select}>
+                                { for View::ALL.into_iter().map(|view| html! {
+                                    <option value={view.slug()} selected={selection.view == view}>{ view_label(view, lang) }</option>
+                                }) }
+                            </select>
+                        </label>
                     </nav>
                     <ShareBar lang={lang} page_link={AttrValue::from(printed_link.clone())} payload={payload} on_save={on_save} />
                     { save_status }

@@ -35,6 +35,7 @@ enum Copied {
 pub fn ShareBar(props: &ShareBarProps) -> Html {
     let lang = props.lang;
     let copied = use_state(|| None::<Copied>);
+    let open = use_state(|| !crate::ui::narrow_screen());
     let on_copy = {
         let (copied, link) = (copied.clone(), props.page_link.to_string());
         Callback::from(move |_: MouseEvent| {
@@ -128,7 +129,19 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
         }
         _ => html! { <span class="copy-status" role="status"></span> },
     };
+    let on_toggle = {
+        let open = open.clone();
+        Callback::from(move |e: Event| {
+            let details: web_sys::HtmlDetailsElement = e.target_unchecked_into();
+            if details.open() != *open {
+                open.set(details.open());
+            }
+        })
+    };
     html! {
+        // On a phone the buttons fold under one line, so that the view comes first.
+        <details class="share-drawer" open={*open} ontoggle={on_toggle}>
+        <summary>{ pick(lang, "Jaa tai tallenna", "Dela eller spara", "Share or save") }</summary>
         <div class="share">
             <button type="button" class="button" id="copy-link" onclick={on_copy}>{ t(lang, Msg::CopyLink) }</button>
             <button type="button" class="button" id="copy-data-link" onclick={on_data} aria-describedby="data-link-note">{ pick(lang,
@@ -141,5 +154,6 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
                 "Länken med data innehåller hela arbetsytan (material, scenarier, vyn) i adressens del efter #-tecknet, som webbläsaren inte skickar till någon server.",
                 "The link with the data holds the whole workspace (datasets, scenarios, the view) in the part of the address after the #, which browsers never send to a server.") }</p>
         </div>
+        </details>
     }
 }

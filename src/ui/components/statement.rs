@@ -249,15 +249,15 @@ pub fn Statement(props: &Props) -> Html {
         )),
         (false, true) => Some(pick(
             lang,
-            "Työkirjassa ovat myös tavoitteet omilla välilehdillään.",
-            "Arbetsboken har också målen på egna blad.",
-            "The workbook has the goals on sheets of their own too.",
+            "Työkirjassa ovat myös tavoitteet ja investoinnit omilla välilehdillään.",
+            "Arbetsboken har också målen och investeringarna på egna blad.",
+            "The workbook has the goals and investments on sheets of their own too.",
         )),
         (true, true) => Some(pick(
             lang,
-            "Työkirjassa ovat myös toteumavertailu ja tavoitteet omilla välilehdillään.",
-            "Arbetsboken har också uppföljningen och målen på egna blad.",
-            "The workbook has the budget follow-up and the goals on sheets of their own too.",
+            "Työkirjassa ovat myös toteumavertailu sekä tavoitteet ja investoinnit omilla välilehdillään.",
+            "Arbetsboken har också uppföljningen samt målen och investeringarna på egna blad.",
+            "The workbook has the budget follow-up and the goals and investments on sheets of their own too.",
         )),
     };
     let changed = props
@@ -322,16 +322,7 @@ pub fn Statement(props: &Props) -> Html {
     html! {
         <section class="statement" aria-labelledby="statement-heading">
             { heading }
-            <div class="charts">
-                <TrendChart table={table.clone()} lang={lang} unit={props.unit.clone()} on_drill={props.on_drill.clone()} line={props.line} on_line={props.on_line.clone()} hidden={props.hidden.clone()} on_series={props.on_series.clone()} />
-                <WaterfallChart table={table.clone()} lang={lang} unit={props.unit.clone()} on_drill={props.on_drill.clone()} column={props.column.clone()} on_column={props.on_column.clone()} />
-            </div>
             { controls }
-            <div class="export">
-                <button type="button" class="button" id="export-csv" onclick={on_export}>{ pick(lang, "Lataa taulukko CSV-tiedostona (Excel)", "Ladda ner tabellen som CSV (Excel)", "Download the table as CSV (Excel)") }</button>
-                <button type="button" class="button" id="export-xlsx" onclick={on_export_xlsx} aria-describedby={views_hint.is_some().then_some("export-xlsx-hint")}>{ pick(lang, "Lataa Excel-työkirjana (XLSX)", "Ladda ner som Excel-arbetsbok (XLSX)", "Download as an Excel workbook (XLSX)") }</button>
-                { views_hint.map(|hint| html! { <p class="hint" id="export-xlsx-hint">{ hint }</p> }).unwrap_or_default() }
-            </div>
             <div class="table-scroll" tabindex="0" role="region" aria-label={t(lang, Msg::StatementCaption)}>
             <table class="statement-table">
                 <caption>{ format!("{}: {} ({})", t(lang, Msg::StatementCaption), node.name, props.unit) }</caption>
@@ -405,6 +396,20 @@ pub fn Statement(props: &Props) -> Html {
             </table>
             </div>
             { unread_note(&props.dataset, &props.node, lang) }
+            <div class="export">
+                <button type="button" class="button" id="export-csv" onclick={on_export}>{ pick(lang, "Lataa taulukko CSV-tiedostona (Excel)", "Ladda ner tabellen som CSV (Excel)", "Download the table as CSV (Excel)") }</button>
+                <button type="button" class="button" id="export-xlsx" onclick={on_export_xlsx} aria-describedby={views_hint.is_some().then_some("export-xlsx-hint")}>{ pick(lang, "Lataa Excel-työkirjana (XLSX)", "Ladda ner som Excel-arbetsbok (XLSX)", "Download as an Excel workbook (XLSX)") }</button>
+                { views_hint.map(|hint| html! { <p class="hint" id="export-xlsx-hint">{ hint }</p> }).unwrap_or_default() }
+            </div>
+            // The table first, as a council member came for it; its charts under it, folded
+            // away with one click.
+            <details class="charts-drawer" open=true>
+                <summary>{ pick(lang, "Kuviot", "Diagram", "Charts") }</summary>
+                <div class="charts">
+                    <TrendChart table={table.clone()} lang={lang} unit={props.unit.clone()} on_drill={props.on_drill.clone()} line={props.line} on_line={props.on_line.clone()} hidden={props.hidden.clone()} on_series={props.on_series.clone()} />
+                    <WaterfallChart table={table.clone()} lang={lang} unit={props.unit.clone()} on_drill={props.on_drill.clone()} column={props.column.clone()} on_column={props.on_column.clone()} />
+                </div>
+            </details>
             { if notes.is_empty() { html! {} } else { html! {
                 <div class="column-notes">
                     <h2>{ t(lang, Msg::Notes) }</h2>
