@@ -143,15 +143,16 @@ pub fn use_window_keys(on_key: yew::Callback<web_sys::KeyboardEvent>) {
     });
 }
 
-/// Whether a key event is typed into a text field (its own undo and redo belong to it).
-/// Whether the screen is as narrow as a phone's (the layout's one-column width, 760 px).
+/// Whether the screen is as narrow as a phone or a tablet held upright (the layout's one-column
+/// width, 900 px).
 pub fn narrow_screen() -> bool {
     web_sys::window()
         .and_then(|w| w.inner_width().ok())
         .and_then(|w| w.as_f64())
-        .is_some_and(|w| w <= 760.0)
+        .is_some_and(|w| w <= 900.0)
 }
 
+/// Whether a key event is typed into a text field (its own undo and redo belong to it).
 pub fn typing_in_field(e: &web_sys::KeyboardEvent) -> bool {
     use wasm_bindgen::JsCast;
     e.target()

@@ -1061,7 +1061,7 @@ test('a scenario on a tablet and a phone: nothing wider than the screen, the pan
     assert.equal(await page.locator('.edit-list li').count(), 2);
     for (const view of ['taulukko', 'vertailu']) {
       // A phone chooses its view from one list; wider screens have a button each.
-      if (width < 760) await page.locator('#view-select').selectOption(view);
+      if (width <= 900) await page.locator('#view-select').selectOption(view);
       else await page.locator(`#view-${view}`).click();
       await page.waitForFunction((v) => location.hash.startsWith(`#/${v}/`), view);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
