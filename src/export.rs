@@ -756,17 +756,18 @@ pub fn follow_up_grid(
     }
 }
 
-/// The views of `node` that need no choice of a line or a column, for the sheets after its
-/// statement's: the budget follow-up, a table for each budget and its Toteuma, and the
-/// goals view's tables. `unit` is what the figures are in.
-pub fn node_views(dataset: &Dataset, node: &str, unit: &str, lang: Lang) -> Vec<Grid> {
+/// The views of the node of `table` (its statement, as exported) that need no choice of a
+/// line or a column, for the sheets after the statement's: the budget follow-up, a table
+/// for each budget and its Toteuma, and the goals view's tables. `unit` is what the figures
+/// are in.
+pub fn node_views(dataset: &Dataset, table: &NodeTable, unit: &str, lang: Lang) -> Vec<Grid> {
+    let node = table.org.as_str();
     let Some(org) = dataset.node(node) else {
         return Vec::new();
     };
-    let table = crate::analysis::node_table(dataset, node, None);
     let mut grids: Vec<Grid> = (0..table.follow_ups.len())
         .filter_map(|i| {
-            let rows = crate::analysis::followup::follow_up_rows(&table, i);
+            let rows = crate::analysis::followup::follow_up_rows(table, i);
             let pair = table.follow_ups.get(i)?;
             (!rows.is_empty()).then(|| {
                 follow_up_grid(

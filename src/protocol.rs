@@ -77,10 +77,10 @@ impl WorkbookRequest {
             .collect();
         let mut grids = self.grids.clone();
         if self.views {
-            for node in &self.nodes {
+            for table in &tables {
                 grids.extend(crate::export::node_views(
                     &self.dataset,
-                    node,
+                    table,
                     &self.about.unit,
                     self.lang,
                 ));

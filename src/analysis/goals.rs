@@ -1,7 +1,7 @@
 //! Goals of a node and the units under it, and how many of them came out as Toteutuu,
 //! Toteutuu osittain and Ei toteudu under each strategic aim.
 
-use crate::model::{Dataset, Goal, GoalStatus};
+use crate::model::{Dataset, Goal, GoalStatus, OrgNode};
 
 /// The goals of `node` and of every unit under it, node by node in tree order (the node
 /// first), each node's goals in the order the document gives them.
@@ -12,6 +12,23 @@ pub fn goals_under<'a>(dataset: &'a Dataset, node: &str) -> Vec<(String, Vec<&'a
         .filter_map(|(unit, _)| {
             let goals: Vec<&Goal> = dataset.goals_of(&unit.id).collect();
             (!goals.is_empty()).then(|| (unit.id.clone(), goals))
+        })
+        .collect()
+}
+
+/// The node and the units under it, in tree order, that the goals view shows: those with
+/// goals, investments, projects or risks of their own.
+pub fn units_shown<'a>(dataset: &'a Dataset, node: &str) -> Vec<&'a OrgNode> {
+    dataset
+        .subtree(node)
+        .into_iter()
+        .map(|(unit, _)| unit)
+        .filter(|unit| {
+            let id = unit.id.as_str();
+            dataset.goals_of(id).next().is_some()
+                || dataset.investments_of(id).next().is_some()
+                || dataset.projects_of(id).next().is_some()
+                || dataset.risks_of(id).next().is_some()
         })
         .collect()
 }

@@ -69,7 +69,7 @@ fn exercise(dataset: &Dataset) {
         let table = node_table(dataset, &node.id, None);
         let _ = raami::report::table_text(dataset, &table, Lang::Sv);
         let _ = raami::report::table_csv(&table, Lang::Fi);
-        let _ = raami::export::node_views(dataset, &node.id, "€", Lang::En);
+        let _ = raami::export::node_views(dataset, &table, "€", Lang::En);
     }
 }
 

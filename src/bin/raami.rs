@@ -794,12 +794,7 @@ mod cli {
                             tables
                                 .iter()
                                 .flat_map(|(dataset, table)| {
-                                    raami::export::node_views(
-                                        dataset,
-                                        &table.org,
-                                        &about.unit,
-                                        lang,
-                                    )
+                                    raami::export::node_views(dataset, table, &about.unit, lang)
                                 })
                                 .collect()
                         } else {

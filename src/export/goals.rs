@@ -4,7 +4,7 @@
 //! projects, say) is left out.
 
 use super::{Grid, GridCell};
-use crate::analysis::goals::{status_by_aim, total_funding};
+use crate::analysis::goals::{status_by_aim, total_funding, units_shown};
 use crate::analysis::investments::investment_tables;
 use crate::i18n::{Lang, Msg, pick, t};
 use crate::model::{Dataset, Goal, GoalStatus, InvestmentLine, OrgNode};
@@ -29,26 +29,10 @@ fn status(status: Option<GoalStatus>, lang: Lang) -> GridCell {
     })
 }
 
-/// The node and the units under it, in tree order, that have anything the view shows.
-fn units<'a>(dataset: &'a Dataset, node: &str) -> Vec<&'a OrgNode> {
-    dataset
-        .subtree(node)
-        .into_iter()
-        .map(|(unit, _)| unit)
-        .filter(|unit| {
-            let id = unit.id.as_str();
-            dataset.goals_of(id).next().is_some()
-                || dataset.investments_of(id).next().is_some()
-                || dataset.projects_of(id).next().is_some()
-                || dataset.risks_of(id).next().is_some()
-        })
-        .collect()
-}
-
 /// Whether the goals view of `node` has any table: goals, projects, investments or risks
 /// of it or a unit under it.
 pub fn has_goals_view(dataset: &Dataset, node: &str) -> bool {
-    !units(dataset, node).is_empty()
+    !units_shown(dataset, node).is_empty()
 }
 
 /// The goals view of `node` as grids: status by aim, goals, projects, investments (in
@@ -57,7 +41,7 @@ pub fn goals_grids(dataset: &Dataset, node: &str, unit: &str, lang: Lang) -> Vec
     let Some(top) = dataset.node(node) else {
         return Vec::new();
     };
-    let units = units(dataset, node);
+    let units = units_shown(dataset, node);
     let goals: Vec<(&OrgNode, &Goal)> = units
         .iter()
         .flat_map(|u| dataset.goals_of(&u.id).map(move |g| (*u, g)))

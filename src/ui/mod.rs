@@ -152,6 +152,25 @@ pub fn narrow_screen() -> bool {
         .is_some_and(|w| w <= 900.0)
 }
 
+/// A drawer (a `<details>` that folds on a narrow screen): whether it is open, at first
+/// on a wide screen and not on a narrow one, and the `ontoggle` handler that follows the
+/// reader opening and closing it.
+#[yew::hook]
+pub fn use_drawer() -> (yew::UseStateHandle<bool>, yew::Callback<web_sys::Event>) {
+    use yew::TargetCast;
+    let open = yew::use_state(|| !narrow_screen());
+    let on_toggle = {
+        let open = open.clone();
+        yew::Callback::from(move |e: web_sys::Event| {
+            let details: web_sys::HtmlDetailsElement = e.target_unchecked_into();
+            if details.open() != *open {
+                open.set(details.open());
+            }
+        })
+    };
+    (open, on_toggle)
+}
+
 /// Whether a key event is typed into a text field (its own undo and redo belong to it).
 pub fn typing_in_field(e: &web_sys::KeyboardEvent) -> bool {
     use wasm_bindgen::JsCast;

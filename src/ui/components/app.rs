@@ -488,7 +488,7 @@ pub fn App() -> Html {
     };
     // On a phone the organisation tree is a drawer, closed at first and once a node is
     // picked, so that the node's figures come first; on wider screens it stays open.
-    let tree_open = use_state(|| !crate::ui::narrow_screen());
+    let (tree_open, on_tree_toggle) = crate::ui::use_drawer();
     let on_tree_select = {
         let (on_select, tree_open) = (on_select.clone(), tree_open.clone());
         Callback::from(move |choice: (usize, String)| {
@@ -496,15 +496,6 @@ pub fn App() -> Html {
                 tree_open.set(false);
             }
             on_select.emit(choice);
-        })
-    };
-    let on_tree_toggle = {
-        let tree_open = tree_open.clone();
-        Callback::from(move |e: Event| {
-            let details: web_sys::HtmlDetailsElement = e.target_unchecked_into();
-            if details.open() != *tree_open {
-                tree_open.set(details.open());
-            }
         })
     };
     let on_view_select = {

@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use super::grid_export::GridExport;
 use super::investments::Investments;
-use crate::analysis::goals::{goals_under, status_by_aim};
+use crate::analysis::goals::{goals_under, status_by_aim, units_shown};
 use crate::i18n::{Lang, Msg, t};
 use crate::model::{Dataset, Goal, GoalLevel, GoalStatus, OrgNode, Project, Risk};
 use crate::numfmt::{format_eur, format_percent};
@@ -202,18 +202,7 @@ pub fn GoalsView(props: &Props) -> Html {
     };
     let by_unit = goals_under(dataset, &node.id);
     // The node and the units under it, in tree order, that have anything to show here.
-    let units: Vec<&OrgNode> = dataset
-        .subtree(&node.id)
-        .into_iter()
-        .map(|(unit, _)| unit)
-        .filter(|unit| {
-            let id = unit.id.as_str();
-            dataset.goals_of(id).next().is_some()
-                || dataset.investments_of(id).next().is_some()
-                || dataset.projects_of(id).next().is_some()
-                || dataset.risks_of(id).next().is_some()
-        })
-        .collect();
+    let units: Vec<&OrgNode> = units_shown(dataset, &node.id);
     let heading = html! { <h1 id="goals-heading">{ &node.name }</h1> };
     if units.is_empty() {
         return html! { <section class="goals" aria-labelledby="goals-heading">{ heading }<p>{ t(lang, Msg::NoGoals) }</p></section> };

@@ -35,7 +35,7 @@ enum Copied {
 pub fn ShareBar(props: &ShareBarProps) -> Html {
     let lang = props.lang;
     let copied = use_state(|| None::<Copied>);
-    let open = use_state(|| !crate::ui::narrow_screen());
+    let (open, on_toggle) = crate::ui::use_drawer();
     let on_copy = {
         let (copied, link) = (copied.clone(), props.page_link.to_string());
         Callback::from(move |_: MouseEvent| {
@@ -128,15 +128,6 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
             "This browser cannot make a link with the data: save the workspace to a file and share the file.") }</span> }
         }
         _ => html! { <span class="copy-status" role="status"></span> },
-    };
-    let on_toggle = {
-        let open = open.clone();
-        Callback::from(move |e: Event| {
-            let details: web_sys::HtmlDetailsElement = e.target_unchecked_into();
-            if details.open() != *open {
-                open.set(details.open());
-            }
-        })
     };
     html! {
         // On a phone the buttons fold under one line, so that the view comes first.
