@@ -38,6 +38,9 @@ pub enum DerivedColumn {
     BudgetChanges,
     /// A column the user's mapping says to leave out.
     Ignored,
+    /// `Ehdotus 2023`, `Talousarvioehdotus`: the board's proposal, beside the budget the
+    /// council decided; Raami keeps no column of that kind.
+    Proposal,
 }
 
 impl DerivedColumn {
@@ -58,6 +61,9 @@ impl DerivedColumn {
             (DerivedColumn::Ignored, Lang::Fi) => "ohitettu sarake",
             (DerivedColumn::Ignored, Lang::Sv) => "utelämnad kolumn",
             (DerivedColumn::Ignored, Lang::En) => "ignored column",
+            (DerivedColumn::Proposal, Lang::Fi) => "Ehdotus",
+            (DerivedColumn::Proposal, Lang::Sv) => "Förslag",
+            (DerivedColumn::Proposal, Lang::En) => "Proposal",
         }
     }
 }
@@ -101,9 +107,8 @@ pub fn unit_scale(text: &str) -> Option<u32> {
         .collect();
     let squeezed = squeezed.trim_matches(|c| c == '(' || c == ')' || c == ':');
     match squeezed {
-        "1000e" | "1000€" | "t€" | "1000euroa" | "1000eur" | "teur" | "keur" | "k€" => {
-            Some(1000)
-        }
+        "1000e" | "1000€" | "t€" | "1000euroa" | "1000euro" | "1000eur" | "teur" | "keur"
+        | "k€" => Some(1000),
         "milj.€" | "milj€" | "m€" | "milj.euroa" | "miljoonaaeuroa" | "meur" => {
             Some(1_000_000)
         }
@@ -130,7 +135,9 @@ pub fn join_broken_words(parts: &[&str]) -> String {
 
 /// `1.1.-31.12.2024`, `1.1.–31.12.2024`: a financial year's period, read as its year.
 fn period_year(word: &str) -> Option<i32> {
-    let rest = word.strip_prefix("1.1.")?;
+    let rest = word
+        .strip_prefix("1.1.")
+        .or_else(|| word.strip_prefix("01.01."))?;
     let rest = rest.trim_start_matches(|c: char| crate::numfmt::is_minus(c) || c == ' ');
     let rest = rest.strip_prefix("31.12.")?;
     year(rest)
@@ -160,6 +167,22 @@ pub fn parse_cell(text: &str) -> Option<Cell> {
         }
         _ => None,
     };
+    // `Ehdotus 2023`: the proposal, read past like a computed column.
+    let proposal = words
+        .iter()
+        .filter(|w| year(w).is_none())
+        .map(|w| w.replace('-', ""))
+        .collect::<Vec<_>>();
+    if matches!(
+        proposal
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .as_slice(),
+        ["ehdotus"] | ["talousarvioehdotus"] | ["taehdotus"] | ["förslag"] | ["proposal"]
+    ) {
+        return Some(Cell::Derived(DerivedColumn::Proposal));
+    }
     if let Some(derived) = derived {
         return Some(
             if derived == DerivedColumn::UsePct && compact.starts_with("tot") {
@@ -841,7 +864,11 @@ mod tests {
             parse_cell("Talousarviomuutokset"),
             Some(Cell::Derived(DerivedColumn::BudgetChanges))
         );
-        assert_eq!(parse_cell("Ehdotus 2022"), None);
+        assert_eq!(
+            parse_cell("Ehdotus 2022"),
+            Some(Cell::Derived(DerivedColumn::Proposal))
+        );
+        assert_eq!(parse_cell("Ehdotus lautakunta"), None);
         assert_eq!(parse_cell("Selite"), None);
         assert_eq!(join_broken_words(&["Talous-", "arvio"]), "Talousarvio");
         assert_eq!(

@@ -33,6 +33,16 @@ pub enum TableDetection {
     PoikkeamaActualMinusBudget { table: String, budget: String },
     /// Labels broken over two lines, joined.
     JoinedLabels { table: String, rows: usize },
+    /// A table copied from a web page, its cells run together: `rows` rows split by the
+    /// shape of their figures, `placed` of them placed in their columns by the one space
+    /// each empty cell left.
+    GluedCells {
+        table: String,
+        rows: usize,
+        placed: usize,
+    },
+    /// An `Ehdotus` (proposal) column beside the budget: read past, not stored.
+    ProposalColumn { table: String },
 }
 
 impl TableDetection {
@@ -158,6 +168,69 @@ impl TableDetection {
             (Self::JoinedLabels { table, rows }, Lang::En) => {
                 format!("in “{table}”, {rows} row names went on to the next line; they were joined")
             }
+            (
+                Self::GluedCells {
+                    table,
+                    rows,
+                    placed,
+                },
+                Lang::Fi,
+            ) => {
+                let mut text = format!(
+                    "taulukon ”{table}” solut olivat kiinni toisissaan (verkkosivulta kopioitu taulukko): {rows} rivin luvut erotettiin niiden numeroryhmistä ja desimaaleista"
+                );
+                if *placed > 0 {
+                    text.push_str(&format!(
+                        "; {placed} rivillä tyhjien solujen paikat luettiin niiden jättämistä välilyönneistä"
+                    ));
+                }
+                text
+            }
+            (
+                Self::GluedCells {
+                    table,
+                    rows,
+                    placed,
+                },
+                Lang::Sv,
+            ) => {
+                let mut text = format!(
+                    "cellerna i tabellen ”{table}” satt ihop (en tabell kopierad från en webbsida): talen på {rows} rader skildes åt med sina siffergrupper och decimaler"
+                );
+                if *placed > 0 {
+                    text.push_str(&format!(
+                        "; på {placed} rader lästes de tomma cellernas platser av mellanslagen de lämnade"
+                    ));
+                }
+                text
+            }
+            (
+                Self::GluedCells {
+                    table,
+                    rows,
+                    placed,
+                },
+                Lang::En,
+            ) => {
+                let mut text = format!(
+                    "the cells of “{table}” ran together (a table copied from a web page): the figures of {rows} rows were told apart by their digit groups and decimals"
+                );
+                if *placed > 0 {
+                    text.push_str(&format!(
+                        "; on {placed} rows the places of empty cells were read from the spaces they left"
+                    ));
+                }
+                text
+            }
+            (Self::ProposalColumn { table }, Lang::Fi) => format!(
+                "taulukon ”{table}” Ehdotus-sarake (talousarvioehdotus) luettiin ohi: Raami tallentaa valtuuston päättämän talousarvion"
+            ),
+            (Self::ProposalColumn { table }, Lang::Sv) => format!(
+                "kolumnen Förslag i tabellen ”{table}” (budgetförslaget) lästes förbi: Raami sparar budgeten som fullmäktige beslutat"
+            ),
+            (Self::ProposalColumn { table }, Lang::En) => format!(
+                "the Ehdotus (proposal) column of “{table}” was read past: Raami keeps the budget the council decided"
+            ),
         }
     }
 }
@@ -171,6 +244,11 @@ pub enum TableWarning {
     OpenHeader { cell: String, open: OpenCell },
     /// A table found whose rows were all skipped or that has none.
     NoRowsRead { table: String },
+    /// A `Josta …` (of which) row: a breakdown of the row above it, no part of any sum.
+    OfWhich { label: String },
+    /// `Tulot`, `Menot`, `Netto` in a table of a budget part (Tuloslaskelmaosa,
+    /// Rahoitusosa): the part's totals, not the operating lines those words mean elsewhere.
+    PartTotal { label: String, table: String },
 }
 
 impl TableWarning {
@@ -193,6 +271,24 @@ impl TableWarning {
                 format!("inga rader lästes ur tabellen ”{table}”")
             }
             (Self::NoRowsRead { table }, Lang::En) => format!("no row of “{table}” was read"),
+            (Self::OfWhich { label }, Lang::Fi) => format!(
+                "rivi ”{label}” erittelee yläpuolellaan olevaa riviä eikä ole minkään summan osa; ohitettiin"
+            ),
+            (Self::OfWhich { label }, Lang::Sv) => format!(
+                "raden ”{label}” specificerar raden ovanför och ingår inte i någon summa; hoppades över"
+            ),
+            (Self::OfWhich { label }, Lang::En) => {
+                format!("“{label}” itemises the row above it and is part of no sum; skipped")
+            }
+            (Self::PartTotal { label, table }, Lang::Fi) => format!(
+                "rivi ”{label}” on taulukon ”{table}” osan yhteissumma (verotulot, valtionosuudet, rahoituserät…), ei toimintatuottojen tai -kulujen rivi; ohitettiin"
+            ),
+            (Self::PartTotal { label, table }, Lang::Sv) => format!(
+                "raden ”{label}” är totalen för delen ”{table}” (skatter, statsandelar, finansiella poster…), inte verksamhetens intäkter eller kostnader; hoppades över"
+            ),
+            (Self::PartTotal { label, table }, Lang::En) => format!(
+                "“{label}” is the total of the budget part “{table}” (taxes, state aid, financial items…), not operating revenue or expenses; skipped"
+            ),
         }
     }
 }

@@ -161,9 +161,11 @@ pub fn is_header_fragment(text: &str) -> bool {
 }
 
 /// The unit markers a header cell may carry, longest first.
-const UNIT_MARKERS: &[&str] = &[
+pub(crate) const UNIT_MARKERS: &[&str] = &[
     "1 000 euroa",
     "1000 euroa",
+    "1 000 euro",
+    "1000 euro",
     "milj. euroa",
     "1 000 €",
     "1000 €",

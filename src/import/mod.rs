@@ -13,6 +13,7 @@ pub mod columns;
 pub mod csvfile;
 pub mod decode;
 pub mod findings;
+pub mod glued;
 pub mod goals;
 pub mod grid;
 pub mod ktas;
@@ -481,7 +482,8 @@ impl WarningKind {
             | WarningKind::Ambiguous { label, .. }
             | WarningKind::NotANumber { label, .. }
             | WarningKind::CellCount { label, .. }
-            | WarningKind::Book(findings::TableWarning::TwoUnderOne { label, .. }) => Some(label),
+            | WarningKind::Book(findings::TableWarning::TwoUnderOne { label, .. })
+            | WarningKind::Book(findings::TableWarning::PartTotal { label, .. }) => Some(label),
             _ => None,
         }
     }

@@ -15,14 +15,15 @@ use rust_decimal::Decimal;
 
 use super::cell_tables::{Contents, read_cell_tables};
 use super::cells::strip_tags;
-use super::columns::{Cell, DocumentContext, parse_cell, settle};
+use super::columns::{Cell, DerivedColumn, DocumentContext, parse_cell, settle};
 use super::columns::{
     Header, HeaderColumn, derived_mismatches, join_two_line_header, parse_header,
 };
 use super::findings::{TableDetection, TableWarning};
+use super::glued;
 use super::layout;
 use super::mapping::{LineTarget, Mapping};
-use super::split::splits;
+use super::split::{glued as split_glued, splits};
 use super::{Detection, ImportError, Imported, Place, Warning, WarningKind, slug};
 use crate::analysis::validate::{CheckKind, Severity, validate};
 use crate::model::{
@@ -69,6 +70,12 @@ enum Cells {
     Spaced(Vec<String>),
     /// A laid-out row with two figures under one header column.
     Unplaced { column: String },
+    /// A web page's row whose figures ran together: its possible splits placed in the
+    /// columns, or none (and the count of figures its spaces leave room for).
+    Split {
+        candidates: Vec<Vec<Option<Decimal>>>,
+        expected: usize,
+    },
 }
 
 struct RawRow {
@@ -93,6 +100,9 @@ struct RawTable {
     /// Minus signs joined from the line above their figures, and labels joined over lines.
     signs: usize,
     joined: usize,
+    /// Rows of a web page's table split where their figures ran together, and those of
+    /// them placed by the spaces of their empty cells.
+    glued: (usize, usize),
 }
 
 /// A header whose cells name columns, but one of them leaves its year or kind open and the
@@ -185,7 +195,9 @@ fn find_tables(
     // Where the text since the previous table starts: headings there name the next table.
     let mut since = 0;
     while i < lines.len() {
-        match layout_table(lines, i, since, context, mapping) {
+        let found = glued_table(lines, i, since, context, mapping)
+            .or_else(|| layout_table(lines, i, since, context, mapping));
+        match found {
             Some(Ok((table, end))) => {
                 tables.push(table);
                 since = end;
@@ -287,6 +299,7 @@ fn find_tables(
             settled: Vec::new(),
             signs: 0,
             joined: 0,
+            glued: (0, 0),
         });
         since = j;
         i = j.max(i + 1);
@@ -301,6 +314,231 @@ fn clean_figure(text: &str) -> &str {
 
 fn is_layout_figure(text: &str) -> bool {
     matches!(parse_fi_number(clean_figure(text)), Ok(Some(_)))
+}
+
+/// A header's settled columns, and for each cell settled from the document: (cell, column,
+/// source).
+type HeaderColumns = (Vec<HeaderColumn>, Vec<(String, String, String)>);
+
+/// What the cells of a header mean (the user's mapping of a cell first, `2024` → TP 2024,
+/// then the grammar), their kinds and years settled with the document. `None` unless every
+/// cell means something and two of them are value columns; the cell left open, if any.
+fn header_columns(
+    texts: &[String],
+    context: &DocumentContext,
+    mapping: &Mapping,
+    header_line: usize,
+) -> Option<Result<HeaderColumns, OpenHeader>> {
+    let mut cells: Vec<Cell> = Vec::new();
+    for text in texts {
+        let meaning = match mapping.column(text) {
+            Some(target) => target.header_column().map_or(
+                Cell::Derived(super::columns::DerivedColumn::Ignored),
+                Cell::from,
+            ),
+            None => parse_cell(text)?,
+        };
+        cells.push(meaning);
+    }
+    if cells
+        .iter()
+        .filter(|c| matches!(c, Cell::Value { .. }))
+        .count()
+        < 2
+    {
+        return None;
+    }
+    let (columns, settled) = match settle(&cells, context) {
+        Ok(settled) => settled,
+        Err((index, open)) => {
+            return Some(Err(OpenHeader {
+                line: header_line,
+                cell: texts[index].clone(),
+                open,
+            }));
+        }
+    };
+    let settled = settled
+        .into_iter()
+        .map(|(index, source)| {
+            let column = match columns[index] {
+                HeaderColumn::Value { kind, year } => {
+                    Column::new(kind, year).label(crate::i18n::Lang::Fi)
+                }
+                _ => String::new(),
+            };
+            (texts[index].clone(), column, source)
+        })
+        .collect();
+    Some(Ok((columns, settled)))
+}
+
+/// A table copied from a web page, its cells run together (see [`glued`]): its header as
+/// [`glued::find_header`] reads it, then its rows, each split where its figures ran
+/// together. When a row has fewer figures than columns, the one space a browser prints
+/// for each empty cell tells which columns are empty: the table's captions (rows without
+/// figures) show how many spaces stand after a name with every cell empty, and a row whose
+/// spaces do not account for its columns is reported, not placed. The table ends at a
+/// blank line, a different header, or prose; its header printed again over a section
+/// (`Rahoitustuotot ja -kulut, 1 000 euroa01.01.-…`) does not end it.
+fn glued_table(
+    lines: &[TextLine],
+    at: usize,
+    since: usize,
+    context: &DocumentContext,
+    mapping: &Mapping,
+) -> Option<Result<(RawTable, usize), OpenHeader>> {
+    let window: Vec<&str> = lines[at..(at + 24).min(lines.len())]
+        .iter()
+        .map(|l| l.text.as_str())
+        .collect();
+    let found = glued::find_header(&window)?;
+    let header_line = lines[at + found.last].number;
+    let (columns, settled) = match header_columns(&found.cells, context, mapping, header_line)? {
+        Ok(found) => found,
+        Err(open) => return Some(Err(open)),
+    };
+    let width = columns.len();
+    let mut body: Vec<(usize, glued::GluedRow)> = Vec::new();
+    let mut j = at + found.last + 1;
+    while j < lines.len() {
+        let text = lines[j].text.as_str();
+        if is_blank(text) {
+            break;
+        }
+        let window: Vec<&str> = lines[j..(j + 24).min(lines.len())]
+            .iter()
+            .map(|l| l.text.as_str())
+            .collect();
+        if let Some(again) = glued::find_header(&window) {
+            // The header printed again over a section of the table (its caption a line of
+            // the statement, or none) goes on with it; any other ends it.
+            let caption = again.label.trim_end_matches([',', ' ']);
+            if again.cells != found.cells
+                || !(caption.is_empty() || Line::from_label(caption).is_some())
+            {
+                break;
+            }
+            j += again.last + 1;
+            continue;
+        }
+        match glued::split_row(text) {
+            Some(row) if row.figures.is_empty() => {
+                // A caption, or prose after the table; `Muutos, %` begins the rows of
+                // percentages that follow a table's figures.
+                let words: String = row
+                    .label
+                    .to_lowercase()
+                    .chars()
+                    .filter(|c| c.is_alphanumeric() || *c == '%')
+                    .collect();
+                if row.label.chars().count() > 70 || row.label.ends_with('.') || words == "muutos%"
+                {
+                    break;
+                }
+                body.push((j, row));
+            }
+            Some(row) => body.push((j, row)),
+            None => {
+                // Figures without a name: a section's total printed under its parts.
+                let trimmed = text.trim();
+                if !trimmed.chars().all(|c| {
+                    c.is_ascii_digit() || " ,\u{a0}".contains(c) || crate::numfmt::is_minus(c)
+                }) {
+                    break;
+                }
+                body.push((
+                    j,
+                    glued::GluedRow {
+                        label: trimmed.to_string(),
+                        figures: trimmed.to_string(),
+                        before: 0,
+                        after: 0,
+                    },
+                ));
+            }
+        }
+        j += 1;
+    }
+    let end = j;
+    // Spaces after a caption's name: one for each empty cell, and the gap after the name.
+    let gaps: Vec<usize> = body
+        .iter()
+        .filter(|(_, r)| r.figures.is_empty() && r.before >= width)
+        .map(|(_, r)| r.before - width)
+        .collect();
+    let gap = gaps
+        .first()
+        .copied()
+        .filter(|g| gaps.iter().all(|x| x == g));
+    let mut rows = Vec::new();
+    let (mut split, mut placed) = (0, 0);
+    for (index, row) in body {
+        if row.figures.is_empty() {
+            continue;
+        }
+        // How many figures the row's spaces leave room for, and from which column.
+        let room = gap.and_then(|gap| {
+            let before = row.before.checked_sub(gap)?;
+            let count = width.checked_sub(before + row.after)?;
+            (count > 0).then_some((before, count))
+        });
+        let (before, count) = match room {
+            Some(room) => room,
+            None if gap.is_none() => (0, width),
+            None => (0, 0),
+        };
+        let candidates: Vec<Vec<Option<Decimal>>> = if count == 0 {
+            Vec::new()
+        } else {
+            split_glued(&row.figures, count, SPLIT_CAP)
+                .into_iter()
+                .map(|values| {
+                    let mut cells = vec![None; width];
+                    for (k, value) in values.into_iter().enumerate() {
+                        cells[before + k] = Some(value);
+                    }
+                    cells
+                })
+                .collect()
+        };
+        if !candidates.is_empty() {
+            split += 1;
+            if count < width {
+                placed += 1;
+            }
+        }
+        rows.push(RawRow {
+            line: lines[index].number,
+            label: row.label,
+            cells: Cells::Split {
+                candidates,
+                expected: count.max(1),
+            },
+        });
+    }
+    let (name, level_hint, investment, note_after) =
+        table_context(lines, since, at, end, &found.label);
+    Some(Ok((
+        RawTable {
+            header_line,
+            name,
+            header: Header {
+                label: found.label.clone(),
+                columns,
+            },
+            unit: found.unit.clone(),
+            investment,
+            level_hint,
+            rows,
+            note_after,
+            settled,
+            signs: 0,
+            joined: 0,
+            glued: (split, placed),
+        },
+        end,
+    )))
 }
 
 /// A financial table in laid-out text (`pdftotext -layout`): a header read by
@@ -324,7 +562,6 @@ fn layout_table(
     let found = layout::find_header(&window, 0)?;
     let mut unit = None;
     let mut spans = Vec::new();
-    let mut cells: Vec<Cell> = Vec::new();
     for column in &found.columns {
         let (rest, marker) = layout::strip_unit(&column.text);
         if marker.is_some() {
@@ -333,53 +570,19 @@ fn layout_table(
         if rest.is_empty() {
             continue;
         }
-        // The user's mapping of a header cell first (`2024` → TP 2024), then the grammar.
-        let meaning = match mapping.column(&rest) {
-            Some(target) => target.header_column().map_or(
-                Cell::Derived(super::columns::DerivedColumn::Ignored),
-                Cell::from,
-            ),
-            None => parse_cell(&rest)?,
-        };
-        cells.push(meaning);
         spans.push(layout::Segment {
             text: rest,
             ..column.clone()
         });
     }
-    if cells
-        .iter()
-        .filter(|c| matches!(c, Cell::Value { .. }))
-        .count()
-        < 2
-    {
-        return None;
-    }
     let (label, label_unit) = layout::strip_unit(&found.label);
     unit = unit.or(label_unit);
     let header_line = lines[at + found.last].number;
-    let (columns, settled) = match settle(&cells, context) {
-        Ok(settled) => settled,
-        Err((index, open)) => {
-            return Some(Err(OpenHeader {
-                line: header_line,
-                cell: spans[index].text.clone(),
-                open,
-            }));
-        }
+    let texts: Vec<String> = spans.iter().map(|s| s.text.clone()).collect();
+    let (columns, settled) = match header_columns(&texts, context, mapping, header_line)? {
+        Ok(found) => found,
+        Err(open) => return Some(Err(open)),
     };
-    let settled = settled
-        .into_iter()
-        .map(|(index, source)| {
-            let column = match columns[index] {
-                HeaderColumn::Value { kind, year } => {
-                    Column::new(kind, year).label(crate::i18n::Lang::Fi)
-                }
-                _ => String::new(),
-            };
-            (spans[index].text.clone(), column, source)
-        })
-        .collect();
 
     let mut rows = Vec::new();
     let mut minus_at: Vec<usize> = Vec::new();
@@ -530,6 +733,7 @@ fn layout_table(
             settled,
             signs,
             joined,
+            glued: (0, 0),
         },
         end,
     )))
@@ -894,7 +1098,36 @@ fn read_rows(
                 Some(LineTarget::Line { line }) => Some(RowTarget::Line(line)),
                 // The user said to leave the row out.
                 Some(LineTarget::Ignore) => continue,
-                None => Line::from_label(&row.label).map(RowTarget::Line),
+                None => {
+                    let words = crate::model::line::normalise_label(&row.label);
+                    if ["josta ", "varav ", "of which "]
+                        .iter()
+                        .any(|w| words.starts_with(w))
+                    {
+                        warnings.push(Warning {
+                            place: Place::line(file, row.line),
+                            kind: WarningKind::Book(TableWarning::OfWhich {
+                                label: row.label.clone(),
+                            }),
+                        });
+                        continue;
+                    }
+                    let part = table.name.to_lowercase();
+                    let part_table = ["tuloslaskelmaosa", "rahoitusosa", "investointiosa"]
+                        .iter()
+                        .any(|p| part.contains(p));
+                    if part_table && matches!(words.as_str(), "tulot" | "menot" | "netto") {
+                        warnings.push(Warning {
+                            place: Place::line(file, row.line),
+                            kind: WarningKind::Book(TableWarning::PartTotal {
+                                label: row.label.clone(),
+                                table: table.name.clone(),
+                            }),
+                        });
+                        continue;
+                    }
+                    Line::from_label(&row.label).map(RowTarget::Line)
+                }
             }
         };
         // A lone dash after a caption (`TOIMINTATUOTOT -`) is no figure.
@@ -903,7 +1136,7 @@ fn read_rows(
         let has_numbers = match &row.cells {
             Cells::Tabbed(cells) => cells.iter().any(is_figure),
             Cells::Spaced(tokens) => tokens.iter().any(is_figure),
-            Cells::Unplaced { .. } => true,
+            Cells::Unplaced { .. } | Cells::Split { .. } => true,
         };
         if !has_numbers {
             // A section caption such as `TOIMINTATUOTOT -`: no figures to take.
@@ -929,6 +1162,22 @@ fn read_rows(
                     }),
                 });
                 continue;
+            }
+            Cells::Split {
+                candidates,
+                expected,
+            } => {
+                if candidates.is_empty() {
+                    warnings.push(Warning {
+                        place,
+                        kind: WarningKind::Unsplittable {
+                            label: row.label.clone(),
+                            expected: *expected,
+                        },
+                    });
+                    continue;
+                }
+                candidates.clone()
             }
             Cells::Tabbed(cells) => {
                 let filled: Vec<&String> = cells.iter().collect();
@@ -1255,26 +1504,39 @@ pub fn import_text_with_mapping(
                     let label = w.kind.skipped_row()?.to_string();
                     // A subtotal printed above its parts (TOIMINTATUOTOT, then
                     // Myyntituotot…) may have the row among them: count from its first part.
-                    let after = rows
+                    let read_above: Vec<Line> = rows
                         .iter()
                         .filter(|r| r.line < at)
                         .filter_map(|r| match r.target {
                             RowTarget::Line(line) => Some(line),
                             RowTarget::Investment(_) => None,
                         })
-                        .next_back()
-                        .and_then(|line| {
-                            if line.is_subtotal() {
-                                line.first_part().previous()
-                            } else {
-                                Some(line)
-                            }
-                        });
+                        .collect();
+                    // A subtotal printed under its parts (Toimintakate after Toimintakulut)
+                    // is complete there.
+                    let after = read_above.last().copied().and_then(|line| {
+                        let parts_above = read_above[..read_above.len() - 1]
+                            .iter()
+                            .any(|l| l.parent() == Some(line));
+                        if line.is_subtotal() && !parts_above {
+                            line.first_part().previous()
+                        } else {
+                            Some(line)
+                        }
+                    });
                     Some((at, label, after))
                 })
                 .collect(),
         );
         read.push((t, rows));
+    }
+
+    // Tables found, but not one row read from any: the file gives no figure to show.
+    if read.iter().all(|(_, rows)| rows.is_empty()) {
+        return Err(ImportError::NoFigures {
+            place: Place::line(file, tables[0].header_line),
+            skipped: warnings.into_iter().take(5).collect(),
+        });
     }
 
     // Each table's unit, signs and settled columns.
@@ -1293,6 +1555,7 @@ pub fn import_text_with_mapping(
             .columns
             .iter()
             .filter_map(|c| match c {
+                HeaderColumn::Derived(DerivedColumn::Proposal) => None,
                 HeaderColumn::Derived(d) => Some(d.name(crate::i18n::Lang::Fi).to_string()),
                 _ => None,
             })
@@ -1307,6 +1570,22 @@ pub fn import_text_with_mapping(
             detections.push(Detection::Book(TableDetection::DetachedMinus {
                 table: table.name.clone(),
                 signs: table.signs,
+            }));
+        }
+        if table.glued.0 > 0 {
+            detections.push(Detection::Book(TableDetection::GluedCells {
+                table: table.name.clone(),
+                rows: table.glued.0,
+                placed: table.glued.1,
+            }));
+        }
+        if table
+            .header
+            .columns
+            .contains(&HeaderColumn::Derived(DerivedColumn::Proposal))
+        {
+            detections.push(Detection::Book(TableDetection::ProposalColumn {
+                table: table.name.clone(),
             }));
         }
         if table.joined > 0 {
@@ -1340,6 +1619,12 @@ pub fn import_text_with_mapping(
     for (((t, rows), unit), skipped) in read.iter().zip(scales).zip(skipped) {
         let table = &tables[*t];
         let scale = Decimal::from(unit);
+        // A figure printed in thousands is exact to its printed digits only: 137 660,1
+        // thousand is 137 660 100 €, not 137 660 100,0.
+        let scaled = |value: Decimal| {
+            let euros = value * scale;
+            if unit > 1 { euros.normalize() } else { euros }
+        };
         let header_columns: Vec<Option<Column>> = table
             .header
             .columns
@@ -1367,7 +1652,7 @@ pub fn import_text_with_mapping(
                         figures
                             .entry(line)
                             .or_default()
-                            .insert(column.id.clone(), *value * scale);
+                            .insert(column.id.clone(), scaled(*value));
                     }
                 }
             }
@@ -1375,6 +1660,10 @@ pub fn import_text_with_mapping(
             continue;
         }
 
+        // A table none of whose rows was read is said in the warnings; it makes no node.
+        if rows.is_empty() {
+            continue;
+        }
         let key = table.name.to_lowercase();
         let index = match merged.get(&key) {
             Some(&index) => index,
@@ -1403,7 +1692,7 @@ pub fn import_text_with_mapping(
                 let (Some(column), Some(value)) = (column, value) else {
                     continue;
                 };
-                let value = *value * scale;
+                let value = scaled(*value);
                 let by_col = draft.figures.entry(line).or_default();
                 match by_col.get(&column.id) {
                     Some(existing) if *existing != value => warnings.push(Warning {

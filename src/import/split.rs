@@ -168,6 +168,143 @@ fn walk(
     }
 }
 
+/// Every way to split figures whose cells ran together into exactly `count` numbers, at
+/// most `cap` of them: a browser's copy of a web page's table gives `70 06171 05772 778`
+/// for 70 061, 71 057 and 72 778. Within a number one space separates its thousands;
+/// between two numbers there is nothing, or a run of two or more spaces. Every number of
+/// one split has the same count of decimals (none, one or two), as a printed column has.
+/// Nothing (an empty list) when there is no way, or too many to search.
+pub fn glued(text: &str, count: usize, cap: usize) -> Vec<Vec<Decimal>> {
+    let chars: Vec<char> = text
+        .trim()
+        .chars()
+        .map(|c| if c.is_whitespace() { ' ' } else { c })
+        .collect();
+    let mut found = Vec::new();
+    if chars.is_empty() || count == 0 || chars.len() > TOKEN_LIMIT * 4 {
+        return found;
+    }
+    let mut budget = STEP_BUDGET;
+    for decimals in 0..=2 {
+        let mut current = Vec::new();
+        glued_walk(
+            &Glued {
+                chars: &chars,
+                decimals,
+                count,
+                cap,
+            },
+            0,
+            &mut current,
+            &mut found,
+            &mut budget,
+        );
+    }
+    if budget == 0 {
+        found.clear();
+    }
+    found
+}
+
+struct Glued<'a> {
+    chars: &'a [char],
+    decimals: usize,
+    count: usize,
+    cap: usize,
+}
+
+fn digits_at(chars: &[char], at: usize, n: usize) -> bool {
+    at + n <= chars.len() && chars[at..at + n].iter().all(char::is_ascii_digit)
+}
+
+fn glued_walk(
+    g: &Glued,
+    start: usize,
+    current: &mut Vec<Decimal>,
+    found: &mut Vec<Vec<Decimal>>,
+    budget: &mut usize,
+) {
+    if found.len() >= g.cap || *budget == 0 {
+        return;
+    }
+    *budget -= 1;
+    let chars = g.chars;
+    if start == chars.len() {
+        if current.len() == g.count {
+            found.push(current.clone());
+        }
+        return;
+    }
+    if current.len() >= g.count {
+        return;
+    }
+    let mut at = start;
+    let negative = is_minus(chars[at]);
+    if negative {
+        at += 1;
+    }
+    for lead in 1..=3 {
+        if !digits_at(chars, at, lead) || (lead > 1 && chars[at] == '0') {
+            break;
+        }
+        let mut digits: String = chars[at..at + lead].iter().collect();
+        let mut end = at + lead;
+        loop {
+            // The number may end here, with its decimals.
+            let mut close = end;
+            let mut fraction = String::new();
+            let complete = if g.decimals == 0 {
+                true
+            } else if chars.get(close) == Some(&',') && digits_at(chars, close + 1, g.decimals) {
+                fraction = chars[close + 1..close + 1 + g.decimals].iter().collect();
+                close += 1 + g.decimals;
+                true
+            } else {
+                false
+            };
+            if complete {
+                // What follows is the next number, a gap of two or more spaces, or the end.
+                let mut next = close;
+                while chars.get(next) == Some(&' ') {
+                    next += 1;
+                }
+                let gap = next - close;
+                let follows = match chars.get(close) {
+                    None => true,
+                    Some(' ') => gap >= 2,
+                    Some(c) => c.is_ascii_digit() || is_minus(*c),
+                };
+                if follows {
+                    let mut text = String::new();
+                    if negative {
+                        text.push('-');
+                    }
+                    text.push_str(&digits);
+                    if !fraction.is_empty() {
+                        text.push('.');
+                        text.push_str(&fraction);
+                    }
+                    if let Ok(value) = Decimal::from_str(&text) {
+                        current.push(value);
+                        glued_walk(g, next, current, found, budget);
+                        current.pop();
+                    }
+                }
+            }
+            // Or go on with a group of three after one space (never after a lone 0).
+            let grows = chars.get(end) == Some(&' ')
+                && digits_at(chars, end + 1, 3)
+                && digits != "0"
+                && digits.len() < 3 * GROUPS_PER_NUMBER;
+            if !grows {
+                break;
+            }
+            digits.extend(&chars[end + 1..end + 4]);
+            end += 4;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -252,5 +389,34 @@ mod tests {
         );
         assert_eq!(splits(&tokens("12 abc"), 2, 100), None);
         assert_eq!(splits(&tokens("1 2 3"), 2, 100).unwrap().len(), 0);
+    }
+
+    #[test]
+    fn figures_run_together_split_by_their_groups() {
+        // Helsinki, Talousarvio 2023: Myyntitulot of three columns.
+        assert_eq!(
+            strings(&glued("70 06171 05772 778", 3, 100)),
+            [["70061", "71057", "72778"]]
+        );
+        // Jyväskylä, Tilinpäätös 2018: one decimal each.
+        assert_eq!(
+            strings(&glued(
+                "-679 019,7-12 795,1-691 814,8-685 750,56 064,3",
+                5,
+                100
+            )),
+            [["-679019.7", "-12795.1", "-691814.8", "-685750.5", "6064.3"]]
+        );
+        // Helsinki, konsernituloslaskelma 2019: a positive figure after a negative one.
+        assert_eq!(strings(&glued("-1 4807 798", 2, 100)), [["-1480", "7798"]]);
+        // A gap of two spaces separates; one space inside a number is its thousands.
+        assert_eq!(
+            strings(&glued("719 297,44  844 172,77", 2, 100)),
+            [["719297.44", "844172.77"]]
+        );
+        // Without a sign or a group to tell them apart, small figures are ambiguous.
+        assert_eq!(glued("3041 023", 2, 100).len(), 2);
+        assert!(glued("12 abc", 1, 100).is_empty());
+        assert!(glued("1 23", 1, 100).is_empty());
     }
 }

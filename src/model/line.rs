@@ -598,6 +598,8 @@ pub const CATALOGUE: &[LineInfo] = &[
             "Tilikauden yli/alijäämä",
             "Tilikauden ylijäämä/alijäämä",
             "Tilikauden yli- / alijäämä",
+            "Tilikauden ylijäämä/ alijäämä (-)",
+            "Tilikauden ylijäämä/alijäämä (-)",
         ],
         depth: 0,
     },
