@@ -207,16 +207,18 @@ impl PackageError {
             (PackageError::Empty, Lang::Fi) => "paketissa ei ole yhtään aineistoa".to_string(),
             (PackageError::Empty, Lang::Sv) => "paketet innehåller inget material".to_string(),
             (PackageError::Empty, Lang::En) => "the package has no datasets".to_string(),
-            // The structural faults name ids from the file; their wording stays English in
-            // all languages for now, behind a translated lead.
-            (PackageError::Structure(_), Lang::Fi) => {
-                format!("paketin viittaukset eivät täsmää: {self}")
-            }
-            (PackageError::Structure(_), Lang::Sv) => {
-                format!("paketets hänvisningar stämmer inte: {self}")
-            }
-            (PackageError::Structure(_), Lang::En) => {
-                format!("the package's references do not resolve: {self}")
+            // The structural faults name ids from the file, in the user's language.
+            (PackageError::Structure(faults), lang) => {
+                let faults = faults
+                    .iter()
+                    .map(|f| f.message(lang))
+                    .collect::<Vec<_>>()
+                    .join("; ");
+                match lang {
+                    Lang::Fi => format!("paketin viittaukset eivät täsmää: {faults}"),
+                    Lang::Sv => format!("paketets hänvisningar stämmer inte: {faults}"),
+                    Lang::En => format!("the package's references do not resolve: {faults}"),
+                }
             }
         };
         format!("{file}: {what}")
@@ -394,6 +396,20 @@ mod tests {
             "org":[{"id":"a","name":"A","level":"toimiala","parent":"nobody"}],
             "figures":{"a":{"toimintakate":{"TP2099":"1"}},"ghost":{"toimintakate":{"TP2022":"1"}}}}]}"#;
         let err = read_package(text).unwrap_err();
+        // Said in the user's language, every fault with the ids of the file.
+        let fi = err.message(Lang::Fi, "paketti.raami");
+        assert!(
+            fi.contains("solmun ”a” yläsolmua ”nobody” ei ole aineistossa"),
+            "{fi}"
+        );
+        assert!(
+            fi.contains("lukuja on annettu solmulle ”ghost”, jota ei ole aineistossa"),
+            "{fi}"
+        );
+        assert!(fi.contains("sarakkeessa ”TP2099”"), "{fi}");
+        let sv = err.message(Lang::Sv, "paketti.raami");
+        assert!(sv.contains("som inte finns"), "{sv}");
+        assert!(!sv.contains("does not exist"), "{sv}");
         let PackageError::Structure(faults) = err else {
             panic!("expected structure faults")
         };

@@ -575,6 +575,60 @@ fn jyvaskyla_follow_up_whose_header_and_figures_ran_together() {
 }
 
 #[test]
+fn jyvaskyla_units_from_the_web_add_up_to_their_total_printed_under_them() {
+    // Jyväskylä, Tilinpäätös 2018, Käyttötalouden toteutuminen, Konsernihallinto (web
+    // edition, 1 000 euroa): six units, each under its caption, a row of empty cells
+    // between them, and `Konsernihallinto yhteensä` last, its `Toimintakate (sitova)`.
+    let imported = import("jyvaskyla-tilinpaatos-2018-kayttotalous-konsernihallinto.txt");
+    let dataset = &imported.dataset;
+    let names: Vec<&str> = dataset.org.iter().map(|n| n.name.as_str()).collect();
+    assert_eq!(names.len(), 7, "{names:?}");
+    // The total is put first, and the others are its units.
+    assert_eq!(names[0], "Konsernihallinto yhteensä");
+    let total = &dataset.org[0].id;
+    assert!(
+        dataset.org[1..]
+            .iter()
+            .all(|n| n.parent.as_ref() == Some(total)),
+        "{:?}",
+        dataset.org
+    );
+    let figure = |name: &str, line: Line, column: &str| {
+        let node = dataset.org.iter().find(|n| n.name == name).unwrap();
+        dataset.stated(&node.id, line, column).unwrap()
+    };
+    assert_eq!(
+        figure("Konsernihallinto yhteensä", Line::Toimintakate, "TA2018"),
+        dec("-57033500")
+    );
+    assert_eq!(
+        figure("Konsernihallinto yhteensä", Line::Toimintakate, "TOT2018"),
+        dec("-54043200")
+    );
+    assert_eq!(
+        figure("Henkilöstöpalvelut", Line::Toimintakate, "TOT2018"),
+        dec("-1393500")
+    );
+    assert_eq!(
+        figure("Tietohallinto", Line::Toimintakate, "TAM2018"),
+        dec("629400")
+    );
+    let report = validate(&imported.dataset);
+    assert!(report.is_consistent(), "{:?}", report.findings);
+    // The units' Toimintakate Toteuma adds up to −54 043 300 against the printed
+    // −54 043 200: a rounding difference of the printed units, compared as such.
+    assert!(
+        report
+            .rounding()
+            .any(|f| f.kind == validate::CheckKind::OrgSum
+                && f.line == Line::Toimintakate
+                && f.column == "TOT2018"),
+        "{:?}",
+        report.findings
+    );
+}
+
+#[test]
 fn helsinki_group_statement_reads_what_it_knows_and_compares_nothing_it_cannot() {
     // Helsinki, Tilinpäätös 2019 (web edition), 3.4 Helsingin kaupungin
     // konsernituloslaskelma: periods run into the unit (`1 000 euroa01.01.-31.12.2019…`)
@@ -627,6 +681,49 @@ fn helsinki_group_statement_reads_what_it_knows_and_compares_nothing_it_cannot()
         "{:?}",
         report.incomplete
     );
+}
+
+#[test]
+fn helsinki_group_statement_in_swedish_reads_as_the_finnish_one() {
+    // Helsingfors stad, Bokslut 2019 (the Swedish web edition), 3.4 Helsingfors
+    // stadskoncerns resultaträkning: the same table in Swedish (`1 000 euro01.01.-…`,
+    // `Omkostnader`, `Skatteintäkter`, `RÄKENSKAPSPERIODENS ÖVERSKOTT/UNDERSKOTT (-)`).
+    let imported = import("helsingfors-bokslut-2019-koncernresultatrakning.txt");
+    assert_eq!(
+        stated(&imported, Line::Toimintakate, "TP2019"),
+        dec("-2320294000")
+    );
+    assert_eq!(
+        stated(&imported, Line::Vuosikate, "TP2019"),
+        dec("1377050000")
+    );
+    assert_eq!(
+        stated(&imported, Line::TilikaudenTulos, "TP2019"),
+        dec("542165000")
+    );
+    assert_eq!(
+        stated(&imported, Line::Verotulot, "TP2019"),
+        dec("3493732000")
+    );
+    assert_eq!(
+        stated(&imported, Line::Toimintakulut, "TP2018"),
+        dec("-5797476000")
+    );
+    assert_eq!(
+        stated(&imported, Line::TilikaudenYlijaama, "TP2019"),
+        dec("503733000")
+    );
+    let said: Vec<String> = imported
+        .warnings
+        .iter()
+        .map(|w| w.message(Lang::Sv))
+        .collect();
+    assert!(
+        has(&said, "”Minoritetsandelar” är ingen känd post"),
+        "{said:?}"
+    );
+    let report = validate(&imported.dataset);
+    assert!(report.is_consistent(), "{:?}", report.findings);
 }
 
 #[test]

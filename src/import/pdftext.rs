@@ -195,11 +195,13 @@ fn find_tables(
     // Where the text since the previous table starts: headings there name the next table.
     let mut since = 0;
     while i < lines.len() {
-        let found = glued_table(lines, i, since, context, mapping)
-            .or_else(|| layout_table(lines, i, since, context, mapping));
+        let found = glued_table(lines, i, since, context, mapping).or_else(|| {
+            layout_table(lines, i, since, context, mapping)
+                .map(|found| found.map(|(table, end)| (vec![table], end)))
+        });
         match found {
-            Some(Ok((table, end))) => {
-                tables.push(table);
+            Some(Ok((found, end))) => {
+                tables.extend(found);
                 since = end;
                 i = end.max(i + 1);
                 continue;
@@ -373,6 +375,15 @@ fn header_columns(
     Some(Ok((columns, settled)))
 }
 
+/// One unit's rows of a web page's table: the caption naming it and where it stands.
+struct Section {
+    name: String,
+    line: usize,
+    rows: Vec<RawRow>,
+    /// Rows split where their figures ran together, and of them placed by their spaces.
+    glued: (usize, usize),
+}
+
 /// A table copied from a web page, its cells run together (see [`glued`]): its header as
 /// [`glued::find_header`] reads it, then its rows, each split where its figures ran
 /// together. When a row has fewer figures than columns, the one space a browser prints
@@ -380,14 +391,16 @@ fn header_columns(
 /// figures) show how many spaces stand after a name with every cell empty, and a row whose
 /// spaces do not account for its columns is reported, not placed. The table ends at a
 /// blank line, a different header, or prose; its header printed again over a section
-/// (`Rahoitustuotot ja -kulut, 1 000 euroa01.01.-…`) does not end it.
+/// (`Rahoitustuotot ja -kulut, 1 000 euroa01.01.-…`) does not end it, nor does a row of
+/// empty cells. A table that names the same line twice holds units: each caption that is
+/// no line of the statement (`Henkilöstöpalvelut`) begins a unit's table of that name.
 fn glued_table(
     lines: &[TextLine],
     at: usize,
     since: usize,
     context: &DocumentContext,
     mapping: &Mapping,
-) -> Option<Result<(RawTable, usize), OpenHeader>> {
+) -> Option<Result<(Vec<RawTable>, usize), OpenHeader>> {
     let window: Vec<&str> = lines[at..(at + 24).min(lines.len())]
         .iter()
         .map(|l| l.text.as_str())
@@ -404,6 +417,12 @@ fn glued_table(
     while j < lines.len() {
         let text = lines[j].text.as_str();
         if is_blank(text) {
+            // A row of empty cells (a space for each) is part of the table; an empty line
+            // ends it.
+            if text.chars().count() >= width {
+                j += 1;
+                continue;
+            }
             break;
         }
         let window: Vec<&str> = lines[j..(j + 24).min(lines.len())]
@@ -471,10 +490,37 @@ fn glued_table(
         .first()
         .copied()
         .filter(|g| gaps.iter().all(|x| x == g));
-    let mut rows = Vec::new();
-    let (mut split, mut placed) = (0, 0);
+    // Units: a line named twice, and captions that are no lines to part them.
+    let mut named = std::collections::BTreeSet::new();
+    let repeats = body
+        .iter()
+        .filter(|(_, r)| !r.figures.is_empty())
+        .filter_map(|(_, r)| Line::from_label(&r.label))
+        .any(|line| !named.insert(line));
+    let (name, level_hint, investment, note_after) =
+        table_context(lines, since, at, end, &found.label);
+    let mut sections = vec![Section {
+        name,
+        line: header_line,
+        rows: Vec::new(),
+        glued: (0, 0),
+    }];
     for (index, row) in body {
         if row.figures.is_empty() {
+            let starts_unit = repeats
+                && Line::from_label(&row.label).is_none()
+                && mapping.line(&row.label).is_none();
+            if starts_unit {
+                if sections.last().is_some_and(|s| s.rows.is_empty()) && sections.len() > 1 {
+                    sections.pop();
+                }
+                sections.push(Section {
+                    name: row.label.clone(),
+                    line: lines[index].number,
+                    rows: Vec::new(),
+                    glued: (0, 0),
+                });
+            }
             continue;
         }
         // How many figures the row's spaces leave room for, and from which column.
@@ -502,13 +548,14 @@ fn glued_table(
                 })
                 .collect()
         };
+        let section = sections.last_mut()?;
         if !candidates.is_empty() {
-            split += 1;
+            section.glued.0 += 1;
             if count < width {
-                placed += 1;
+                section.glued.1 += 1;
             }
         }
-        rows.push(RawRow {
+        section.rows.push(RawRow {
             line: lines[index].number,
             label: row.label,
             cells: Cells::Split {
@@ -517,28 +564,33 @@ fn glued_table(
             },
         });
     }
-    let (name, level_hint, investment, note_after) =
-        table_context(lines, since, at, end, &found.label);
-    Some(Ok((
-        RawTable {
-            header_line,
-            name,
+    // The rows above the first unit's caption, if none, make no table of their own.
+    if sections.len() > 1 && sections[0].rows.is_empty() {
+        sections.remove(0);
+    }
+    let last = sections.len().saturating_sub(1);
+    let tables = sections
+        .into_iter()
+        .enumerate()
+        .map(|(k, section)| RawTable {
+            header_line: section.line,
+            name: section.name,
             header: Header {
                 label: found.label.clone(),
-                columns,
+                columns: columns.clone(),
             },
             unit: found.unit.clone(),
             investment,
-            level_hint,
-            rows,
-            note_after,
-            settled,
+            level_hint: if k == 0 { level_hint } else { None },
+            rows: section.rows,
+            note_after: if k == last { note_after.clone() } else { None },
+            settled: if k == 0 { settled.clone() } else { Vec::new() },
             signs: 0,
             joined: 0,
-            glued: (split, placed),
-        },
-        end,
-    )))
+            glued: section.glued,
+        })
+        .collect();
+    Some(Ok((tables, end)))
 }
 
 /// A financial table in laid-out text (`pdftotext -layout`): a header read by
@@ -1983,15 +2035,9 @@ fn read_cell_tables_into(
     }
 }
 
-/// Makes later nodes the units of the first where their figures add up to it. Years in
-/// which they do not add up, all before the years in which they do, are read as the years
-/// before the units belonged to it (a reorganisation).
-fn infer_units(dataset: &mut Dataset, detections: &mut Vec<Detection>) {
-    // A parent and at least two units: one table equal to another is the same figures
-    // printed twice (a book's key-figure table beside its statement), not its unit.
-    if dataset.org.len() < 3 {
-        return;
-    }
+/// Whether the nodes after the first add up to it in some column: `None` if not; else the
+/// year from which they do, where earlier years do not (`Some(None)` when they do in all).
+fn units_add_up(dataset: &Dataset) -> Option<Option<i32>> {
     let parent_id = dataset.org[0].id.clone();
     let mut trial = dataset.clone();
     for node in trial.org.iter_mut().skip(1) {
@@ -2024,19 +2070,41 @@ fn infer_units(dataset: &mut Dataset, detections: &mut Vec<Detection>) {
             consistent_years.push(column.year)
         }
     }
-    let Some(&first_consistent) = consistent_years.iter().min() else {
+    let first_consistent = *consistent_years.iter().min()?;
+    Some(
+        if failing_years.iter().all(|y| *y < first_consistent) && !failing_years.is_empty() {
+            Some(first_consistent)
+        } else {
+            // Mixed years: the units are kept as units, and validation reports the
+            // differences.
+            None
+        },
+    )
+}
+
+/// Makes the other nodes the units of the first where their figures add up to it, or of the
+/// last where they add up to that one instead (a `… yhteensä` printed under its units, which
+/// is then put first). Years in which they do not add up, all before the years in which they
+/// do, are read as the years before the units belonged to it (a reorganisation).
+fn infer_units(dataset: &mut Dataset, detections: &mut Vec<Detection>) {
+    // A parent and at least two units: one table equal to another is the same figures
+    // printed twice (a book's key-figure table beside its statement), not its unit.
+    if dataset.org.len() < 3 {
+        return;
+    }
+    let Some(from_year) = units_add_up(dataset).or_else(|| {
+        let total = dataset.org.pop()?;
+        dataset.org.insert(0, total);
+        let found = units_add_up(dataset);
+        if found.is_none() {
+            let total = dataset.org.remove(0);
+            dataset.org.push(total);
+        }
+        found
+    }) else {
         return;
     };
-    let from_year = if failing_years.is_empty() {
-        None
-    } else if failing_years.iter().all(|y| *y < first_consistent)
-        && consistent_years.iter().all(|y| *y >= first_consistent)
-    {
-        Some(first_consistent)
-    } else {
-        // Mixed years: the units are kept as units, and validation reports the differences.
-        None
-    };
+    let parent_id = dataset.org[0].id.clone();
     let parent_level = dataset.org[0].level;
     let child_level = match parent_level {
         OrgLevel::Kaupunki => OrgLevel::Toimiala,

@@ -131,6 +131,100 @@ pub enum DatasetError {
     },
 }
 
+impl DatasetError {
+    /// The fault in the user's language; the ids are the file's own.
+    pub fn message(&self, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::Lang::{En, Fi, Sv};
+        match (self, lang) {
+            (Self::DuplicateColumn { dataset, column }, Fi) => {
+                format!("aineisto ”{dataset}”: sarakkeen tunnus ”{column}” on kahdesti")
+            }
+            (Self::DuplicateColumn { dataset, column }, Sv) => {
+                format!("materialet ”{dataset}”: kolumn-id:t ”{column}” förekommer två gånger")
+            }
+            (Self::DuplicateOrg { dataset, org }, Fi) => {
+                format!("aineisto ”{dataset}”: organisaation solmun tunnus ”{org}” on kahdesti")
+            }
+            (Self::DuplicateOrg { dataset, org }, Sv) => format!(
+                "materialet ”{dataset}”: organisationsnodens id ”{org}” förekommer två gånger"
+            ),
+            (
+                Self::UnknownParent {
+                    dataset,
+                    org,
+                    parent,
+                },
+                Fi,
+            ) => format!(
+                "aineisto ”{dataset}”: solmun ”{org}” yläsolmua ”{parent}” ei ole aineistossa"
+            ),
+            (
+                Self::UnknownParent {
+                    dataset,
+                    org,
+                    parent,
+                },
+                Sv,
+            ) => format!(
+                "materialet ”{dataset}”: noden ”{org}” har föräldern ”{parent}”, som inte finns"
+            ),
+            (Self::Cycle { dataset, org }, Fi) => {
+                format!("aineisto ”{dataset}”: solmu ”{org}” on oma yläsolmunsa")
+            }
+            (Self::Cycle { dataset, org }, Sv) => {
+                format!("materialet ”{dataset}”: noden ”{org}” är sin egen förfader")
+            }
+            (
+                Self::TooDeep {
+                    dataset,
+                    org,
+                    limit,
+                },
+                Fi,
+            ) => format!(
+                "aineisto ”{dataset}”: solmu ”{org}” on yli {limit} tasoa organisaation ylimmän solmun alla"
+            ),
+            (
+                Self::TooDeep {
+                    dataset,
+                    org,
+                    limit,
+                },
+                Sv,
+            ) => format!(
+                "materialet ”{dataset}”: noden ”{org}” ligger mer än {limit} nivåer under organisationens topp"
+            ),
+            (Self::FiguresForUnknownOrg { dataset, org }, Fi) => format!(
+                "aineisto ”{dataset}”: lukuja on annettu solmulle ”{org}”, jota ei ole aineistossa"
+            ),
+            (Self::FiguresForUnknownOrg { dataset, org }, Sv) => {
+                format!("materialet ”{dataset}”: tal har getts för noden ”{org}”, som inte finns")
+            }
+            (
+                Self::UnknownColumn {
+                    dataset,
+                    org,
+                    column,
+                },
+                Fi,
+            ) => format!(
+                "aineisto ”{dataset}”: solmun ”{org}” luku on sarakkeessa ”{column}”, jota ei ole aineistossa"
+            ),
+            (
+                Self::UnknownColumn {
+                    dataset,
+                    org,
+                    column,
+                },
+                Sv,
+            ) => format!(
+                "materialet ”{dataset}”: ett tal för ”{org}” står i kolumnen ”{column}”, som inte finns"
+            ),
+            (_, En) => self.to_string(),
+        }
+    }
+}
+
 impl Dataset {
     /// Half the unit the node's figures were printed in: the most rounding moved each.
     pub fn rounding_of(&self, org: &str, amount: Amount) -> Amount {

@@ -362,7 +362,7 @@ test('the worst malformed inputs in the browser: located messages, the page surv
   ]);
   await page.waitForFunction(() => document.querySelectorAll('.import-summary h3').length === 3, null, { timeout: 60000 });
   const summary = await page.locator('.import-summary').innerText();
-  assert.match(summary, /syva\.json.*'n33' is more than 32 levels/s);
+  assert.match(summary, /syva\.json.*solmu ”n33” on yli 32 tasoa/s);
   assert.match(summary, /laaja\.xlsx.*taulukossa on 49152000 solua/s);
   assert.match(summary, /ylivuoto\.csv/);
   // The overflowing figures are read; the sum that does not fit is not shown as a figure.
