@@ -266,8 +266,8 @@ mod cli {
                 heading(lang, "Havainnot", "Iakttagelser", "Detected")
             ));
         }
-        for detection in &imported.detections {
-            out.push_str(&format!("    {}\n", detection.message(lang)));
+        for message in raami::import::detection_messages(&imported.detections, lang) {
+            out.push_str(&format!("    {message}\n"));
         }
         if !imported.warnings.is_empty() {
             out.push_str(&format!(

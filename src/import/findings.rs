@@ -46,6 +46,67 @@ pub enum TableDetection {
 }
 
 impl TableDetection {
+    /// The table the decision is about, where it names one.
+    pub fn table(&self) -> Option<&str> {
+        match self {
+            Self::Settled { .. } => None,
+            Self::DerivedColumns { table, .. }
+            | Self::Unit { table, .. }
+            | Self::DetachedMinus { table, .. }
+            | Self::ExpensesUnsigned { table, .. }
+            | Self::PoikkeamaActualMinusBudget { table, .. }
+            | Self::JoinedLabels { table, .. }
+            | Self::GluedCells { table, .. }
+            | Self::ProposalColumn { table } => Some(table),
+        }
+    }
+
+    /// The same decision about another table.
+    fn in_table(&self, name: &str) -> Self {
+        let mut other = self.clone();
+        match &mut other {
+            Self::Settled { .. } => {}
+            Self::DerivedColumns { table, .. }
+            | Self::Unit { table, .. }
+            | Self::DetachedMinus { table, .. }
+            | Self::ExpensesUnsigned { table, .. }
+            | Self::PoikkeamaActualMinusBudget { table, .. }
+            | Self::JoinedLabels { table, .. }
+            | Self::GluedCells { table, .. }
+            | Self::ProposalColumn { table } => *table = name.to_string(),
+        }
+        other
+    }
+
+    /// Whether this is the decision `other` is, for another table.
+    pub fn same_as(&self, other: &TableDetection) -> bool {
+        self.table().is_some() && other.table().is_some_and(|t| self.in_table(t) == *other)
+    }
+
+    /// The message for the first of several tables the same was decided for, the others
+    /// named after it.
+    pub fn message_for_all(&self, others: &[&str], lang: Lang) -> String {
+        let message = self.message(lang);
+        if others.is_empty() {
+            return message;
+        }
+        let (open, close) = if lang == Lang::En {
+            ('“', '”')
+        } else {
+            ('”', '”')
+        };
+        let names = others
+            .iter()
+            .map(|t| format!("{open}{t}{close}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        match lang {
+            Lang::Fi => format!("{message} – samoin taulukoissa {names}"),
+            Lang::Sv => format!("{message} – likaså i tabellerna {names}"),
+            Lang::En => format!("{message} – likewise in {names}"),
+        }
+    }
+
     pub fn message(&self, lang: Lang) -> String {
         match (self, lang) {
             (

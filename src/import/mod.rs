@@ -179,6 +179,36 @@ pub enum Detection {
     },
 }
 
+/// The import's detections as the summary lists them: a decision taken alike for several
+/// tables of a file (their unit, the columns read past) is said once, naming them all.
+pub fn detection_messages(detections: &[Detection], lang: Lang) -> Vec<String> {
+    let mut said = vec![false; detections.len()];
+    let mut out = Vec::new();
+    for (index, detection) in detections.iter().enumerate() {
+        if said[index] {
+            continue;
+        }
+        said[index] = true;
+        let Detection::Book(first) = detection else {
+            out.push(detection.message(lang));
+            continue;
+        };
+        let mut others = Vec::new();
+        for (later, other) in detections.iter().enumerate().skip(index + 1) {
+            if let Detection::Book(other) = other
+                && !said[later]
+                && first.same_as(other)
+                && let Some(table) = other.table()
+            {
+                said[later] = true;
+                others.push(table);
+            }
+        }
+        out.push(first.message_for_all(&others, lang));
+    }
+    out
+}
+
 impl Detection {
     pub fn message(&self, lang: Lang) -> String {
         match (self, lang) {

@@ -745,9 +745,10 @@ test('the waterfall steps from revenue to the result; a bar or Enter drills into
   await page.locator('#waterfall-column').selectOption('TP2022');
   assert.equal(await chart.locator("tr[data-step='toimintakate'] td[data-col='step']").innerText(), `${MINUS}28${NBSP}726${NBSP}249`);
   // The chart's choices are in the link: a reload shows the same.
-  assert.match(page.url(), /col=TP2022/);
+  // The link follows the choice once the page has drawn it (waited for, not raced).
+  await page.waitForURL(/col=TP2022/, { timeout: 10000 });
   await page.locator('#chart-line').selectOption('henkilostokulut');
-  assert.match(page.url(), /line=henkilostokulut&col=TP2022/);
+  await page.waitForURL(/line=henkilostokulut&col=TP2022/, { timeout: 10000 });
   await page.reload({ waitUntil: 'networkidle' });
   await page.locator('#statement-heading').waitFor();
   assert.match(await page.locator('.trend-chart figcaption').innerText(), /^Henkilöstökulut /);

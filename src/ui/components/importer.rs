@@ -229,7 +229,7 @@ fn file_summary(
                             </div>
                             <p>{ format!("{}: {}", t(lang, Msg::Organisation), dataset.org.iter().map(|n| n.name.as_str()).collect::<Vec<_>>().join(", ")) }</p>
                             <h4>{ t(lang, Msg::Detections) }</h4>
-                            <ul class="detections">{ for read.detections.iter().map(|d| html! { <li>{ d.message(lang) }</li> }) }</ul>
+                            <ul class="detections">{ for crate::import::detection_messages(&read.detections, lang).into_iter().map(|m| html! { <li>{ m }</li> }) }</ul>
                             { if read.warnings.is_empty() { html! {} } else { html! {
                                 <>
                                     <h4>{ format!("{} ({})", t(lang, Msg::Warnings), read.warnings.len()) }</h4>
