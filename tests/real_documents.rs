@@ -442,6 +442,11 @@ fn helsinki_sector_statement_copied_from_the_web_with_its_cells_run_together() {
     // (`70 06171 05772 778`), and only TA 2023, TS 2024 and TS 2025 printed, their places
     // told by the one space each empty cell leaves.
     let imported = import("helsinki-talousarvio-2023-sote-tuloslaskelmaosa.txt");
+    // Named after the title above it, without its plan period.
+    assert_eq!(
+        imported.dataset.org[0].name,
+        "Sosiaali-, terveys- ja pelastustoimialan tuloslaskelma"
+    );
     assert_eq!(
         stated(&imported, Line::Toimintakate, "TA2023"),
         dec("-2579631000")

@@ -1078,10 +1078,16 @@ fn table_context(
             .take(4)
             .map(|l| l.text.trim())
             .find(|t| !t.is_empty())
-            // `3.1 Tuloslaskelma`: the section number is no part of the name.
+            // `3.1 Tuloslaskelma`: the section number is no part of the name, nor is the
+            // plan period after it (`… tuloslaskelma 2021–2025`).
             .map(|t| {
-                t.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')
-                    .trim()
+                let t = t
+                    .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')
+                    .trim();
+                match t.rsplit_once(' ') {
+                    Some((name, period)) if is_plan_period(period) => name.trim(),
+                    _ => t,
+                }
             })
             .filter(|t| {
                 t.chars().count() <= 70
@@ -1106,6 +1112,17 @@ fn table_context(
         .filter(|l| parse_header(&l.text).is_none() && l.heading.is_none())
         .map(|l| l.text.trim().to_string());
     (name, level_hint, investment, note_after)
+}
+
+/// `2021–2025`, `2020-2024`: the years a budget and its plan cover.
+fn is_plan_period(text: &str) -> bool {
+    let years: Vec<&str> = text.split(crate::numfmt::is_minus).collect();
+    years.len() == 2
+        && years.iter().all(|y| {
+            y.len() == 4
+                && y.chars().all(|c| c.is_ascii_digit())
+                && crate::model::column::year_in(y).is_some()
+        })
 }
 
 /// A row whose numbers are read: one value per header column, or the candidate splits.
