@@ -235,53 +235,35 @@ impl TableDetection {
                     rows,
                     placed,
                 },
-                Lang::Fi,
+                lang,
             ) => {
-                let mut text = format!(
-                    "taulukon ”{table}” solut olivat kiinni toisissaan (verkkosivulta kopioitu taulukko): {rows} rivin luvut erotettiin niiden numeroryhmistä ja desimaaleista"
-                );
-                if *placed > 0 {
-                    text.push_str(&format!(
-                        "; {placed} rivillä tyhjien solujen paikat luettiin niiden jättämistä välilyönneistä"
-                    ));
-                }
-                text
-            }
-            (
-                Self::GluedCells {
-                    table,
-                    rows,
-                    placed,
-                },
-                Lang::Sv,
-            ) => {
-                let mut text = format!(
-                    "cellerna i tabellen ”{table}” satt ihop (en tabell kopierad från en webbsida): talen på {rows} rader skildes åt med sina siffergrupper och decimaler"
-                );
-                if *placed > 0 {
-                    text.push_str(&format!(
-                        "; på {placed} rader lästes de tomma cellernas platser av mellanslagen de lämnade"
-                    ));
-                }
-                text
-            }
-            (
-                Self::GluedCells {
-                    table,
-                    rows,
-                    placed,
-                },
-                Lang::En,
-            ) => {
-                let mut text = format!(
-                    "the cells of “{table}” ran together (a table copied from a web page): the figures of {rows} rows were told apart by their digit groups and decimals"
-                );
-                if *placed > 0 {
-                    text.push_str(&format!(
-                        "; on {placed} rows the places of empty cells were read from the spaces they left"
-                    ));
-                }
-                text
+                let (what, spaces) = match lang {
+                    Lang::Fi => (
+                        format!(
+                            "taulukon ”{table}” solut olivat kiinni toisissaan (verkkosivulta kopioitu taulukko): {rows} rivin luvut erotettiin niiden numeroryhmistä ja desimaaleista"
+                        ),
+                        format!(
+                            "; {placed} rivillä tyhjien solujen paikat luettiin niiden jättämistä välilyönneistä"
+                        ),
+                    ),
+                    Lang::Sv => (
+                        format!(
+                            "cellerna i tabellen ”{table}” satt ihop (en tabell kopierad från en webbsida): talen på {rows} rader skildes åt med sina siffergrupper och decimaler"
+                        ),
+                        format!(
+                            "; på {placed} rader lästes de tomma cellernas platser av mellanslagen de lämnade"
+                        ),
+                    ),
+                    Lang::En => (
+                        format!(
+                            "the cells of “{table}” ran together (a table copied from a web page): the figures of {rows} rows were told apart by their digit groups and decimals"
+                        ),
+                        format!(
+                            "; on {placed} rows the places of empty cells were read from the spaces they left"
+                        ),
+                    ),
+                };
+                if *placed > 0 { what + &spaces } else { what }
             }
             (Self::ProposalColumn { table }, Lang::Fi) => format!(
                 "taulukon ”{table}” Ehdotus-sarake (talousarvioehdotus) luettiin ohi: Raami tallentaa valtuuston päättämän talousarvion"

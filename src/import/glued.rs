@@ -406,7 +406,9 @@ pub struct GluedRow {
     pub after: usize,
 }
 
-fn is_figure_char(c: char) -> bool {
+/// A character a web table's figures are made of: digits, the decimal comma, spaces and
+/// minus signs.
+pub fn is_figure_char(c: char) -> bool {
     c.is_ascii_digit() || c == ',' || c == ' ' || c == '\u{a0}' || crate::numfmt::is_minus(c)
 }
 
@@ -445,29 +447,6 @@ pub fn split_row(line: &str) -> Option<GluedRow> {
         before,
         after,
     })
-}
-
-/// Whether a line's figures ran together: its name touches its first figure, or its
-/// figures cannot be read as space-separated numbers.
-pub fn runs_together(line: &str) -> bool {
-    let Some(row) = split_row(line) else {
-        return false;
-    };
-    if row.figures.is_empty() {
-        return false;
-    }
-    let tokens: Vec<&str> = row.figures.split_whitespace().collect();
-    row.before == 0
-        || tokens.iter().any(|t| {
-            let digits: Vec<&str> = t
-                .trim_start_matches(crate::numfmt::is_minus)
-                .split(',')
-                .collect();
-            digits.len() > 2
-                || digits.len() == 2 && digits[0].len() > 3
-                || t.chars().skip(1).any(crate::numfmt::is_minus)
-                || t.len() > 3 && digits.len() == 1 && !digits[0].is_empty() && digits[0].len() > 3
-        })
 }
 
 #[cfg(test)]
@@ -554,8 +533,5 @@ mod tests {
         let row = split_row("Toimintatulot       ").unwrap();
         assert_eq!((row.figures.as_str(), row.before, row.after), ("", 7, 0));
         assert!(split_row("-29 717-25 117").is_none());
-        assert!(runs_together("Myyntitulot    70 06171 05772 778"));
-        assert!(runs_together("Tulot4 245 9804 116 901"));
-        assert!(!runs_together("Verotulot 166 889 167 779"));
     }
 }

@@ -375,6 +375,17 @@ fn header_columns(
     Some(Ok((columns, settled)))
 }
 
+/// The most lines a web table's header takes: one column a line, two lines a column.
+const GLUED_HEADER_LINES: usize = 24;
+
+/// The text of up to `count` lines from `at`.
+fn texts(lines: &[TextLine], at: usize, count: usize) -> Vec<&str> {
+    lines[at..(at + count).min(lines.len())]
+        .iter()
+        .map(|l| l.text.as_str())
+        .collect()
+}
+
 /// One unit's rows of a web page's table: the caption naming it and where it stands.
 struct Section {
     name: String,
@@ -401,11 +412,7 @@ fn glued_table(
     context: &DocumentContext,
     mapping: &Mapping,
 ) -> Option<Result<(Vec<RawTable>, usize), OpenHeader>> {
-    let window: Vec<&str> = lines[at..(at + 24).min(lines.len())]
-        .iter()
-        .map(|l| l.text.as_str())
-        .collect();
-    let found = glued::find_header(&window)?;
+    let found = glued::find_header(&texts(lines, at, GLUED_HEADER_LINES))?;
     let header_line = lines[at + found.last].number;
     let (columns, settled) = match header_columns(&found.cells, context, mapping, header_line)? {
         Ok(found) => found,
@@ -425,11 +432,7 @@ fn glued_table(
             }
             break;
         }
-        let window: Vec<&str> = lines[j..(j + 24).min(lines.len())]
-            .iter()
-            .map(|l| l.text.as_str())
-            .collect();
-        if let Some(again) = glued::find_header(&window) {
+        if let Some(again) = glued::find_header(&texts(lines, j, GLUED_HEADER_LINES)) {
             // The header printed again over a section of the table (its caption a line of
             // the statement, or none) goes on with it; any other ends it.
             let caption = again.label.trim_end_matches([',', ' ']);
@@ -461,9 +464,7 @@ fn glued_table(
             None => {
                 // Figures without a name: a section's total printed under its parts.
                 let trimmed = text.trim();
-                if !trimmed.chars().all(|c| {
-                    c.is_ascii_digit() || " ,\u{a0}".contains(c) || crate::numfmt::is_minus(c)
-                }) {
+                if !trimmed.chars().all(glued::is_figure_char) {
                     break;
                 }
                 body.push((
@@ -607,11 +608,7 @@ fn layout_table(
     if lines[at].text.contains('\t') {
         return None;
     }
-    let window: Vec<&str> = lines[at..(at + 4).min(lines.len())]
-        .iter()
-        .map(|l| l.text.as_str())
-        .collect();
-    let found = layout::find_header(&window, 0)?;
+    let found = layout::find_header(&texts(lines, at, 4), 0)?;
     let mut unit = None;
     let mut spans = Vec::new();
     for column in &found.columns {
