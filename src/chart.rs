@@ -258,6 +258,9 @@ pub fn waterfall(table: &crate::analysis::NodeTable, column: &str) -> Vec<Step> 
         // rows were not read) leaves the way to the total unknown: the total stands alone.
         let mut parts: Vec<(Line, Amount)> = Vec::new();
         let mut complete = true;
+        // In an extract a part that statements leave out where it is zero is unknown when
+        // missing: the steps stand only if the parts there reach the total exactly.
+        let mut unknown_part = false;
         for part in total.parts() {
             // The total before (Toimintakate inside Vuosikate): the running total stands on it.
             if WATERFALL_TOTALS.contains(part) {
@@ -266,6 +269,8 @@ pub fn waterfall(table: &crate::analysis::NodeTable, column: &str) -> Vec<Step> 
             let Some(value) = amount(*part) else {
                 if !part.may_be_omitted() {
                     complete = false;
+                } else if table.extract {
+                    unknown_part = true;
                 }
                 continue;
             };
@@ -286,6 +291,12 @@ pub fn waterfall(table: &crate::analysis::NodeTable, column: &str) -> Vec<Step> 
             } else {
                 parts.push((*part, value));
             }
+        }
+        if unknown_part {
+            let reached = parts
+                .iter()
+                .try_fold(running, |acc, (_, v)| acc.checked_add(*v));
+            complete = complete && reached == Some(total_value);
         }
         if complete {
             for (part, value) in parts {

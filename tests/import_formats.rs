@@ -882,6 +882,69 @@ fn a_ktas_extract_in_its_published_column_names() {
         Some((-29_922_850).into())
     );
     assert!(validate(ds).is_consistent());
+    // The extract has no cell for Valmistus omaan käyttöön, but Toimintatulot and
+    // Toimintamenot reach the stated Toimintakate exactly: the waterfall steps to it.
+    let table = raami::analysis::table::node_table(ds, node, None);
+    let steps: Vec<(Line, bool)> = raami::chart::waterfall(&table, "TA2024")
+        .iter()
+        .map(|s| (s.line, s.total))
+        .collect();
+    assert_eq!(
+        steps,
+        [
+            (Line::Toimintatuotot, false),
+            (Line::Toimintakulut, false),
+            (Line::Toimintakate, true)
+        ]
+    );
+}
+
+#[test]
+fn a_ktas_extract_computes_a_subtotal_only_from_all_of_its_cells() {
+    use raami::analysis::values::{Origin, Values};
+    // Heinola's TA 2024 (seed 004) by its KTAS codes, without the Toimintakate cell (545). A
+    // filing has a cell for Valmistus omaan käyttöön (466) and Valmistevarastojen muutos
+    // (1431); an extract that lacks them does not say they are zero, so Toimintakate is not
+    // computed from Toimintatulot and Toimintamenot alone, and the import says why.
+    let without = "business_id,reporting_year,indicator_code,value_raw\n\
+        0149554-8,2024,16,2688600\n\
+        0149554-8,2024,632,32611450\n";
+    let imported = import_one("ktas-poiminta.csv", without.as_bytes());
+    let ds = &imported.dataset;
+    assert!(ds.extract);
+    let node = &ds.org[0].id;
+    assert_eq!(
+        Values::new(ds).value(node, Line::Toimintakate, "TA2024"),
+        None
+    );
+    let said: Vec<String> = imported
+        .detections
+        .iter()
+        .map(|d| d.message(Lang::Fi))
+        .collect();
+    assert!(
+        said.iter().any(|m| m.contains(
+            "Toimintakate jäi laskematta (puuttuu: Valmistevarastojen muutos, Valmistus omaan käyttöön)"
+        )),
+        "{said:#?}"
+    );
+
+    // With the two cells filed as zero, Toimintakate is their sum: −29 922 850 as seed 004
+    // prints it.
+    let with = format!("{without}0149554-8,2024,466,0\n0149554-8,2024,1431,0\n");
+    let imported = import_one("ktas-poiminta.csv", with.as_bytes());
+    let ds = &imported.dataset;
+    let value = Values::new(ds)
+        .value(&ds.org[0].id, Line::Toimintakate, "TA2024")
+        .unwrap();
+    assert_eq!(value.amount, (-29_922_850).into());
+    assert_eq!(value.origin, Origin::FromParts);
+    assert!(
+        !imported
+            .detections
+            .iter()
+            .any(|d| d.message(Lang::Fi).contains("jäi laskematta"))
+    );
 }
 
 #[test]
@@ -1168,6 +1231,10 @@ fn a_cell_referred_to_past_the_last_cell_of_a_sheet_is_refused() {
         ("r=\"B3\"", "r=\"B1048577\"", "B1048577"),
         ("r=\"B3\"", "r=\"XFE3\"", "XFE3"),
         ("<row r=\"3\"", "<row r=\"99999999999\"", "99999999999"),
+        // What follows the digits does not hide them (found by fuzzing: the reader adds up
+        // the digits it meets first and overflowed before it saw the `<`).
+        ("r=\"B3\"", "r=\"F91385699678</8B2\"", "F91385699678</8B2"),
+        ("r=\"B3\"", "r=\"ABCDEFGH\"", "ABCDEFGH"),
     ] {
         let broken = xlsx_edited(&bytes, "xl/worksheets/sheet1.xml", from, to);
         let result = import_file("rikki.xlsx", &broken, &Options::default());

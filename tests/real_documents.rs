@@ -1,7 +1,8 @@
 //! The real-document corpus (`tests/fixtures/real/`, sources in its `SOURCES.md`): budget
-//! books and financial statements of eight municipalities other than Heinola, as their
-//! text or data comes out of the PDF or web page. Each test asserts the figures the
-//! document prints for Toimintakate, Vuosikate and Tilikauden tulos of one column,
+//! books, financial statements and budget filings of ten municipalities other than Heinola,
+//! as their text or data comes out of the PDF, web page or open data. Each test asserts the
+//! figures the document gives for Toimintakate (where it has it), Vuosikate and Tilikauden
+//! tulos of one column,
 //! transcribed by hand from the document, and what validation says of it; a document that
 //! cannot be read is asserted to be refused with the message it must give.
 
@@ -113,6 +114,11 @@ fn kauhava_statement_with_bare_years_and_cents() {
     assert!(report.incomplete.is_empty(), "{:?}", report.incomplete);
     // Financing, depreciation and appropriations are compared with their printed parts.
     assert!(report.checks >= 20, "{}", report.checks);
+    // All of them of its one node.
+    assert_eq!(
+        report.checks_for(&imported.dataset.org[0].id),
+        report.checks
+    );
     assert!(has(
         &detections(&imported),
         "otsikon solu ”2024” luettiin sarakkeeksi TP 2024"
@@ -742,6 +748,131 @@ fn helsinki_group_statement_in_swedish_reads_as_the_finnish_one() {
     );
     let report = validate(&imported.dataset);
     assert!(report.is_consistent(), "{:?}", report.findings);
+}
+
+/// What a KTAS extract of the State Treasury's open data gives: its statement cells read
+/// (expenses filed positive made negative), the cells outside the statement named and not
+/// read, Toimintakate (no cell of the extract) neither shown nor made up, and nothing
+/// called a contradiction.
+fn ktas_extract(name: &str, business_id: &str) -> Imported {
+    let imported = import(name);
+    let dataset = &imported.dataset;
+    assert!(dataset.extract);
+    assert_eq!(dataset.org.len(), 1);
+    assert_eq!(dataset.org[0].name, business_id);
+    let ids: Vec<&str> = dataset.columns.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids, ["TAM2022", "TA2023", "TS2024", "TS2025"]);
+    let values = Values::new(dataset);
+    for column in &ids {
+        assert_eq!(
+            values.value(&dataset.org[0].id, Line::Toimintakate, column),
+            None,
+            "{column}"
+        );
+    }
+    let said = detections(&imported);
+    assert!(
+        has(
+            &said,
+            "kulut on esitetty positiivisina (12 positiivista, 0 negatiivista)"
+        ),
+        "{said:#?}"
+    );
+    assert!(
+        has(
+            &said,
+            "Toimintakate jäi laskematta (puuttuu: Valmistevarastojen muutos, Valmistus omaan käyttöön)"
+        ),
+        "{said:#?}"
+    );
+    // Investointimenot yhteensä (brutto) and Lainakanta 31.12., four columns each.
+    let warned = warnings(&imported);
+    assert_eq!(warned.len(), 8, "{warned:#?}");
+    assert!(has(
+        &warned,
+        "KTAS-koodi 176610 on ”Investointimenot yhteensä (brutto)” (TA 2023), joka ei kuulu tuloslaskelmaan"
+    ));
+    assert!(has(
+        &warned,
+        "KTAS-koodi 1598 on ”Lainakanta 31.12.” (TA+m 2022)"
+    ));
+    let report = validate(dataset);
+    assert!(report.findings.is_empty(), "{:#?}", report.findings);
+    // Nothing was compared, and the verdict on the node says so rather than "consistent".
+    assert_eq!(report.checks_for(&dataset.org[0].id), 0);
+    let verdict = raami::report::verdict_of(
+        report.checks_for(&dataset.org[0].id),
+        0,
+        report.incomplete.len(),
+        Lang::Fi,
+    );
+    assert!(verdict.starts_with("Mitään ei voitu verrata"), "{verdict}");
+    imported
+}
+
+#[test]
+fn espoos_ktas_filing_in_the_state_treasurys_open_data() {
+    // Espoo (0101263-6), KTAS 2023 as the State Treasury publishes it: the budget 2023, the
+    // plan 2024–2025 and the amended budget 2022, one row a cell.
+    let imported = ktas_extract("espoo-ktas-2023.csv", "0101263-6");
+    assert_eq!(
+        stated(&imported, Line::Vuosikate, "TA2023"),
+        dec("349083947.70")
+    );
+    assert_eq!(
+        stated(&imported, Line::TilikaudenTulos, "TA2023"),
+        dec("153997243.63")
+    );
+    assert_eq!(
+        stated(&imported, Line::Toimintakulut, "TA2023"),
+        dec("-1269670790.19")
+    );
+    assert_eq!(
+        stated(&imported, Line::TilikaudenTulos, "TAM2022"),
+        dec("-40897486.97")
+    );
+    assert_eq!(
+        stated(&imported, Line::Vuosikate, "TS2025"),
+        dec("230155274.64")
+    );
+    // No way to Vuosikate is known (no Toimintakate, no financing items): the waterfall
+    // shows the two totals as filed, and no step.
+    let dataset = &imported.dataset;
+    let table = raami::analysis::table::node_table(dataset, &dataset.org[0].id, None);
+    let steps: Vec<(Line, bool)> = raami::chart::waterfall(&table, "TA2023")
+        .iter()
+        .map(|s| (s.line, s.total))
+        .collect();
+    assert_eq!(
+        steps,
+        [(Line::Vuosikate, true), (Line::TilikaudenTulos, true)]
+    );
+}
+
+#[test]
+fn vantaas_ktas_filing_in_the_state_treasurys_open_data() {
+    // Vantaa (0124610-9), KTAS 2023 in the same open data.
+    let imported = ktas_extract("vantaa-ktas-2023.csv", "0124610-9");
+    assert_eq!(
+        stated(&imported, Line::Vuosikate, "TA2023"),
+        dec("157456503.70")
+    );
+    assert_eq!(
+        stated(&imported, Line::TilikaudenTulos, "TA2023"),
+        dec("45224544.38")
+    );
+    assert_eq!(
+        stated(&imported, Line::TilikaudenTulos, "TAM2022"),
+        dec("-48712715.96")
+    );
+    assert_eq!(
+        stated(&imported, Line::Toimintakulut, "TS2024"),
+        dec("-834296308.30")
+    );
+    assert_eq!(
+        stated(&imported, Line::Toimintatuotot, "TS2025"),
+        dec("174471219.04")
+    );
 }
 
 #[test]

@@ -90,6 +90,9 @@ pub struct NodeTable {
     /// The two columns the change is computed between (base, target), if chosen and present.
     pub change_between: Option<(Column, Column)>,
     pub rows: Vec<Row>,
+    /// The dataset is an extract of a filing's cells: a line without a figure is unknown,
+    /// even one that statements leave out where it is zero.
+    pub extract: bool,
 }
 
 impl NodeTable {
@@ -284,6 +287,7 @@ pub fn node_table(dataset: &Dataset, org: &str, change_between: Option<(&str, &s
         follow_ups,
         change_between,
         rows,
+        extract: dataset.extract,
     }
 }
 

@@ -76,9 +76,22 @@ pub struct Report {
     pub incomplete: Vec<Incomplete>,
     /// How many comparisons were made.
     pub checks: usize,
+    /// How many of them were made of each node (nodes with none are not listed).
+    pub checks_of: std::collections::BTreeMap<String, usize>,
 }
 
 impl Report {
+    /// How many comparisons were made of one node's figures.
+    pub fn checks_for(&self, org: &str) -> usize {
+        self.checks_of.get(org).copied().unwrap_or(0)
+    }
+
+    fn count(&mut self, org: &str) {
+        self.checks = self.checks.saturating_add(1);
+        let of = self.checks_of.entry(org.to_string()).or_default();
+        *of = of.saturating_add(1);
+    }
+
     /// Consistent means every difference is within rounding.
     pub fn is_consistent(&self) -> bool {
         self.findings
@@ -180,7 +193,7 @@ pub fn subtotal_check(
         .collect();
     let missing: Vec<Line> = missing
         .into_iter()
-        .filter(|p| !p.may_be_omitted())
+        .filter(|p| dataset.extract || !p.may_be_omitted())
         .collect();
     let Ok(finding) = finding else {
         // Too large to compare: not compared, with no difference made up.
@@ -235,7 +248,7 @@ pub fn validate(dataset: &Dataset) -> Report {
 
                 match subtotal_check(dataset, &values, &node.id, line, &column.id) {
                     Some(SubtotalCheck::Compared(finding)) => {
-                        report.checks = report.checks.saturating_add(1);
+                        report.count(&node.id);
                         report.findings.extend(finding);
                     }
                     Some(SubtotalCheck::NotCompared(incomplete)) => {
@@ -263,7 +276,7 @@ pub fn validate(dataset: &Dataset) -> Report {
                         own,
                         units,
                     ) {
-                        report.checks = report.checks.saturating_add(1);
+                        report.count(&node.id);
                         report.findings.extend(finding);
                     }
                 }

@@ -286,12 +286,19 @@ impl<'a> Values<'a> {
         }
         // Where rows of the node's source were not read, no sum of its parts is complete.
         if line.is_subtotal() && !self.unread_before(o, line) {
-            let from_parts = sum(
-                line.parts()
-                    .iter()
-                    .filter_map(|part| self.value_at(o, *part, c, depth.saturating_add(1))),
-                Origin::FromParts,
-            );
+            let parts = line
+                .parts()
+                .iter()
+                .map(|part| self.value_at(o, *part, c, depth.saturating_add(1)));
+            // An extract of a filing's cells lacks a line it did not select, not a zero: its
+            // subtotals come from all of their parts or not at all.
+            let from_parts = if self.dataset.extract {
+                parts
+                    .collect::<Option<Vec<Value>>>()
+                    .and_then(|all| sum(all.into_iter(), Origin::FromParts))
+            } else {
+                sum(parts.flatten(), Origin::FromParts)
+            };
             if from_parts.is_some() {
                 return from_parts;
             }

@@ -290,6 +290,9 @@ struct Collector {
     last_line: HashMap<String, Line>,
     /// (org, line, column) whose accounts add up to more than a decimal holds: no figure.
     overflowed: std::collections::HashSet<(String, Line, String)>,
+    /// Whether figures were read by their KTAS cell codes: the file is (a selection of) a
+    /// filing's cells, and a line it lacks is unknown.
+    coded: bool,
 }
 
 impl Collector {
@@ -308,6 +311,7 @@ impl Collector {
             unread: Vec::new(),
             last_line: HashMap::new(),
             overflowed: std::collections::HashSet::new(),
+            coded: false,
         }
     }
 
@@ -686,7 +690,13 @@ pub fn import_grid_with_progress(
             BTreeMap::new()
         },
         moved: BTreeMap::new(),
+        extract: collector.coded,
     };
+    if dataset.extract {
+        detections.push(Detection::Extract {
+            not_computed: not_computed(&dataset),
+        });
+    }
     Ok(Imported {
         saved: None,
         dataset,
@@ -1013,6 +1023,30 @@ fn read_wide(
         .then(|| super::columns::poikkeama_budget(columns.iter().map(|(_, h)| h)))
 }
 
+/// The subtotals of an extract that no node states and that are not computed because a
+/// part has no figure, though another has one: each with the parts missing anywhere, in
+/// statement order.
+fn not_computed(dataset: &Dataset) -> Vec<(Line, Vec<Line>)> {
+    let values = crate::analysis::Values::new(dataset);
+    let mut out: BTreeMap<Line, std::collections::BTreeSet<Line>> = BTreeMap::new();
+    for node in &dataset.org {
+        for column in &dataset.columns {
+            for line in Line::all().filter(|l| l.is_subtotal()) {
+                if values.value(&node.id, line, &column.id).is_some() {
+                    continue;
+                }
+                let Some((_, missing)) = values.parts_detail(&node.id, line, &column.id) else {
+                    continue;
+                };
+                out.entry(line).or_default().extend(missing);
+            }
+        }
+    }
+    out.into_iter()
+        .map(|(line, missing)| (line, missing.into_iter().collect()))
+        .collect()
+}
+
 fn read_long(
     grid: &Grid,
     header_row: usize,
@@ -1063,11 +1097,23 @@ fn read_long(
         let year: Option<i32> = text(year_at).parse().ok();
 
         // The line and the column: from a KTAS code, or from the line's name and the kind.
-        let code = text(code_at)
-            .parse::<u32>()
-            .ok()
-            .and_then(|c| codes.get(&c).copied());
+        let number = text(code_at).parse::<u32>().ok();
+        if let (Some(number), Some(year)) = (number, year)
+            && let Some(other) = ktas::other_codes().get(&number)
+        {
+            collector.warn(
+                grid.place(row_index, code_at),
+                WarningKind::OutsideStatement {
+                    code: number,
+                    kind: other.kind,
+                    year: year + other.year_offset,
+                },
+            );
+            continue;
+        }
+        let code = number.and_then(|c| codes.get(&c).copied());
         let (line, source, column_id) = if let (Some(code), Some(year)) = (code, year) {
+            collector.coded = true;
             let id = collector.column(code.kind, year + code.year_offset);
             (code.line, LineSource::Label, id)
         } else {

@@ -19,38 +19,93 @@ pub struct KtasCode {
     pub year_offset: i32,
 }
 
-/// Code → meaning, for the lines of the income statement (the taxonomy's investment and
-/// financing lines are not income-statement lines and are left out).
-pub fn codes() -> &'static HashMap<u32, KtasCode> {
-    static CODES: OnceLock<HashMap<u32, KtasCode>> = OnceLock::new();
-    CODES.get_or_init(|| {
-        let mut map = HashMap::new();
+/// The budget columns of the taxonomy's table: (CSV column, kind, years after the budget
+/// year).
+const COLUMNS: [(usize, ColumnKind, i32); 4] = [
+    (4, ColumnKind::Ta, 0),
+    (5, ColumnKind::Ts, 1),
+    (6, ColumnKind::Ts, 2),
+    (7, ColumnKind::TaMuutettu, -1),
+];
+
+/// A cell of the filing outside the income statement (investments, financing, loans, staff,
+/// the tax rate): its name in Finnish, Swedish and English.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OtherCode {
+    pub names: [&'static str; 3],
+    pub kind: ColumnKind,
+    pub year_offset: i32,
+}
+
+impl OtherCode {
+    pub fn name(&self, lang: crate::i18n::Lang) -> &'static str {
+        match lang {
+            crate::i18n::Lang::Fi => self.names[0],
+            crate::i18n::Lang::Sv => self.names[1],
+            crate::i18n::Lang::En => self.names[2],
+        }
+    }
+}
+
+struct Taxonomy {
+    lines: HashMap<u32, KtasCode>,
+    others: HashMap<u32, OtherCode>,
+}
+
+fn taxonomy() -> &'static Taxonomy {
+    static TAXONOMY: OnceLock<Taxonomy> = OnceLock::new();
+    TAXONOMY.get_or_init(|| {
+        let mut lines = HashMap::new();
+        let mut others = HashMap::new();
         let mut reader = csv::ReaderBuilder::new().from_reader(TAXONOMY_CSV.as_bytes());
         for record in reader.records().flatten() {
-            let Some(line) = record.get(0).and_then(Line::from_label) else {
-                continue;
+            // Built once for the program's life: the names are kept as long.
+            let field = |i: usize| -> &'static str {
+                String::leak(record.get(i).unwrap_or_default().to_string())
             };
-            let columns = [
-                (4, ColumnKind::Ta, 0),
-                (5, ColumnKind::Ts, 1),
-                (6, ColumnKind::Ts, 2),
-                (7, ColumnKind::TaMuutettu, -1),
-            ];
-            for (index, kind, year_offset) in columns {
-                if let Some(code) = record.get(index).and_then(|c| c.trim().parse::<u32>().ok()) {
-                    map.insert(
-                        code,
-                        KtasCode {
-                            line,
-                            kind,
-                            year_offset,
-                        },
-                    );
+            let line = record.get(0).and_then(Line::from_label);
+            for (index, kind, year_offset) in COLUMNS {
+                let Some(code) = record.get(index).and_then(|c| c.trim().parse::<u32>().ok())
+                else {
+                    continue;
+                };
+                match line {
+                    Some(line) => {
+                        lines.insert(
+                            code,
+                            KtasCode {
+                                line,
+                                kind,
+                                year_offset,
+                            },
+                        );
+                    }
+                    None => {
+                        others.insert(
+                            code,
+                            OtherCode {
+                                names: [field(0), field(1), field(2)],
+                                kind,
+                                year_offset,
+                            },
+                        );
+                    }
                 }
             }
         }
-        map
+        Taxonomy { lines, others }
     })
+}
+
+/// Code → meaning, for the lines of the income statement.
+pub fn codes() -> &'static HashMap<u32, KtasCode> {
+    &taxonomy().lines
+}
+
+/// Code → name, for the taxonomy's cells outside the income statement (investment and
+/// financing lines, the loan stock, person-years, the tax rate): known, and not read.
+pub fn other_codes() -> &'static HashMap<u32, OtherCode> {
+    &taxonomy().others
 }
 
 #[cfg(test)]
@@ -95,7 +150,21 @@ mod tests {
         assert_eq!(codes[&1098].line, Line::TilikaudenYlijaama);
         // Every income-statement line of the extract is known: 23 lines × 4 columns.
         assert_eq!(codes.len(), 92);
-        // Investment lines are not income-statement lines.
+        // Investment lines are not income-statement lines, and are known as what they are.
         assert!(!codes.contains_key(&176610));
+        let investments = other_codes()[&176610];
+        assert_eq!(investments.names[0], "Investointimenot yhteensä (brutto)");
+        assert_eq!(
+            investments.name(crate::i18n::Lang::En),
+            "Investment expenditure, total (gross)"
+        );
+        assert_eq!(
+            (investments.kind, investments.year_offset),
+            (ColumnKind::Ta, 0)
+        );
+        assert_eq!(other_codes()[&1598].names[0], "Lainakanta 31.12.");
+        assert_eq!(other_codes()[&1598].kind, ColumnKind::TaMuutettu);
+        // Seven lines outside the statement × 4 columns.
+        assert_eq!(other_codes().len(), 28);
     }
 }

@@ -168,6 +168,12 @@ pub enum Detection {
         name: String,
         sheets: Vec<String>,
     },
+    /// Figures read by their KTAS cell codes: the file is a selection of a filing's cells,
+    /// so a line it lacks is unknown; the subtotals left uncomputed for want of a part, each
+    /// with the parts it lacks.
+    Extract {
+        not_computed: Vec<(crate::model::Line, Vec<crate::model::Line>)>,
+    },
     /// A decision about one table of a book (units, signs, columns settled from the title).
     Book(findings::TableDetection),
     /// A table of goals, projects or risks read, and the org node its rows were given to.
@@ -414,6 +420,51 @@ impl Detection {
             (Detection::ExpensesPositive { positive, negative }, Lang::En) => format!(
                 "expenses are given positive ({positive} positive, {negative} negative): they were made negative"
             ),
+            (Detection::Extract { not_computed }, lang) => {
+                let lines = |lines: &[crate::model::Line]| {
+                    lines
+                        .iter()
+                        .map(|l| l.name(lang))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                };
+                let first = match lang {
+                    Lang::Fi => {
+                        "luvut luettiin KTAS-solukoodeista: tiedosto on poiminta ilmoituksen soluista, joten rivi, jota siinä ei ole, on tuntematon eikä nolla"
+                    }
+                    Lang::Sv => {
+                        "talen lästes ur KTAS-cellkoderna: filen är ett urval av rapportens celler, så en post som saknas är okänd och inte noll"
+                    }
+                    Lang::En => {
+                        "figures were read by their KTAS cell codes: the file is a selection of a filing's cells, so a line it lacks is unknown, not zero"
+                    }
+                };
+                let rest: Vec<String> = not_computed
+                    .iter()
+                    .map(|(line, missing)| match lang {
+                        Lang::Fi => format!(
+                            "{} jäi laskematta (puuttuu: {})",
+                            line.name(lang),
+                            lines(missing)
+                        ),
+                        Lang::Sv => format!(
+                            "{} räknades inte ut (saknas: {})",
+                            line.name(lang),
+                            lines(missing)
+                        ),
+                        Lang::En => format!(
+                            "{} not computed (missing: {})",
+                            line.name(lang),
+                            lines(missing)
+                        ),
+                    })
+                    .collect();
+                if rest.is_empty() {
+                    first.to_string()
+                } else {
+                    format!("{first}; {}", rest.join("; "))
+                }
+            }
             (Detection::Sheet { name, sheets }, Lang::Fi) => {
                 format!("taulukko ”{name}” (työkirjassa: {})", sheets.join(", "))
             }
@@ -465,6 +516,13 @@ pub struct Warning {
 pub enum WarningKind {
     /// A row whose label is no known line; skipped.
     UnknownLine { label: String },
+    /// A KTAS cell of the filing outside the income statement (investments, the loan
+    /// stock): known, and not read.
+    OutsideStatement {
+        code: u32,
+        kind: crate::model::ColumnKind,
+        year: i32,
+    },
     /// A row whose numbers could not be split into the table's columns; skipped.
     Unsplittable { label: String, expected: usize },
     /// A row with several possible splits that the subtotals do not decide; skipped.
@@ -531,6 +589,23 @@ impl Warning {
             }
             (WarningKind::UnknownLine { label }, Lang::En) => {
                 format!("“{label}” is not a known income-statement line; skipped")
+            }
+            (WarningKind::OutsideStatement { code, kind, year }, lang) => {
+                let name = ktas::other_codes()
+                    .get(code)
+                    .map_or(String::new(), |other| other.name(lang).to_string());
+                let column = crate::model::Column::new(*kind, *year).label(lang);
+                match lang {
+                    Lang::Fi => format!(
+                        "KTAS-koodi {code} on ”{name}” ({column}), joka ei kuulu tuloslaskelmaan; ei luettu"
+                    ),
+                    Lang::Sv => format!(
+                        "KTAS-koden {code} är ”{name}” ({column}), som inte hör till resultaträkningen; lästes inte"
+                    ),
+                    Lang::En => format!(
+                        "KTAS code {code} is “{name}” ({column}), which is not part of the income statement; not read"
+                    ),
+                }
             }
             (WarningKind::Unsplittable { label, expected }, Lang::Fi) => {
                 format!("rivin ”{label}” lukuja ei voi jakaa {expected} sarakkeeseen; ohitettiin")

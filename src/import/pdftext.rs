@@ -1868,6 +1868,7 @@ pub fn import_text_with_mapping(
             .map(|d| (slug(&d.name), d.print_unit))
             .collect(),
         moved: BTreeMap::new(),
+        extract: false,
     };
     if dataset.id.is_empty() {
         dataset.id = "tuotu".to_string();

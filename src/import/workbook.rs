@@ -58,12 +58,17 @@ const LAST_COLUMN: u32 = 16_384;
 const LAST_ROW: u32 = 1_048_576;
 
 /// Whether `reference` (`B12`, `$B$12`, `12`, `B`) names a place inside a sheet; `None`
-/// when it is no cell reference at all (the reader then says what it is).
+/// when it is no cell reference at all (the reader then says what it is). The workbook
+/// reader adds up the letters and the digits it meets first before it looks at what follows
+/// them, so those are what must fit: `F91385699678</8B2` is past the last row, whatever
+/// comes after its digits (found by fuzzing).
 fn within_sheet(reference: &str) -> Option<bool> {
     let plain: String = reference.chars().filter(|c| *c != '$').collect();
     let letters = plain.chars().take_while(char::is_ascii_alphabetic).count();
-    let (column, row) = plain.split_at(letters);
-    if !row.chars().all(|c| c.is_ascii_digit()) || plain.is_empty() {
+    let (column, rest) = plain.split_at(letters);
+    let digits = rest.chars().take_while(char::is_ascii_digit).count();
+    let (row, after) = rest.split_at(digits);
+    if column.is_empty() && row.is_empty() {
         return None;
     }
     let column_ok = column.len() <= 3
@@ -79,7 +84,11 @@ fn within_sheet(reference: &str) -> Option<bool> {
             && row
                 .parse::<u32>()
                 .is_ok_and(|n| (1..=LAST_ROW).contains(&n)));
-    Some(column_ok && row_ok)
+    if !(column_ok && row_ok) {
+        return Some(false);
+    }
+    // Inside the sheet as far as it goes; anything after it makes it no reference.
+    after.is_empty().then_some(true)
 }
 
 /// Refuses a sheet whose cells, rows or ranges are referred to past the last cell a sheet

@@ -94,6 +94,12 @@ pub struct Dataset {
     /// what validation allows for. Never written to a package.
     #[serde(skip)]
     pub moved: BTreeMap<OrgId, Figures>,
+    /// The source is a selection of a filing's cells (an extract of KTAS filings), where the
+    /// filing has a cell for every line: a line it lacks is unknown, never zero, even one
+    /// that printed statements leave out where it is zero (Valmistus omaan käyttöön). A
+    /// subtotal is then computed only from all of its parts.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub extract: bool,
 }
 
 /// A structural fault of a dataset: something a figure or node refers to does not exist.

@@ -273,6 +273,25 @@ test('a real financial statement: figures read from laid-out text, rows left out
   await page.close();
 });
 
+test("a KTAS extract of the State Treasury's open data: no Toimintakate made up, nothing called consistent", async () => {
+  const { page } = await open();
+  await page.locator('#file-input').setInputFiles(path.join(root, 'tests/fixtures/real/espoo-ktas-2023.csv'));
+  await page.locator('.import-summary').waitFor();
+  const summary = await page.locator('.import-summary').innerText();
+  assert.match(summary, /Toimintakate jäi laskematta \(puuttuu: Valmistevarastojen muutos, Valmistus omaan käyttöön\)/);
+  assert.match(summary, /KTAS-koodi 176610 on ”Investointimenot yhteensä \(brutto\)” \(TA 2023\)/);
+  assert.match(summary, /Mitään ei voitu verrata/);
+  await page.locator('#import-replace').click();
+  await page.locator('.validation .verdict').waitFor();
+  // Espoo's Vuosikate TA 2023 as filed, 349 083 947,70 €.
+  assert.equal(await amount(page, 'vuosikate', 'TA2023'), `349${NBSP}083${NBSP}948`);
+  assert.equal(await page.locator("tr[data-line='toimintakate']").count(), 0);
+  assert.match(await page.locator('.validation .verdict').innerText(), /^Mitään ei voitu verrata/);
+  assert.match(await page.locator('.dataset-extract').innerText(), /rivi, jota siinä ei ole, on tuntematon eikä nolla/);
+  await assertAxe(page, 'a KTAS extract');
+  await page.close();
+});
+
 test('a broken file gets its located message and nothing changes; cancel and replace', async () => {
   const { page } = await open();
   await page.locator('#file-input').setInputFiles({ name: 'tyhjä.csv', mimeType: 'text/csv', buffer: Buffer.from('Selite;TP 2024;TA 2025\n') });

@@ -42,10 +42,14 @@ pub fn ValidationPanel(props: &Props) -> Html {
         .iter()
         .filter(|n| n.org == props.node)
         .collect();
-    // The node's own comparisons are not counted apart; what is shown is whether any of
-    // them differs and how many were left uncompared.
+    // The node's own comparisons: none made is never called consistent.
     let verdict = if inconsistent.is_empty() {
-        verdict_of(1, 0, incomplete.len(), lang)
+        verdict_of(
+            props.report.checks_for(&props.node),
+            0,
+            incomplete.len(),
+            lang,
+        )
     } else {
         t(lang, Msg::ValidationInconsistent).to_string()
     };
