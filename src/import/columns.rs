@@ -12,7 +12,7 @@ use crate::model::ColumnKind;
 use crate::numfmt::{format_amount, rounding_half_unit};
 
 /// One column of a header.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum HeaderColumn {
     Value {
         kind: ColumnKind,
@@ -41,6 +41,19 @@ pub enum DerivedColumn {
     /// `Ehdotus 2023`, `Talousarvioehdotus`: the board's proposal, beside the budget the
     /// council decided; Raami keeps no column of that kind.
     Proposal,
+}
+
+impl HeaderColumn {
+    /// The column as the import summary names it: `TA 2023`, `Poikkeama`, `Muutos %`.
+    pub fn label(self, lang: Lang) -> String {
+        use crate::i18n::{Msg, t};
+        match self {
+            HeaderColumn::Value { kind, year } => format!("{} {year}", kind.code(lang)),
+            HeaderColumn::Poikkeama => t(lang, Msg::Poikkeama).to_string(),
+            HeaderColumn::ToteumaPct => t(lang, Msg::ToteumaPct).to_string(),
+            HeaderColumn::Derived(derived) => derived.name(lang).to_string(),
+        }
+    }
 }
 
 impl DerivedColumn {

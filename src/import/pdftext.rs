@@ -1429,6 +1429,10 @@ fn narrow_by_subtotals(rows: &mut [ReadRow], value_columns: &[usize]) {
 /// The figures of an investments table: line → column → amount.
 type InvestmentFigures = BTreeMap<InvestmentLine, BTreeMap<String, Amount>>;
 
+/// An investments table: its name, its header's label (which names the node it belongs to)
+/// and its figures.
+type InvestmentTable = (String, String, InvestmentFigures);
+
 /// One node's figures as read, before they are placed in the tree.
 struct NodeDraft {
     name: String,
@@ -1442,245 +1446,189 @@ struct NodeDraft {
     print_unit: u32,
 }
 
-/// Reads a whole text.
-pub fn import_text(
-    file: &str,
-    text: &str,
-    encoding: Option<&str>,
-) -> Result<Imported, ImportError> {
-    import_text_with_mapping(file, text, encoding, &Mapping::default())
-}
+/// A row of a table that carried figures and was skipped: its line in the file, its label,
+/// and the last statement line read above it (what it can be a part of comes after that).
+type SkippedRow = (usize, String, Option<Line>);
 
-/// Reads a whole text, with the user's mapping of row labels.
-pub fn import_text_with_mapping(
+/// Reads one table's rows: split, narrowed by the subtotals (said), an ambiguous row skipped
+/// with its warning; the table said with its columns; and the rows skipped, each with the
+/// last line read above it.
+fn read_table(
     file: &str,
-    text: &str,
-    encoding: Option<&str>,
+    table: &RawTable,
     mapping: &Mapping,
-) -> Result<Imported, ImportError> {
-    if text.trim().is_empty() {
-        return Err(ImportError::Empty {
-            place: Place::file(file),
-        });
-    }
-    let lines: Vec<TextLine> = text
-        .lines()
+    warnings: &mut Vec<Warning>,
+    detections: &mut Vec<Detection>,
+) -> (Vec<ReadRow>, Vec<SkippedRow>) {
+    let first_warning = warnings.len();
+    let mut rows = read_rows(file, table, mapping, warnings);
+    let value_columns: Vec<usize> = table
+        .header
+        .columns
+        .iter()
         .enumerate()
-        .map(|(n, raw)| TextLine {
-            number: n + 1,
-            text: strip_markup(raw),
-            heading: heading_of(raw),
-        })
+        .filter(|(_, c)| matches!(c, HeaderColumn::Value { .. }))
+        .map(|(i, _)| i)
         .collect();
-    let context =
-        super::columns::document_context(file, lines.iter().map(|l| (l.number, l.text.as_str())));
-    let mut open = Vec::new();
-    let tables = find_tables(&lines, &context, mapping, &mut open);
-    if tables.is_empty() {
-        return Err(match open.into_iter().next() {
-            Some(header) => ImportError::OpenHeader {
-                place: Place::line(file, header.line),
-                cell: header.cell,
-                open: header.open,
-            },
-            None => why_no_tables(file, &lines),
-        });
-    }
-
-    let mut detections = Vec::new();
-    if let Some(encoding) = encoding {
-        detections.push(Detection::Encoding(encoding.to_string()));
-    }
-    let mut warnings: Vec<Warning> = open
-        .into_iter()
-        .map(|header| Warning {
-            place: Place::line(file, header.line),
-            kind: WarningKind::Book(TableWarning::OpenHeader {
-                cell: header.cell,
-                open: header.open,
-            }),
-        })
-        .collect();
-
-    // Read every table; split rows; narrow ambiguous rows by subtotals.
-    let mut read: Vec<(usize, Vec<ReadRow>)> = Vec::new();
-    // The rows of each table that carried figures and were skipped.
-    let mut skipped: Vec<Vec<(usize, String, Option<Line>)>> = Vec::new();
-    for (t, table) in tables.iter().enumerate() {
-        let first_warning = warnings.len();
-        let mut rows = read_rows(file, table, mapping, &mut warnings);
-        let value_columns: Vec<usize> = table
-            .header
-            .columns
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| matches!(c, HeaderColumn::Value { .. }))
-            .map(|(i, _)| i)
-            .collect();
-        let ambiguous_before: Vec<bool> = rows.iter().map(|r| r.candidates.len() > 1).collect();
-        narrow_by_subtotals(&mut rows, &value_columns);
-        for (row, was_ambiguous) in rows.iter().zip(ambiguous_before) {
-            if was_ambiguous && row.candidates.len() == 1 {
-                detections.push(Detection::SplitBySubtotals {
-                    row: row.label.clone(),
-                    line: row.line,
-                });
-            }
-        }
-        rows.retain(|row| {
-            if row.candidates.len() > 1 {
-                warnings.push(Warning {
-                    place: Place::line(file, row.line),
-                    kind: WarningKind::Ambiguous {
-                        label: row.label.clone(),
-                        candidates: row.candidates.len(),
-                    },
-                });
-                false
-            } else {
-                true
-            }
-        });
-        detections.push(Detection::Table {
-            name: table.name.clone(),
-            columns: table
-                .header
-                .columns
-                .iter()
-                .map(|c| match c {
-                    HeaderColumn::Value { kind, year } => {
-                        format!("{} {year}", kind.code(crate::i18n::Lang::Fi))
-                    }
-                    HeaderColumn::Poikkeama => "Poikkeama".to_string(),
-                    HeaderColumn::ToteumaPct => "Toteuma %".to_string(),
-                    HeaderColumn::Derived(derived) => {
-                        derived.name(crate::i18n::Lang::Fi).to_string()
-                    }
-                })
-                .collect(),
-            rows: rows.len(),
-            line: table.header_line,
-        });
-        // Each skipped row with the last line read above it.
-        skipped.push(
-            warnings[first_warning..]
-                .iter()
-                .filter_map(|w| {
-                    let at = w.place.line?;
-                    let label = w.kind.skipped_row()?.to_string();
-                    // A subtotal printed above its parts (TOIMINTATUOTOT, then
-                    // Myyntituotot…) may have the row among them: count from its first part.
-                    let read_above: Vec<Line> = rows
-                        .iter()
-                        .filter(|r| r.line < at)
-                        .filter_map(|r| match r.target {
-                            RowTarget::Line(line) => Some(line),
-                            RowTarget::Investment(_) => None,
-                        })
-                        .collect();
-                    // A subtotal printed under its parts (Toimintakate after Toimintakulut)
-                    // is complete there.
-                    let after = read_above.last().copied().and_then(|line| {
-                        let parts_above = read_above[..read_above.len() - 1]
-                            .iter()
-                            .any(|l| l.parent() == Some(line));
-                        if line.is_subtotal() && !parts_above {
-                            line.first_part().previous()
-                        } else {
-                            Some(line)
-                        }
-                    });
-                    Some((at, label, after))
-                })
-                .collect(),
-        );
-        read.push((t, rows));
-    }
-
-    // Tables found, but not one row read from any: the file gives no figure to show.
-    if read.iter().all(|(_, rows)| rows.is_empty()) {
-        return Err(ImportError::NoFigures {
-            place: Place::line(file, tables[0].header_line),
-            skipped: warnings.into_iter().take(5).collect(),
-        });
-    }
-
-    // Each table's unit, signs and settled columns.
-    let scales = table_scales(&tables, &read, &mut detections);
-    for (t, rows) in &mut read {
-        let table = &tables[*t];
-        for (cell, column, source) in &table.settled {
-            detections.push(Detection::Book(TableDetection::Settled {
-                cell: cell.clone(),
-                column: column.clone(),
-                source: source.clone(),
-            }));
-        }
-        let derived: Vec<String> = table
-            .header
-            .columns
-            .iter()
-            .filter_map(|c| match c {
-                HeaderColumn::Derived(DerivedColumn::Proposal) => None,
-                HeaderColumn::Derived(d) => Some(d.name(crate::i18n::Lang::Fi).to_string()),
-                _ => None,
-            })
-            .collect();
-        if !derived.is_empty() {
-            detections.push(Detection::Book(TableDetection::DerivedColumns {
-                table: table.name.clone(),
-                names: derived,
-            }));
-        }
-        if table.signs > 0 {
-            detections.push(Detection::Book(TableDetection::DetachedMinus {
-                table: table.name.clone(),
-                signs: table.signs,
-            }));
-        }
-        if table.glued.0 > 0 {
-            detections.push(Detection::Book(TableDetection::GluedCells {
-                table: table.name.clone(),
-                rows: table.glued.0,
-                placed: table.glued.1,
-            }));
-        }
-        if table
-            .header
-            .columns
-            .contains(&HeaderColumn::Derived(DerivedColumn::Proposal))
-        {
-            detections.push(Detection::Book(TableDetection::ProposalColumn {
-                table: table.name.clone(),
-            }));
-        }
-        if table.joined > 0 {
-            detections.push(Detection::Book(TableDetection::JoinedLabels {
-                table: table.name.clone(),
-                rows: table.joined,
-            }));
-        }
-        if rows.is_empty() && !table.investment {
-            warnings.push(Warning {
-                place: Place::line(file, table.header_line),
-                kind: WarningKind::Book(TableWarning::NoRowsRead {
-                    table: table.name.clone(),
-                }),
+    let ambiguous_before: Vec<bool> = rows.iter().map(|r| r.candidates.len() > 1).collect();
+    narrow_by_subtotals(&mut rows, &value_columns);
+    for (row, was_ambiguous) in rows.iter().zip(ambiguous_before) {
+        if was_ambiguous && row.candidates.len() == 1 {
+            detections.push(Detection::SplitBySubtotals {
+                row: row.label.clone(),
+                line: row.line,
             });
         }
-        if let Some(lines) = unsigned_expenses(rows, &table.header.columns) {
-            detections.push(Detection::Book(TableDetection::ExpensesUnsigned {
-                table: table.name.clone(),
-                lines,
-            }));
-        }
     }
+    rows.retain(|row| {
+        if row.candidates.len() > 1 {
+            warnings.push(Warning {
+                place: Place::line(file, row.line),
+                kind: WarningKind::Ambiguous {
+                    label: row.label.clone(),
+                    candidates: row.candidates.len(),
+                },
+            });
+            false
+        } else {
+            true
+        }
+    });
+    detections.push(Detection::Table {
+        name: table.name.clone(),
+        columns: table.header.columns.clone(),
+        rows: rows.len(),
+        line: table.header_line,
+    });
+    // Each skipped row with the last line read above it.
+    let skipped = warnings[first_warning..]
+        .iter()
+        .filter_map(|w| {
+            let at = w.place.line?;
+            let label = w.kind.skipped_row()?.to_string();
+            // A subtotal printed above its parts (TOIMINTATUOTOT, then
+            // Myyntituotot…) may have the row among them: count from its first part.
+            let read_above: Vec<Line> = rows
+                .iter()
+                .filter(|r| r.line < at)
+                .filter_map(|r| match r.target {
+                    RowTarget::Line(line) => Some(line),
+                    RowTarget::Investment(_) => None,
+                })
+                .collect();
+            // A subtotal printed under its parts (Toimintakate after Toimintakulut)
+            // is complete there.
+            let after = read_above.last().copied().and_then(|line| {
+                let parts_above = read_above[..read_above.len() - 1]
+                    .iter()
+                    .any(|l| l.parent() == Some(line));
+                if line.is_subtotal() && !parts_above {
+                    line.first_part().previous()
+                } else {
+                    Some(line)
+                }
+            });
+            Some((at, label, after))
+        })
+        .collect();
+    (rows, skipped)
+}
 
+/// Settles one table's signs and says what was decided about it as it was read (columns
+/// settled from the title, columns read past, detached signs, cells run together, the
+/// proposal, joined labels): expenses printed unsigned are turned negative here where only
+/// then do its subtotals add up; a table none of whose rows was read is warned of.
+fn settle_table(
+    file: &str,
+    table: &RawTable,
+    rows: &mut [ReadRow],
+    detections: &mut Vec<Detection>,
+    warnings: &mut Vec<Warning>,
+) {
+    for (cell, column, source) in &table.settled {
+        detections.push(Detection::Book(TableDetection::Settled {
+            cell: cell.clone(),
+            column: column.clone(),
+            source: source.clone(),
+        }));
+    }
+    let derived: Vec<String> = table
+        .header
+        .columns
+        .iter()
+        .filter_map(|c| match c {
+            HeaderColumn::Derived(DerivedColumn::Proposal) => None,
+            HeaderColumn::Derived(d) => Some(d.name(crate::i18n::Lang::Fi).to_string()),
+            _ => None,
+        })
+        .collect();
+    if !derived.is_empty() {
+        detections.push(Detection::Book(TableDetection::DerivedColumns {
+            table: table.name.clone(),
+            names: derived,
+        }));
+    }
+    if table.signs > 0 {
+        detections.push(Detection::Book(TableDetection::DetachedMinus {
+            table: table.name.clone(),
+            signs: table.signs,
+        }));
+    }
+    if table.glued.0 > 0 {
+        detections.push(Detection::Book(TableDetection::GluedCells {
+            table: table.name.clone(),
+            rows: table.glued.0,
+            placed: table.glued.1,
+        }));
+    }
+    if table
+        .header
+        .columns
+        .contains(&HeaderColumn::Derived(DerivedColumn::Proposal))
+    {
+        detections.push(Detection::Book(TableDetection::ProposalColumn {
+            table: table.name.clone(),
+        }));
+    }
+    if table.joined > 0 {
+        detections.push(Detection::Book(TableDetection::JoinedLabels {
+            table: table.name.clone(),
+            rows: table.joined,
+        }));
+    }
+    if rows.is_empty() && !table.investment {
+        warnings.push(Warning {
+            place: Place::line(file, table.header_line),
+            kind: WarningKind::Book(TableWarning::NoRowsRead {
+                table: table.name.clone(),
+            }),
+        });
+    }
+    if let Some(lines) = unsigned_expenses(rows, &table.header.columns) {
+        detections.push(Detection::Book(TableDetection::ExpensesUnsigned {
+            table: table.name.clone(),
+            lines,
+        }));
+    }
+}
+
+/// The columns, the nodes' figures (tables of one name merged into one node, each figure
+/// in euros) and the investments tables, from the tables read; the printed derived figures
+/// checked on the way.
+fn nodes_of(
+    file: &str,
+    tables: &[RawTable],
+    read: &[(usize, Vec<ReadRow>)],
+    scales: Vec<u32>,
+    skipped: Vec<Vec<SkippedRow>>,
+    warnings: &mut Vec<Warning>,
+    detections: &mut Vec<Detection>,
+) -> (Vec<Column>, Vec<NodeDraft>, Vec<InvestmentTable>) {
     // Columns, figures per node, investments, derived checks.
     let mut columns: Vec<Column> = Vec::new();
     let mut drafts: Vec<NodeDraft> = Vec::new();
     // (table name, header label, figures) of each investments table.
-    let mut investments: Vec<(String, String, InvestmentFigures)> = Vec::new();
+    let mut investments: Vec<InvestmentTable> = Vec::new();
     let mut merged: BTreeMap<String, usize> = BTreeMap::new();
     for (((t, rows), unit), skipped) in read.iter().zip(scales).zip(skipped) {
         let table = &tables[*t];
@@ -1705,7 +1653,7 @@ pub fn import_text_with_mapping(
                 columns.push(column.clone());
             }
         }
-        check_derived(file, table, rows, &mut warnings, &mut detections);
+        check_derived(file, table, rows, warnings, detections);
 
         if table.investment {
             let mut figures: BTreeMap<InvestmentLine, BTreeMap<String, Amount>> = BTreeMap::new();
@@ -1778,6 +1726,11 @@ pub fn import_text_with_mapping(
             }
         }
     }
+    (columns, drafts, investments)
+}
+
+/// Tables of one name, merged into one node: said once a name.
+fn say_merged(tables: &[RawTable], detections: &mut Vec<Detection>) {
     for (name, count) in tables
         .iter()
         .filter(|t| !t.investment)
@@ -1796,9 +1749,16 @@ pub fn import_text_with_mapping(
             });
         }
     }
+}
 
-    // Column notes: a paragraph under a table that speaks of one of its years.
-    for table in &tables {
+/// Column notes: a paragraph under a table that speaks of one of its years, and says the
+/// year's figures are not comparable (or the like), is the note of that column.
+fn attach_column_notes(
+    tables: &[RawTable],
+    columns: &mut [Column],
+    detections: &mut Vec<Detection>,
+) {
+    for table in tables {
         let Some(note) = &table.note_after else {
             continue;
         };
@@ -1822,7 +1782,11 @@ pub fn import_text_with_mapping(
             }
         }
     }
+}
 
+/// The dataset of the nodes read, before their units are found: one node a table name, with
+/// its figures, its rows not read and the unit it was printed in.
+fn dataset_of(file: &str, mut columns: Vec<Column>, drafts: &[NodeDraft]) -> Dataset {
     columns.sort_by_key(Column::sort_key);
     let mut dataset = Dataset {
         id: super::dataset_id(file),
@@ -1873,10 +1837,12 @@ pub fn import_text_with_mapping(
     if dataset.id.is_empty() {
         dataset.id = "tuotu".to_string();
     }
+    dataset
+}
 
-    infer_units(&mut dataset, &mut detections);
-
-    // Investments belong to the node whose name their table's label starts with.
+/// Investments belong to the node whose name their table's label starts with (else the
+/// document's first node), named by the rest of the label.
+fn attach_investments(dataset: &mut Dataset, investments: Vec<InvestmentTable>) {
     for (name, label, figures) in investments {
         let lower = label.to_lowercase();
         let owner = dataset
@@ -1905,6 +1871,109 @@ pub fn import_text_with_mapping(
             note: None,
         });
     }
+}
+
+/// Reads a whole text.
+pub fn import_text(
+    file: &str,
+    text: &str,
+    encoding: Option<&str>,
+) -> Result<Imported, ImportError> {
+    import_text_with_mapping(file, text, encoding, &Mapping::default())
+}
+
+/// Reads a whole text, with the user's mapping of row labels.
+pub fn import_text_with_mapping(
+    file: &str,
+    text: &str,
+    encoding: Option<&str>,
+    mapping: &Mapping,
+) -> Result<Imported, ImportError> {
+    if text.trim().is_empty() {
+        return Err(ImportError::Empty {
+            place: Place::file(file),
+        });
+    }
+    let lines: Vec<TextLine> = text
+        .lines()
+        .enumerate()
+        .map(|(n, raw)| TextLine {
+            number: n + 1,
+            text: strip_markup(raw),
+            heading: heading_of(raw),
+        })
+        .collect();
+    let context =
+        super::columns::document_context(file, lines.iter().map(|l| (l.number, l.text.as_str())));
+    let mut open = Vec::new();
+    let tables = find_tables(&lines, &context, mapping, &mut open);
+    if tables.is_empty() {
+        return Err(match open.into_iter().next() {
+            Some(header) => ImportError::OpenHeader {
+                place: Place::line(file, header.line),
+                cell: header.cell,
+                open: header.open,
+            },
+            None => why_no_tables(file, &lines),
+        });
+    }
+
+    let mut detections = Vec::new();
+    if let Some(encoding) = encoding {
+        detections.push(Detection::Encoding(encoding.to_string()));
+    }
+    let mut warnings: Vec<Warning> = open
+        .into_iter()
+        .map(|header| Warning {
+            place: Place::line(file, header.line),
+            kind: WarningKind::Book(TableWarning::OpenHeader {
+                cell: header.cell,
+                open: header.open,
+            }),
+        })
+        .collect();
+
+    // Read every table; split rows; narrow ambiguous rows by subtotals.
+    let mut read: Vec<(usize, Vec<ReadRow>)> = Vec::new();
+    // The rows of each table that carried figures and were skipped.
+    let mut skipped: Vec<Vec<SkippedRow>> = Vec::new();
+    for (t, table) in tables.iter().enumerate() {
+        let (rows, skipped_rows) = read_table(file, table, mapping, &mut warnings, &mut detections);
+        skipped.push(skipped_rows);
+        read.push((t, rows));
+    }
+
+    // Tables found, but not one row read from any: the file gives no figure to show.
+    if read.iter().all(|(_, rows)| rows.is_empty()) {
+        return Err(ImportError::NoFigures {
+            place: Place::line(file, tables[0].header_line),
+            skipped: warnings.into_iter().take(5).collect(),
+        });
+    }
+
+    // Each table's unit, signs and settled columns.
+    let scales = table_scales(&tables, &read, &mut detections);
+    for (t, rows) in &mut read {
+        settle_table(file, &tables[*t], rows, &mut detections, &mut warnings);
+    }
+
+    let (mut columns, drafts, investments) = nodes_of(
+        file,
+        &tables,
+        &read,
+        scales,
+        skipped,
+        &mut warnings,
+        &mut detections,
+    );
+    say_merged(&tables, &mut detections);
+
+    attach_column_notes(&tables, &mut columns, &mut detections);
+
+    let mut dataset = dataset_of(file, columns, &drafts);
+    infer_units(&mut dataset, &mut detections);
+
+    attach_investments(&mut dataset, investments);
 
     let table_ends: Vec<usize> = tables
         .iter()
