@@ -173,6 +173,27 @@ fn seed_003_as_pasted_text_gives_yhteiset_palvelut() {
     assert!(imported.detections.iter().any(
         |d| matches!(d, Detection::Units { from_year: Some(2025), units, .. } if units.len() == 7)
     ));
+    // The first table's columns as seed 003 prints them (TP 2024, TA 2025, Toteuma 2025,
+    // Poikkeama, Toteuma %), named in the reader's language.
+    let table = imported
+        .detections
+        .iter()
+        .find(|d| matches!(d, Detection::Table { .. }))
+        .unwrap();
+    assert!(
+        table
+            .message(raami::i18n::Lang::Fi)
+            .ends_with("sarakkeet TP 2024, TA 2025, Toteuma 2025, Poikkeama, Toteuma %"),
+        "{}",
+        table.message(raami::i18n::Lang::Fi)
+    );
+    assert!(
+        table
+            .message(raami::i18n::Lang::Sv)
+            .ends_with("kolumner BS 2024, BU 2025, Utfall 2025, Avvikelse, Utfall %"),
+        "{}",
+        table.message(raami::i18n::Lang::Sv)
+    );
 }
 
 #[test]
