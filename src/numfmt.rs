@@ -182,17 +182,30 @@ pub fn round_half_away(value: Decimal, decimals: u32) -> Decimal {
 /// Finnish and Swedish `−1 009 492` and `138,71` (no-break space groups, U+2212 minus);
 /// English `−1,009,492` and `138.71`.
 pub fn format_amount(value: Decimal, decimals: u32, lang: Lang) -> String {
+    // A decimal holds at most 28 decimals: more would be zeros.
+    let decimals = decimals.min(28);
     let rounded = round_half_away(value, decimals);
     let (group_sep, decimal_sep) = match lang {
         Lang::Fi | Lang::Sv => ('\u{00A0}', ','),
         Lang::En => (',', '.'),
     };
     let abs = rounded.abs();
-    let text = format!("{abs:.prec$}", prec = decimals as usize);
+    // The decimal's printer is asked for the digits it holds only, and the rest are zeros
+    // added here: asked for more than its buffer takes (a figure of 29 digits to 28
+    // decimals), it panics (found by fuzzing).
+    let held = decimals.min(abs.scale());
+    let text = format!("{abs:.prec$}", prec = held as usize);
     let (int_part, frac_part) = match text.split_once('.') {
         Some((i, f)) => (i.to_string(), Some(f.to_string())),
         None => (text.clone(), None),
     };
+    let frac_part = (decimals > 0).then(|| {
+        let mut frac = frac_part.unwrap_or_default();
+        while frac.len() < decimals as usize {
+            frac.push('0');
+        }
+        frac
+    });
     let mut out = String::new();
     if rounded.is_sign_negative() && !rounded.is_zero() {
         out.push('\u{2212}');
@@ -247,6 +260,22 @@ pub fn rounding_half_unit(printed: Decimal) -> Decimal {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn more_decimals_than_a_decimal_holds_are_not_asked_of_it() {
+        assert_eq!(
+            format_amount(dec("1.5"), 40, Lang::Fi),
+            format!("1,5{}", "0".repeat(27))
+        );
+        // The largest decimal, to 28 decimals: its digits, then zeros.
+        let text = format_amount(Decimal::MAX, 28, Lang::En);
+        assert!(
+            text.starts_with("79,228,162,514,264,337,593,543,950,335."),
+            "{text}"
+        );
+        assert!(text.ends_with(&"0".repeat(28)), "{text}");
+        assert_eq!(format_amount(dec("-2"), 2, Lang::Fi), "\u{2212}2,00");
+    }
 
     fn dec(text: &str) -> Decimal {
         Decimal::from_str_exact(text).unwrap()

@@ -323,3 +323,18 @@ fn a_mangled_seed_never_panics() {
         }
     }
 }
+
+/// The inputs the long fuzz runs found (2026-12-02), read again: each crashed the importer.
+#[test]
+fn the_fuzzers_findings_are_read_without_a_panic() {
+    let dir = format!("{}/tests/fixtures/fuzz", env!("CARGO_MANIFEST_DIR"));
+    // An investments table whose label starts with a node's name in a letter whose lower
+    // case is longer (the text target, 900 s).
+    let bytes = std::fs::read(format!("{dir}/text-label-lowercase-longer.txt")).unwrap();
+    let text = String::from_utf8_lossy(&bytes);
+    let _ = raami::import::pdftext::import_text("fuzz.txt", &text, None);
+    // A printed derived figure of many decimals, formatted for its warning (the csv target,
+    // 840 s).
+    let bytes = std::fs::read(format!("{dir}/csv-derived-many-decimals.csv")).unwrap();
+    let _ = raami::import::csvfile::import_csv("fuzz.csv", &bytes);
+}

@@ -1852,7 +1852,9 @@ fn attach_investments(dataset: &mut Dataset, investments: Vec<InvestmentTable>) 
             .max_by_key(|n| n.name.len())
             .or_else(|| dataset.org.first());
         let Some(owner) = owner else { continue };
-        let rest = label[owner.name.len().min(label.len())..].trim();
+        // The name's length in the label: lower case can be longer or shorter than the text
+        // (İ), so a cut that falls inside a character leaves no item name (found by fuzzing).
+        let rest = label.get(owner.name.len()..).unwrap_or_default().trim();
         let item = if lower.starts_with(&owner.name.to_lowercase()) && !rest.is_empty() {
             let mut chars = rest.chars();
             chars
