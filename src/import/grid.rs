@@ -1067,6 +1067,7 @@ fn read_long(
     );
     let Some(value_at) = value_at else { return };
     let codes = ktas::codes();
+    let others = ktas::other_codes();
     let width = roles.len();
     for (row_index, row) in body_rows(grid, header_row, progress) {
         let text = |i: Option<usize>| {
@@ -1099,7 +1100,7 @@ fn read_long(
         // The line and the column: from a KTAS code, or from the line's name and the kind.
         let number = text(code_at).parse::<u32>().ok();
         if let (Some(number), Some(year)) = (number, year)
-            && let Some(other) = ktas::other_codes().get(&number)
+            && let Some(other) = others.get(&number)
         {
             collector.warn(
                 grid.place(row_index, code_at),

@@ -59,11 +59,13 @@ fn taxonomy() -> &'static Taxonomy {
         let mut others = HashMap::new();
         let mut reader = csv::ReaderBuilder::new().from_reader(TAXONOMY_CSV.as_bytes());
         for record in reader.records().flatten() {
-            // Built once for the program's life: the names are kept as long.
-            let field = |i: usize| -> &'static str {
-                String::leak(record.get(i).unwrap_or_default().to_string())
-            };
             let line = record.get(0).and_then(Line::from_label);
+            // A line outside the statement is named, once a row: built once for the
+            // program's life, the names are kept as long.
+            let names = line.is_none().then(|| {
+                [0, 1, 2]
+                    .map(|i| String::leak(record.get(i).unwrap_or_default().to_string()) as &str)
+            });
             for (index, kind, year_offset) in COLUMNS {
                 let Some(code) = record.get(index).and_then(|c| c.trim().parse::<u32>().ok())
                 else {
@@ -84,7 +86,7 @@ fn taxonomy() -> &'static Taxonomy {
                         others.insert(
                             code,
                             OtherCode {
-                                names: [field(0), field(1), field(2)],
+                                names: names.unwrap_or_default(),
                                 kind,
                                 year_offset,
                             },
