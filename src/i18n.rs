@@ -367,13 +367,13 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
         (OpenFiles, Lang::Sv) => "Öppna filer",
         (OpenFiles, Lang::En) => "Open files",
         (DropHint, Lang::Fi) => {
-            "Raamiin voi myös pudottaa tiedostoja: Raami-paketti (.json), CSV, Excel (.xlsx) tai PDF:stä kopioitu teksti (.txt)."
+            "Raamiin voi myös pudottaa tiedostoja: Raami-paketti (.json), CSV, Excel (.xlsx), talousarviokirja tai tilinpäätös PDF:nä (.pdf) tai PDF:stä kopioitu teksti (.txt)."
         }
         (DropHint, Lang::Sv) => {
-            "Du kan också släppa filer i Raami: Raami-paket (.json), CSV, Excel (.xlsx) eller text kopierad ur en PDF (.txt)."
+            "Du kan också släppa filer i Raami: Raami-paket (.json), CSV, Excel (.xlsx), en budgetbok eller ett bokslut som PDF (.pdf) eller text kopierad ur en PDF (.txt)."
         }
         (DropHint, Lang::En) => {
-            "You can also drop files on Raami: a Raami package (.json), CSV, Excel (.xlsx) or text copied from a PDF (.txt)."
+            "You can also drop files on Raami: a Raami package (.json), CSV, Excel (.xlsx), a budget book or financial statement as a PDF (.pdf) or text copied from a PDF (.txt)."
         }
         (PasteHeading, Lang::Fi) => "Liitä teksti talousarviokirjasta",
         (PasteHeading, Lang::Sv) => "Klistra in text ur en budgetbok",

@@ -4,7 +4,7 @@
 //! it with the coverage instrumentation (stable toolchain, no sanitizer) and runs each
 //! target; see the README.
 //!
-//! Targets: `csv`, `workbook`, `text`, `package`, `mapping`, `route`, `link`, and `import`
+//! Targets: `csv`, `workbook`, `text`, `pdf`, `package`, `mapping`, `route`, `link`, and `import`
 //! (any file through import, validation, every node's table and its reports).
 
 #![no_main]
@@ -25,6 +25,7 @@ enum Target {
     Csv,
     Workbook,
     Text,
+    Pdf,
     Package,
     Mapping,
     Route,
@@ -32,10 +33,11 @@ enum Target {
     Import,
 }
 
-const TARGETS: [(&str, Target); 8] = [
+const TARGETS: [(&str, Target); 9] = [
     ("csv", Target::Csv),
     ("workbook", Target::Workbook),
     ("text", Target::Text),
+    ("pdf", Target::Pdf),
     ("package", Target::Package),
     ("mapping", Target::Mapping),
     ("route", Target::Route),
@@ -106,6 +108,12 @@ fuzz_target!(|data: &[u8]| {
                 exercise_all(&[imported]);
             }
         }
+        Target::Pdf => {
+            let mapping = raami::import::mapping::Mapping::default();
+            if let Ok(imported) = raami::import::pdf::import_pdf("fuzz.pdf", data, &mapping) {
+                exercise_all(&[imported]);
+            }
+        }
         Target::Package => {
             let text = String::from_utf8_lossy(data);
             if let Ok(package) = raami::package::read_package(&text) {
@@ -159,6 +167,7 @@ fuzz_target!(|data: &[u8]| {
                 "talous.ods",
                 "linkki",
                 "tuntematon",
+                "kirja.pdf",
             ];
             let name = names[usize::from(*first) % names.len()];
             if let Ok(imported) = raami::import::import_file(name, rest, &Options::default()) {

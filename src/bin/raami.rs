@@ -15,8 +15,11 @@
 //! - `raami seek FILE... | --sample --vary ORG:LINE:COLUMN --goal ORG:LINE:COLUMN=VALUE` —
 //!   the change of one line that makes another reach a value, and the table with it.
 //!
+//! - `raami text BOOK.pdf [--page N]...` — the text Raami reads from a PDF, laid out by
+//!   its glyphs' positions, page by page.
+//!
 //! FILE is any format Raami reads: a package (.json), CSV/TSV, a workbook (.xlsx, .xls,
-//! .ods), or text copied from a PDF budget book.
+//! .ods), a budget book or financial statement as its PDF, or text copied from one.
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
@@ -112,6 +115,15 @@ mod cli {
             /// (XLSX).
             #[arg(long)]
             views: bool,
+        },
+        /// Print the text Raami reads from a PDF, page by page, laid out by the glyphs'
+        /// positions (what the table reader sees).
+        Text {
+            /// The PDF.
+            file: PathBuf,
+            /// Only these pages (1-based, as a PDF viewer counts them); repeatable.
+            #[arg(long)]
+            page: Vec<u32>,
         },
         /// Find the change of one line that makes another reach a value (goal seek).
         Seek {
@@ -701,6 +713,53 @@ mod cli {
                 }
                 emit(&format!("{link}\n"));
                 ExitCode::SUCCESS
+            }
+            Command::Text { file, page } => {
+                let bytes = match std::fs::read(file) {
+                    Ok(b) => b,
+                    Err(e) => return fail(&format!("{}: {e}", file.display())),
+                };
+                match raami::import::pdf::read_pages(
+                    &bytes,
+                    raami::import::pdf::streams::UNPACK_LIMIT,
+                ) {
+                    Ok(pages) => {
+                        for p in pages
+                            .iter()
+                            .filter(|p| page.is_empty() || page.contains(&p.number))
+                        {
+                            let problem = p
+                                .problem
+                                .as_ref()
+                                .map(|x| format!(" ({})", x.message(lang)))
+                                .unwrap_or_default();
+                            emit(&format!(
+                                "--- {} {}{problem}\n",
+                                heading(lang, "sivu", "sida", "page"),
+                                p.number
+                            ));
+                            for line in &p.lines {
+                                emit(&format!("{line}\n"));
+                            }
+                        }
+                        ExitCode::SUCCESS
+                    }
+                    Err(raami::import::pdf::PdfReadError::Problem(problem)) => {
+                        fail(&format!("{}: {}", file.display(), problem.message(lang)))
+                    }
+                    Err(raami::import::pdf::PdfReadError::Unpacks { size }) => fail(&format!(
+                        "{}: {}",
+                        file.display(),
+                        heading(
+                            lang,
+                            &format!("PDF purkautuisi {size} tavuksi, enemmän kuin Raami lukee"),
+                            &format!(
+                                "PDF-filen skulle packas upp till {size} byte, mer än Raami läser"
+                            ),
+                            &format!("the PDF would unpack to {size} bytes, more than Raami reads"),
+                        )
+                    )),
+                }
             }
             Command::Check { source, edits } => match load_edited(source, edits, &options, lang) {
                 Ok((datasets, told)) => {

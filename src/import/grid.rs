@@ -188,6 +188,7 @@ impl Grid {
         let line = self.line_of(row);
         Place {
             file: self.file.clone(),
+            page: None,
             line: Some(line),
             sheet: self.sheet.clone(),
             cell: column.map(|c| cell_name(c, line)),
@@ -774,6 +775,7 @@ fn read_goals(grid: &Grid, stem: &str, detections: &mut Vec<Detection>) -> Optio
             count: found.len(),
             org: name.clone(),
             line: first_line,
+            page: None,
         });
         for goal in found {
             if let Some(status) = goal.unread_status {

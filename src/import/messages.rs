@@ -47,9 +47,11 @@ impl Detection {
                     columns,
                     rows,
                     line,
+                    page,
                 },
                 lang,
             ) => {
+                let line = at(*page, *line, lang);
                 let columns = columns
                     .iter()
                     .map(|c| c.label(lang))
@@ -57,15 +59,13 @@ impl Detection {
                     .join(", ");
                 match lang {
                     Lang::Fi => {
-                        format!(
-                            "taulukko ”{name}” (rivi {line}): {rows} riviä, sarakkeet {columns}"
-                        )
+                        format!("taulukko ”{name}” ({line}): {rows} riviä, sarakkeet {columns}")
                     }
                     Lang::Sv => {
-                        format!("tabell ”{name}” (rad {line}): {rows} rader, kolumner {columns}")
+                        format!("tabell ”{name}” ({line}): {rows} rader, kolumner {columns}")
                     }
                     Lang::En => {
-                        format!("table “{name}” (line {line}): {rows} rows, columns {columns}")
+                        format!("table “{name}” ({line}): {rows} rows, columns {columns}")
                     }
                 }
             }
@@ -144,14 +144,23 @@ impl Detection {
                 let column = format!("{} {year}", kind.code(lang));
                 format!("the note under the table was attached to column {column}")
             }
-            (Detection::SplitBySubtotals { row, line }, Lang::Fi) => {
-                format!("rivin {line} ”{row}” luvut erotettiin välisummien avulla")
-            }
-            (Detection::SplitBySubtotals { row, line }, Lang::Sv) => {
-                format!("talen på rad {line} ”{row}” delades upp med hjälp av delsummorna")
-            }
-            (Detection::SplitBySubtotals { row, line }, Lang::En) => {
-                format!("the numbers of line {line} “{row}” were split using the subtotals")
+            (Detection::SplitBySubtotals { row, line, page }, lang) => {
+                let line = at(*page, *line, lang);
+                match lang {
+                    Lang::Fi => {
+                        format!("rivin ”{row}” ({line}) luvut erotettiin välisummien avulla")
+                    }
+                    Lang::Sv => {
+                        format!(
+                            "talen på raden ”{row}” ({line}) delades upp med hjälp av delsummorna"
+                        )
+                    }
+                    Lang::En => {
+                        format!(
+                            "the numbers of the row “{row}” ({line}) were split using the subtotals"
+                        )
+                    }
+                }
             }
             (Detection::Delimiter(d), lang) => {
                 let name = match (d, lang) {
@@ -285,9 +294,11 @@ impl Detection {
                     count,
                     org,
                     line,
+                    page,
                 },
                 lang,
             ) => {
+                let line = at(*page, *line, lang);
                 use cell_tables::CellTableKind::{Goals, Projects, Risks};
                 let (table, rows) = match (kind, lang) {
                     (Goals, Lang::Fi) => ("tavoitetaulukko", "tavoiteriviä"),
@@ -301,12 +312,26 @@ impl Detection {
                     (Risks, Lang::En) => ("risks table", "risks"),
                 };
                 match lang {
-                    Lang::Fi => format!("{table} (rivi {line}): {count} {rows} yksikölle ”{org}”"),
-                    Lang::Sv => format!("{table} (rad {line}): {count} {rows} för ”{org}”"),
-                    Lang::En => format!("{table} (line {line}): {count} {rows} for “{org}”"),
+                    Lang::Fi => format!("{table} ({line}): {count} {rows} yksikölle ”{org}”"),
+                    Lang::Sv => format!("{table} ({line}): {count} {rows} för ”{org}”"),
+                    Lang::En => format!("{table} ({line}): {count} {rows} for “{org}”"),
                 }
             }
         }
+    }
+}
+
+/// `rivi 12`, or `s. 51, rivi 12` on a PDF's page, in the reader's language.
+fn at(page: Option<u32>, line: usize, lang: Lang) -> String {
+    let line = match lang {
+        Lang::Fi => format!("rivi {line}"),
+        Lang::Sv => format!("rad {line}"),
+        Lang::En => format!("line {line}"),
+    };
+    match (page, lang) {
+        (None, _) => line,
+        (Some(p), Lang::Fi | Lang::Sv) => format!("s. {p}, {line}"),
+        (Some(p), Lang::En) => format!("p. {p}, {line}"),
     }
 }
 
@@ -483,6 +508,7 @@ impl Warning {
                 "the status “{found}” of goal “{aim}” is none of Met, Partly met, Not met; it was left empty"
             ),
             (WarningKind::Book(warning), lang) => warning.message(lang),
+            (WarningKind::PdfPage { problem }, lang) => problem.message(lang),
             (WarningKind::More { count }, Lang::Fi) => format!("ja {count} muuta varoitusta"),
             (WarningKind::More { count }, Lang::Sv) => format!("och {count} andra varningar"),
             (WarningKind::More { count }, Lang::En) => format!("and {count} more warnings"),
@@ -705,6 +731,9 @@ impl ImportError {
                 "{}: a quote (\") opens a cell that is never closed, so the rest of the file would be one cell; close the quote or remove it",
                 place.describe(lang)
             ),
+            (ImportError::Pdf { place, problem }, lang) => {
+                format!("{}: {}", place.describe(lang), problem.message(lang))
+            }
             (ImportError::NulByte { place }, Lang::Fi) => format!(
                 "{}: tiedostossa on NUL-tavu, joten se ei ole tekstiä (tai se on koodattu tavalla, jota Raami ei tunnista); tallenna se CSV- tai tekstitiedostona (UTF-8)",
                 place.describe(lang)
@@ -817,6 +846,77 @@ impl ImportError {
                 "{}: the file's structure is broken ({reason})",
                 place.describe(lang)
             ),
+        }
+    }
+}
+
+impl super::pdf::PageProblem {
+    pub fn message(&self, lang: Lang) -> String {
+        use super::pdf::PageProblem;
+        match (self, lang) {
+            (PageProblem::NoText, Lang::Fi) => {
+                "sivulla ei ole tekstiä (skannattu sivu tai pelkkiä kuvia); sen taulukoita ei lueta"
+                    .into()
+            }
+            (PageProblem::NoText, Lang::Sv) => {
+                "sidan har ingen text (en skannad sida eller bara bilder); dess tabeller läses inte"
+                    .into()
+            }
+            (PageProblem::NoText, Lang::En) => {
+                "the page has no text (a scanned page, or pictures only); its tables are not read"
+                    .into()
+            }
+            (PageProblem::NoTextMapping { fonts }, Lang::Fi) => format!(
+                "sivun fontit ({}) eivät kerro merkkiensä tekstiä, joten sivua ei voi lukea; kopioi sivun teksti PDF-lukijasta tai pyydä asiakirja toisessa muodossa",
+                fonts.join(", ")
+            ),
+            (PageProblem::NoTextMapping { fonts }, Lang::Sv) => format!(
+                "sidans typsnitt ({}) anger inte sina teckens text, så sidan kan inte läsas; kopiera sidans text i en PDF-läsare eller be om dokumentet i ett annat format",
+                fonts.join(", ")
+            ),
+            (PageProblem::NoTextMapping { fonts }, Lang::En) => format!(
+                "the page's fonts ({}) do not say what text their characters are, so the page cannot be read; copy its text from a PDF viewer or ask for the document in another format",
+                fonts.join(", ")
+            ),
+            (PageProblem::Unreadable { reason }, Lang::Fi) => {
+                format!("sivun sisältöä ei voi purkaa ({reason}); sivua ei lueta")
+            }
+            (PageProblem::Unreadable { reason }, Lang::Sv) => {
+                format!("sidans innehåll kan inte packas upp ({reason}); sidan läses inte")
+            }
+            (PageProblem::Unreadable { reason }, Lang::En) => {
+                format!("the page's content cannot be unpacked ({reason}); the page is not read")
+            }
+            (PageProblem::TooMuchContent, Lang::Fi) => {
+                "sivulla on enemmän sisältöä kuin yhdessäkään taulukossa; vain sen alku luettiin"
+                    .into()
+            }
+            (PageProblem::TooMuchContent, Lang::Sv) => {
+                "sidan har mer innehåll än någon tabell; bara dess början lästes".into()
+            }
+            (PageProblem::TooMuchContent, Lang::En) => {
+                "the page has more content than any table; only its beginning was read".into()
+            }
+        }
+    }
+}
+
+impl super::pdf::PdfProblem {
+    pub fn message(&self, lang: Lang) -> String {
+        use super::pdf::PdfProblem;
+        match (self, lang) {
+            (PdfProblem::Broken { reason }, Lang::Fi) => format!("PDF-tiedostoa ei voi lukea, sen rakenne on rikki ({reason}); tallenna se uudelleen PDF-lukijassa"),
+            (PdfProblem::Broken { reason }, Lang::Sv) => format!("PDF-filen kan inte läsas, dess struktur är trasig ({reason}); spara den på nytt i en PDF-läsare"),
+            (PdfProblem::Broken { reason }, Lang::En) => format!("the PDF cannot be read, its structure is broken ({reason}); save it again from a PDF viewer"),
+            (PdfProblem::Encrypted, Lang::Fi) => "PDF on salattu salasanalla; Raami ei lue salattuja tiedostoja. Tallenna siitä salaamaton kopio".into(),
+            (PdfProblem::Encrypted, Lang::Sv) => "PDF-filen är krypterad med ett lösenord; Raami läser inte krypterade filer. Spara en okrypterad kopia".into(),
+            (PdfProblem::Encrypted, Lang::En) => "the PDF is encrypted with a password; Raami does not read encrypted files. Save an unencrypted copy".into(),
+            (PdfProblem::NoPages, Lang::Fi) => "PDF:ssä ei ole yhtään sivua".into(),
+            (PdfProblem::NoPages, Lang::Sv) => "PDF-filen har inga sidor".into(),
+            (PdfProblem::NoPages, Lang::En) => "the PDF has no pages".into(),
+            (PdfProblem::Scanned { pages }, Lang::Fi) => format!("yhdelläkään PDF:n {pages} sivusta ei ole tekstiä: asiakirja on skannattu kuvina. Raami lukee vain PDF:t, joissa on tekstikerros; pyydä asiakirjan alkuperäinen PDF"),
+            (PdfProblem::Scanned { pages }, Lang::Sv) => format!("ingen av PDF-filens {pages} sidor har text: dokumentet är skannat som bilder. Raami läser bara PDF-filer med ett textlager; be om dokumentets ursprungliga PDF"),
+            (PdfProblem::Scanned { pages }, Lang::En) => format!("none of the PDF's {pages} pages has text: the document is scanned as pictures. Raami reads only PDFs with a text layer; ask for the document's original PDF"),
         }
     }
 }

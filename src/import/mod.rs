@@ -21,6 +21,7 @@ pub mod ktas;
 pub mod layout;
 pub mod mapping;
 mod messages;
+pub mod pdf;
 pub mod pdftext;
 pub mod projects;
 pub mod risks;
@@ -37,6 +38,9 @@ pub use messages::detection_messages;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Place {
     pub file: String,
+    /// 1-based page of a PDF (the line is then the line on the page).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
     /// 1-based line of a text file, or row of a sheet.
     pub line: Option<usize>,
     /// A sheet name, for workbooks.
@@ -49,6 +53,7 @@ impl Place {
     pub fn file(file: &str) -> Place {
         Place {
             file: file.to_string(),
+            page: None,
             line: None,
             sheet: None,
             cell: None,
@@ -58,6 +63,7 @@ impl Place {
     pub fn line(file: &str, line: usize) -> Place {
         Place {
             file: file.to_string(),
+            page: None,
             line: Some(line),
             sheet: None,
             cell: None,
@@ -81,6 +87,12 @@ impl Place {
                 Lang::Fi => format!(", taulukko {sheet}"),
                 Lang::Sv => format!(", blad {sheet}"),
                 Lang::En => format!(", sheet {sheet}"),
+            });
+        }
+        if let Some(page) = self.page {
+            out.push_str(&match lang {
+                Lang::Fi | Lang::Sv => format!(", s. {page}"),
+                Lang::En => format!(", p. {page}"),
             });
         }
         if let Some(line) = self.line {
@@ -111,6 +123,9 @@ pub enum Detection {
         columns: Vec<columns::HeaderColumn>,
         rows: usize,
         line: usize,
+        /// The PDF page the table is on (its line is then the line on the page).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        page: Option<u32>,
     },
     /// Tables merged into one node because they carry the same name.
     Merged {
@@ -141,6 +156,8 @@ pub enum Detection {
     SplitBySubtotals {
         row: String,
         line: usize,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        page: Option<u32>,
     },
     /// The delimiter of a CSV file.
     Delimiter(char),
@@ -185,6 +202,8 @@ pub enum Detection {
         count: usize,
         org: String,
         line: usize,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        page: Option<u32>,
     },
 }
 
@@ -240,6 +259,8 @@ pub enum WarningKind {
     UnknownStatus { aim: String, found: String },
     /// A row, header or table of a book that could not be read.
     Book(findings::TableWarning),
+    /// A page of a PDF whose text could not be read, or not all of it.
+    PdfPage { problem: pdf::PageProblem },
     /// Warnings beyond the listed ones, counted.
     More { count: usize },
 }
@@ -353,12 +374,58 @@ pub enum ImportError {
         cells: usize,
         limit: usize,
     },
+    /// A PDF that cannot be read: broken, encrypted, or scanned (no text).
+    Pdf {
+        place: Place,
+        problem: pdf::PdfProblem,
+    },
     /// A sheet asked for that the workbook does not have.
     NoSuchSheet {
         place: Place,
         sheet: String,
         sheets: Vec<String>,
     },
+}
+
+impl ImportError {
+    /// Where the error was found.
+    pub fn place_mut(&mut self) -> &mut Place {
+        match self {
+            ImportError::NoTables { place }
+            | ImportError::TooLarge { place, .. }
+            | ImportError::Empty { place }
+            | ImportError::NoHeader { place, .. }
+            | ImportError::NoFigures { place, .. }
+            | ImportError::UnclosedQuote { place }
+            | ImportError::NulByte { place }
+            | ImportError::Workbook { place, .. }
+            | ImportError::Malformed { place, .. }
+            | ImportError::ReaderStopped { place, .. }
+            | ImportError::Unpacks { place, .. }
+            | ImportError::Package { place, .. }
+            | ImportError::Link { place, .. }
+            | ImportError::NotUtf8 { place, .. }
+            | ImportError::TextWithoutTables { place, .. }
+            | ImportError::OpenHeader { place, .. }
+            | ImportError::SheetTooLarge { place, .. }
+            | ImportError::CellBeyondSheet { place, .. }
+            | ImportError::RowTooWide { place, .. }
+            | ImportError::Pdf { place, .. }
+            | ImportError::NoSuchSheet { place, .. } => place,
+        }
+    }
+
+    /// The same error with its places (and those of the warnings it carries) moved.
+    pub fn map_place(mut self, mut f: impl FnMut(Place) -> Place) -> ImportError {
+        let place = self.place_mut();
+        *place = f(place.clone());
+        if let ImportError::NoFigures { skipped, .. } = &mut self {
+            for warning in skipped {
+                warning.place = f(warning.place.clone());
+            }
+        }
+        self
+    }
 }
 
 /// A file's name without its folder and its last extension (`kansio/budjetti.2024.csv` →
@@ -419,6 +486,8 @@ pub enum Format {
     Workbook,
     Csv,
     Text,
+    /// A PDF document (its text is laid out from the glyphs' positions).
+    Pdf,
 }
 
 /// Decides a file's format from its name and its first bytes.
@@ -429,6 +498,13 @@ pub fn sniff(name: &str, bytes: &[u8]) -> Format {
     let first = body.iter().find(|b| !b.is_ascii_whitespace()).copied();
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
         return Format::Workbook;
+    }
+    // A PDF starts with its header, which readers find within the first kilobyte.
+    if bytes[..bytes.len().min(1024)]
+        .windows(5)
+        .any(|w| w == b"%PDF-")
+    {
+        return Format::Pdf;
     }
     // A link is short text; a table that mentions one is no link.
     if body.len() <= crate::share::MAX_LINK_CHARS.saturating_add(4096)
@@ -519,6 +595,7 @@ pub fn import_file_with_progress(
             import_package(name, &json)
         }
         Format::Workbook => workbook::import_workbook(name, bytes, options).map(|i| vec![i]),
+        Format::Pdf => pdf::import_pdf(name, bytes, &options.mapping).map(|i| vec![i]),
         Format::Csv => csvfile::import_csv_with_progress(name, bytes, &options.mapping, progress)
             .map(|i| vec![i]),
         Format::Text => {

@@ -1477,6 +1477,7 @@ fn read_table(
             detections.push(Detection::SplitBySubtotals {
                 row: row.label.clone(),
                 line: row.line,
+                page: None,
             });
         }
     }
@@ -1499,6 +1500,7 @@ fn read_table(
         columns: table.header.columns.clone(),
         rows: rows.len(),
         line: table.header_line,
+        page: None,
     });
     // Each skipped row with the last line read above it.
     let skipped = warnings[first_warning..]
@@ -2056,6 +2058,7 @@ fn read_cell_tables_into(
             count,
             org: name,
             line: table.line,
+            page: None,
         });
         match table.contents {
             Contents::Goals(goals) => {
@@ -2143,10 +2146,20 @@ fn units_add_up(dataset: &Dataset) -> Option<Option<i32>> {
             .iter()
             .any(|f| f.column == column.id && f.severity == Severity::Inconsistent);
         let values = crate::analysis::Values::new(&trial);
-        let checked = Line::all().any(|line| {
-            values.units_sum(&parent_id, line, &column.id).is_some()
-                && trial.stated(&parent_id, line, &column.id).is_some()
-        });
+        // Units add up only where two or more of them have figures: a column that one other
+        // table alone carries is that table printed again (a book's statement beside its
+        // key figures), not its units.
+        let carriers = trial
+            .org
+            .iter()
+            .skip(1)
+            .filter(|n| Line::all().any(|line| trial.stated(&n.id, line, &column.id).is_some()))
+            .count();
+        let checked = carriers >= 2
+            && Line::all().any(|line| {
+                values.units_sum(&parent_id, line, &column.id).is_some()
+                    && trial.stated(&parent_id, line, &column.id).is_some()
+            });
         if !checked {
             continue;
         }

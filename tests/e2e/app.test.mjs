@@ -273,6 +273,24 @@ test('a real financial statement: figures read from laid-out text, rows left out
   await page.close();
 });
 
+test('a financial statement given as its PDF: its tables read in the worker, each with its page', async () => {
+  const { page } = await open();
+  await page.locator('#file-input').setInputFiles(path.join(root, 'tests/fixtures/real/kauhava-tilinpaatos-2024-sivut.pdf'));
+  const summary = page.locator('.import-summary');
+  await summary.waitFor();
+  const text = await summary.innerText();
+  assert.match(text, /taulukko ”Tuloslaskelmaosan toteutuminen” \(s\. 2, rivi \d+\)/);
+  assert.match(text, /taulukko ”Tuloslaskelma” \(s\. 4, rivi \d+\)/);
+  assert.match(text, /4 miinusmerkkiä oli omalla rivillään/);
+  await assertAxe(page, 'import summary of a PDF');
+  await page.locator('#import-replace').click();
+  // The book's first table (Tuloslaskelma ja sen tunnusluvut, in thousands).
+  assert.equal(await amount(page, 'toimintakate', 'TP2024'), `${MINUS}38${NBSP}396${NBSP}000`);
+  assert.equal(await amount(page, 'vuosikate', 'TP2024'), `9${NBSP}552${NBSP}000`);
+  await page.screenshot({ path: path.join(shots, 'real-kauhava-pdf.png'), fullPage: true });
+  await page.close();
+});
+
 test("a KTAS extract of the State Treasury's open data: no Toimintakate made up, nothing called consistent", async () => {
   const { page } = await open();
   await page.locator('#file-input').setInputFiles(path.join(root, 'tests/fixtures/real/espoo-ktas-2023.csv'));

@@ -72,7 +72,7 @@ pub fn ImportBar(props: &BarProps) -> Html {
             <label class="button file-button">
                 { t(lang, Msg::OpenFiles) }
                 <input id="file-input" type="file" multiple=true class="sr-only" disabled={busy}
-                    accept=".raami,.json,.csv,.tsv,.txt,.xlsx,.xlsm,.xls,.ods"
+                    accept=".raami,.json,.csv,.tsv,.txt,.xlsx,.xlsm,.xls,.ods,.pdf"
                     onchange={on_files} />
             </label>
             <details class="paste">
