@@ -562,17 +562,20 @@ fn pdfs_that_cannot_be_read_say_why() {
         error.message(lang)
     );
 
-    // Object streams that would unpack to gigabytes are refused before reading.
-    let mut bomb =
-        b"%PDF-1.5\n1 0 obj\n<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode >>\nstream\n"
-            .to_vec();
+    // Object streams that together would unpack past the limit are refused before reading:
+    // three hundred of 1 MiB each, 300 KB of file.
     let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
-    let zeros = vec![b'0'; 1 << 20];
-    for _ in 0..300 {
-        std::io::Write::write_all(&mut encoder, &zeros).unwrap();
+    std::io::Write::write_all(&mut encoder, &vec![b'0'; 1 << 20]).unwrap();
+    let packed = encoder.finish().unwrap();
+    let mut bomb = b"%PDF-1.5\n".to_vec();
+    for n in 1..=300 {
+        bomb.extend_from_slice(
+            format!("{n} 0 obj\n<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode >>\nstream\n")
+                .as_bytes(),
+        );
+        bomb.extend_from_slice(&packed);
+        bomb.extend_from_slice(b"\nendstream\nendobj\n");
     }
-    bomb.extend_from_slice(&encoder.finish().unwrap());
-    bomb.extend_from_slice(b"\nendstream\nendobj\n");
     assert!(bomb.len() < 1_000_000);
     let error = read("pommi.pdf", &bomb).unwrap_err();
     assert!(matches!(error, ImportError::Unpacks { .. }), "{error:?}");
@@ -658,5 +661,62 @@ fn a_hand_written_pdf_with_kerned_figures_and_the_euro_sign_in_a_second_font() {
     );
     let (found, _) = messages(&imported);
     assert!(has(&found, "yksikkö on ”1 000 €”"), "{found:?}");
+    assert!(validate(&imported.dataset).is_consistent());
+}
+
+#[test]
+fn reading_a_pdf_reports_its_progress_page_by_page() {
+    let bytes = std::fs::read(path("kauhava-tilinpaatos-2024-sivut.pdf")).unwrap();
+    let mut seen = Vec::new();
+    raami::import::import_file_with_progress(
+        "kirja.pdf",
+        &bytes,
+        &Options::default(),
+        &mut |done| seen.push(done),
+    )
+    .unwrap();
+    // One report a page (four pages), rising, the pages taking 80 % of the way.
+    let expected = [0.0, 0.2, 0.4, 0.6, 0.8];
+    assert_eq!(seen.len(), expected.len(), "{seen:?}");
+    for (got, want) in seen.iter().zip(expected) {
+        assert!((got - want).abs() < 1e-9, "{seen:?}");
+    }
+}
+
+#[test]
+fn a_table_continued_on_the_next_page_is_one_table() {
+    // The statement of `statement_page`, its rows from Verotulot on printed on the next
+    // page under the book's running head and page number, the header not repeated.
+    let whole = statement_page(700.0);
+    let split = whole.iter().position(|t| t.text == "Verotulot").unwrap();
+    let mut first: Vec<Text> = Vec::new();
+    let mut second: Vec<Text> = vec![
+        at(60.0, 800.0, "Talousarvio 2025"),
+        ending(530.0, 800.0, "13"),
+    ];
+    for (i, t) in whole.into_iter().enumerate() {
+        if i < split {
+            first.push(t);
+        } else {
+            second.push(Text { y: t.y + 99.0, ..t });
+        }
+    }
+    first.push(ending(530.0, 40.0, "12"));
+    let pdf = typeset(vec![first, second], false);
+    let imported = read("talousarvio-2025.pdf", &pdf).unwrap();
+    let t = "TULOSLASKELMA";
+    assert_eq!(imported.dataset.org.len(), 1, "{:?}", imported.dataset.org);
+    assert_eq!(
+        stated(&imported, t, Line::Toimintakate, "TP2024"),
+        dec("-38491000")
+    );
+    assert_eq!(
+        stated(&imported, t, Line::Vuosikate, "TA2025"),
+        dec("10300000")
+    );
+    assert_eq!(
+        stated(&imported, t, Line::TilikaudenTulos, "TS2026"),
+        dec("4100000")
+    );
     assert!(validate(&imported.dataset).is_consistent());
 }

@@ -595,7 +595,9 @@ pub fn import_file_with_progress(
             import_package(name, &json)
         }
         Format::Workbook => workbook::import_workbook(name, bytes, options).map(|i| vec![i]),
-        Format::Pdf => pdf::import_pdf(name, bytes, &options.mapping).map(|i| vec![i]),
+        Format::Pdf => {
+            pdf::import_pdf_with_progress(name, bytes, &options.mapping, progress).map(|i| vec![i])
+        }
         Format::Csv => csvfile::import_csv_with_progress(name, bytes, &options.mapping, progress)
             .map(|i| vec![i]),
         Format::Text => {

@@ -309,6 +309,61 @@ fn find_tables(
     tables
 }
 
+/// Where a table goes on after the page break at `at`: the first line of the next page that
+/// is a row of the table (its figures under the table's columns, its name a statement line),
+/// past the page's running head (a few short lines: the book's title, the chapter, the page
+/// number). None where the page starts another table (a header) or prose, or where no row
+/// comes within its first lines.
+fn continued_at(
+    lines: &[TextLine],
+    at: usize,
+    spans: &[layout::Segment],
+    mapping: &Mapping,
+) -> Option<usize> {
+    for (k, line) in lines.iter().enumerate().skip(at).take(8) {
+        let text = line.text.trim_start_matches('\u{c}');
+        if is_blank(text) {
+            continue;
+        }
+        // The running head's page number (`Talousarvio 2025      13`) is no column.
+        let text = match text.trim_end().rsplit_once("  ") {
+            Some((head, number))
+                if number.trim().len() <= 3
+                    && !number.trim().is_empty()
+                    && number.trim().chars().all(|c| c.is_ascii_digit()) =>
+            {
+                head
+            }
+            _ => text,
+        };
+        // A header of two or more columns starts another table; the book's running head
+        // (`Talousarvio 2025`) names one at most.
+        if parse_header(text).is_some_and(|h| h.columns.len() >= 2)
+            || layout::find_header(&[text], 0).is_some_and(|h| h.columns.len() >= 2)
+        {
+            return None;
+        }
+        match layout::place_row(text, spans, &[], is_layout_figure) {
+            Some(Ok(row)) => {
+                let known =
+                    Line::from_label(&row.label).is_some() || mapping.line(&row.label).is_some();
+                if known && row.cells.iter().any(|c| !c.trim().is_empty()) {
+                    return Some(k);
+                }
+            }
+            Some(Err(_)) => return None,
+            None => {
+                // Prose: the page goes on with something else.
+                let trimmed = text.trim();
+                if trimmed.chars().count() > 70 || trimmed.ends_with('.') {
+                    return None;
+                }
+            }
+        }
+    }
+    None
+}
+
 /// A figure as a laid-out row prints it, without a trailing `%` or `€`.
 fn clean_figure(text: &str) -> &str {
     text.trim().trim_end_matches(['%', '€']).trim()
@@ -643,6 +698,21 @@ fn layout_table(
     while j < lines.len() {
         let line = &lines[j];
         let text = line.text.as_str();
+        // A page break (`\f` before a page's first line, as `pdftotext` and the PDF reader
+        // mark it): the table goes on where the next page's first rows are its own rows,
+        // under the page's running head and without its header again.
+        if text.starts_with('\u{c}') {
+            match continued_at(lines, j, &spans, mapping) {
+                Some(next) => {
+                    j = next;
+                    blank_run = 0;
+                    pending = None;
+                    minus_at.clear();
+                    continue;
+                }
+                None => break,
+            }
+        }
         if is_blank(text) {
             blank_run += 1;
             if blank_run > 3 {
@@ -672,6 +742,18 @@ fn layout_table(
                     && a.chars().chain(b.chars()).all(|c| c.is_ascii_digit())
             });
         if page_number && pending.is_none() {
+            // The page's number at its foot, the next page just after it: the page ends,
+            // the table may not.
+            let next_page = lines
+                .iter()
+                .skip(j + 1)
+                .take(4)
+                .find(|l| !is_blank(&l.text) || l.text.starts_with('\u{c}'))
+                .is_some_and(|l| l.text.starts_with('\u{c}'));
+            if next_page {
+                j += 1;
+                continue;
+            }
             break;
         }
         match layout::place_row(text, &spans, &minus_at, is_layout_figure) {

@@ -63,6 +63,15 @@ pub enum PdfProblem {
 
 /// Every page's text.
 pub fn read_pages(bytes: &[u8], unpack_limit: u64) -> Result<Vec<PageText>, PdfReadError> {
+    read_pages_with_progress(bytes, unpack_limit, &mut |_| {})
+}
+
+/// Every page's text, telling `progress` after each page how far it is (0 to 1).
+pub fn read_pages_with_progress(
+    bytes: &[u8],
+    unpack_limit: u64,
+    progress: &mut dyn FnMut(f64),
+) -> Result<Vec<PageText>, PdfReadError> {
     if let Err(size) = streams::packed_objects_within(bytes, unpack_limit) {
         return Err(PdfReadError::Unpacks { size });
     }
@@ -85,7 +94,9 @@ pub fn read_pages(bytes: &[u8], unpack_limit: u64) -> Result<Vec<PageText>, PdfR
     let mut budget = streams::Budget::new(unpack_limit);
     let mut fonts = HashMap::new();
     let mut out = Vec::new();
+    let count = pages.len().min(MAX_PAGES);
     for (number, id) in pages.into_iter().take(MAX_PAGES) {
+        progress(out.len() as f64 / count as f64);
         let run = content::Runner::new(&doc, &mut budget, &mut fonts).page(id);
         if let Some(streams::StreamError::OverBudget { unpacked }) = run.stream_error {
             return Err(PdfReadError::Unpacks { size: unpacked });
@@ -116,6 +127,7 @@ pub fn read_pages(bytes: &[u8], unpack_limit: u64) -> Result<Vec<PageText>, PdfR
             problem,
         });
     }
+    progress(1.0);
     Ok(out)
 }
 
@@ -129,7 +141,8 @@ pub enum PdfReadError {
     },
 }
 
-/// The document's text with each line's page: pages apart by two blank lines.
+/// The document's text with each line's page: pages apart by two blank lines, each after the
+/// first beginning with a form feed.
 pub struct BookText {
     pub text: String,
     /// For each text line (0-based), its page and its 1-based line on the page.
@@ -139,7 +152,16 @@ pub struct BookText {
 pub fn book_text(pages: &[PageText]) -> BookText {
     let mut text = String::new();
     let mut places = Vec::new();
-    for page in pages {
+    for (p, page) in pages.iter().enumerate() {
+        // A page after the first begins with a form feed, as `pdftotext` marks it: the text
+        // reader carries a table over it.
+        if p > 0 {
+            text.push('\u{c}');
+            if page.lines.is_empty() {
+                text.push('\n');
+                places.push((page.number, 1));
+            }
+        }
         for (n, line) in page.lines.iter().enumerate() {
             text.push_str(line);
             text.push('\n');
@@ -174,17 +196,30 @@ fn relocate(text: &str, page_of: &dyn Fn(usize) -> Option<(u32, usize)>) -> Stri
 
 /// Reads a PDF's tables.
 pub fn import_pdf(file: &str, bytes: &[u8], mapping: &Mapping) -> Result<Imported, ImportError> {
-    let pages = read_pages(bytes, streams::UNPACK_LIMIT).map_err(|e| match e {
-        PdfReadError::Unpacks { size } => ImportError::Unpacks {
-            place: Place::file(file),
-            size,
-            limit: streams::UNPACK_LIMIT,
-        },
-        PdfReadError::Problem(problem) => ImportError::Pdf {
-            place: Place::file(file),
-            problem,
-        },
-    })?;
+    import_pdf_with_progress(file, bytes, mapping, &mut |_| {})
+}
+
+/// Reads a PDF's tables, telling `progress` how far it is: the pages take most of the time,
+/// the tables the rest.
+pub fn import_pdf_with_progress(
+    file: &str,
+    bytes: &[u8],
+    mapping: &Mapping,
+    progress: &mut dyn FnMut(f64),
+) -> Result<Imported, ImportError> {
+    let mut pages_progress = |done: f64| progress(0.8 * done);
+    let pages = read_pages_with_progress(bytes, streams::UNPACK_LIMIT, &mut pages_progress)
+        .map_err(|e| match e {
+            PdfReadError::Unpacks { size } => ImportError::Unpacks {
+                place: Place::file(file),
+                size,
+                limit: streams::UNPACK_LIMIT,
+            },
+            PdfReadError::Problem(problem) => ImportError::Pdf {
+                place: Place::file(file),
+                problem,
+            },
+        })?;
     if pages.iter().all(|p| p.problem == Some(PageProblem::NoText)) {
         return Err(ImportError::Pdf {
             place: Place::file(file),
