@@ -720,3 +720,81 @@ fn a_table_continued_on_the_next_page_is_one_table() {
     );
     assert!(validate(&imported.dataset).is_consistent());
 }
+
+#[test]
+fn an_encrypted_pdf_is_read_only_where_it_opens_without_a_password() {
+    // The hand-written statement encrypted (AES-128) by pypdf: once with a password to open
+    // it, once with only an owner's password (printing and copying restricted, as many
+    // municipalities publish their books), which every viewer opens.
+    let fixture = |name: &str| {
+        std::fs::read(format!(
+            "{}/tests/fixtures/pdf/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap()
+    };
+    let locked = read("salattu-salasana.pdf", &fixture("salattu-salasana.pdf")).unwrap_err();
+    assert!(
+        locked
+            .message(Lang::Fi)
+            .contains("PDF on salattu salasanalla"),
+        "{}",
+        locked.message(Lang::Fi)
+    );
+    assert!(
+        locked
+            .message(Lang::En)
+            .contains("encrypted with a password")
+    );
+    let open = read(
+        "salattu-vain-oikeudet.pdf",
+        &fixture("salattu-vain-oikeudet.pdf"),
+    )
+    .unwrap();
+    assert_eq!(
+        stated(&open, "TULOSLASKELMA", Line::Vuosikate, "TA2025"),
+        dec("10300000")
+    );
+}
+
+#[test]
+fn a_double_spaced_statement_with_its_unit_a_blank_line_under_the_years() {
+    // As Kauhava's group statement (Tilinpäätös 2024, p. 47 of its PDF) sets it: bare years,
+    // `1 000 €` under each a blank line lower, a blank line between the rows.
+    let (a, b) = (400.0, 480.0);
+    let mut page = vec![
+        at(200.0, 800.0, "Tilinpäätös 2024"),
+        at(60.0, 740.0, "TULOSLASKELMA"),
+        ending(a, 700.0, "2024"),
+        ending(b, 700.0, "2023"),
+        ending(a, 675.0, "1 000 €"),
+        ending(b, 675.0, "1 000 €"),
+    ];
+    let rows = [
+        ("Toimintatuotot", "30 955", "30 718"),
+        ("Toimintakulut", "-68 293", "-68 218"),
+        ("Toimintakate", "-37 338", "-37 500"),
+        ("Verotulot", "36 988", "33 172"),
+        ("Valtionosuudet", "18 841", "23 702"),
+        ("Vuosikate", "18 491", "19 374"),
+    ];
+    for (n, (label, x, y)) in rows.into_iter().enumerate() {
+        let line = 640.0 - 26.0 * n as f64;
+        page.push(at(60.0, line, label));
+        page.push(ending(a, line, x));
+        page.push(ending(b, line, y));
+    }
+    let imported = read("tilinpaatos.pdf", &typeset(vec![page], false)).unwrap();
+    let t = "TULOSLASKELMA";
+    assert_eq!(
+        stated(&imported, t, Line::Toimintakate, "TP2024"),
+        dec("-37338000")
+    );
+    assert_eq!(
+        stated(&imported, t, Line::Vuosikate, "TP2023"),
+        dec("19374000")
+    );
+    let (found, _) = messages(&imported);
+    assert!(has(&found, "yksikkö on ”1 000 €”"), "{found:?}");
+    assert!(validate(&imported.dataset).is_consistent());
+}

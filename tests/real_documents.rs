@@ -689,9 +689,18 @@ fn helsinki_group_statement_reads_what_it_knows_and_compares_nothing_it_cannot()
         ),
         "{said:?}"
     );
-    // The key figures under the statement are a table of their own, not statement lines.
+    // The key figures under the statement are a table of their own, not statement lines,
+    // said once for the table (four rows: Toimintatuotot/Toimintakulut %, Vuosikate/Poistot
+    // %, Vuosikate euroa/asukas, Asukasmäärä).
     assert!(
-        has(&said, "”Vuosikate, euroa/asukas” ei ole tunnettu"),
+        has(
+            &said,
+            "taulukosta ”Konsernituloslaskelman tunnusluvut” ei luettu yhtään riviä: sen 4 riviä lukuineen eivät ole tuloslaskelman rivejä (ensimmäinen ”Toimintatuotot/ Toimintakulut, prosenttia”)"
+        ),
+        "{said:?}"
+    );
+    assert!(
+        !has(&said, "”Vuosikate, euroa/asukas” ei ole tunnettu"),
         "{said:?}"
     );
     let report = validate(&imported.dataset);

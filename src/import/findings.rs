@@ -285,8 +285,16 @@ pub enum TableWarning {
     TwoUnderOne { label: String, column: String },
     /// A header whose cell leaves its year or kind open; its table was not read.
     OpenHeader { cell: String, open: OpenCell },
-    /// A table found whose rows were all skipped or that has none.
-    NoRowsRead { table: String },
+    /// A table found whose rows were all skipped or that has none; `unknown` of them named
+    /// no statement line (the first of them given): a table of key figures, capacities or
+    /// staff, not of the income statement. Its rows are not listed one by one.
+    NoRowsRead {
+        table: String,
+        #[serde(default)]
+        unknown: usize,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        first: Option<String>,
+    },
     /// A `Josta …` (of which) row: a breakdown of the row above it, no part of any sum.
     OfWhich { label: String },
     /// `Tulot`, `Menot`, `Netto` in a table of a budget part (Tuloslaskelmaosa,
@@ -307,13 +315,27 @@ impl TableWarning {
                 "“{label}” has two figures under the column “{column}”; the row was skipped rather than guessed"
             ),
             (Self::OpenHeader { cell, open }, lang) => open_header(cell, open, lang),
-            (Self::NoRowsRead { table }, Lang::Fi) => {
-                format!("taulukosta ”{table}” ei luettu yhtään riviä")
-            }
-            (Self::NoRowsRead { table }, Lang::Sv) => {
-                format!("inga rader lästes ur tabellen ”{table}”")
-            }
-            (Self::NoRowsRead { table }, Lang::En) => format!("no row of “{table}” was read"),
+            (
+                Self::NoRowsRead {
+                    table,
+                    unknown,
+                    first,
+                },
+                lang,
+            ) => match (first, lang) {
+                (None, Lang::Fi) => format!("taulukosta ”{table}” ei luettu yhtään riviä"),
+                (None, Lang::Sv) => format!("inga rader lästes ur tabellen ”{table}”"),
+                (None, Lang::En) => format!("no row of “{table}” was read"),
+                (Some(first), Lang::Fi) => format!(
+                    "taulukosta ”{table}” ei luettu yhtään riviä: sen {unknown} riviä lukuineen eivät ole tuloslaskelman rivejä (ensimmäinen ”{first}”), joten se ei ole tuloslaskelman taulukko"
+                ),
+                (Some(first), Lang::Sv) => format!(
+                    "inga rader lästes ur tabellen ”{table}”: dess {unknown} rader med tal är inga rader i resultaträkningen (den första ”{first}”), så den är ingen resultaträkningstabell"
+                ),
+                (Some(first), Lang::En) => format!(
+                    "no row of “{table}” was read: its {unknown} rows with figures are no income statement lines (the first “{first}”), so it is no income statement table"
+                ),
+            },
             (Self::OfWhich { label }, Lang::Fi) => format!(
                 "rivi ”{label}” erittelee yläpuolellaan olevaa riviä eikä ole minkään summan osa; ohitettiin"
             ),

@@ -721,6 +721,20 @@ fn layout_table(
             j += 1;
             continue;
         }
+        // The unit under the header's cells, a blank line between them (`1 000 €   1 000 €`).
+        let segments = layout::segments(text);
+        let units: Vec<Option<String>> = segments
+            .iter()
+            .map(|s| match layout::strip_unit(&s.text) {
+                (rest, Some(marker)) if rest.is_empty() => Some(marker),
+                _ => None,
+            })
+            .collect();
+        if rows.is_empty() && !units.is_empty() && units.iter().all(Option::is_some) {
+            unit = unit.or_else(|| units.into_iter().flatten().next());
+            j += 1;
+            continue;
+        }
         if parse_header(text).is_some()
             || layout::find_header(&[text], 0).is_some_and(|h| h.columns.len() >= 2)
         {
@@ -1681,10 +1695,26 @@ fn settle_table(
         }));
     }
     if rows.is_empty() && !table.investment {
+        // Its rows that name no statement line are said once, with the table.
+        let lines: Vec<usize> = table.rows.iter().map(|r| r.line).collect();
+        let mut unknown = 0;
+        let mut first = None;
+        warnings.retain(|w| match &w.kind {
+            WarningKind::UnknownLine { label }
+                if w.place.line.is_some_and(|l| lines.contains(&l)) =>
+            {
+                unknown += 1;
+                first.get_or_insert_with(|| label.clone());
+                false
+            }
+            _ => true,
+        });
         warnings.push(Warning {
             place: Place::line(file, table.header_line),
             kind: WarningKind::Book(TableWarning::NoRowsRead {
                 table: table.name.clone(),
+                unknown,
+                first,
             }),
         });
     }
