@@ -192,6 +192,15 @@ fn kauhavas_statement_pages_read_from_the_pdf() {
         has(&found, "yksikkö on ”1 000 €”: luvut kerrottiin"),
         "{found:?}"
     );
+    // The bare years of the two statements (pages 1 and 4) read as TP from the running head
+    // on page 1, said once for both.
+    assert!(
+        has(
+            &raami::import::detection_messages(&imported.detections, Lang::Fi),
+            "otsikon solu ”2024” luettiin sarakkeeksi TP 2024 (”Tilinpäätös 2024” (s. 1, rivi 1)) – sama 2 taulukossa"
+        ),
+        "{found:?}"
+    );
     assert!(warned.is_empty(), "{warned:?}");
     let report = validate(&imported.dataset);
     assert_eq!(report.inconsistencies().count(), 0, "{:?}", report.findings);

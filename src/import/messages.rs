@@ -18,6 +18,25 @@ pub fn detection_messages(detections: &[Detection], lang: Lang) -> Vec<String> {
             out.push(detection.message(lang));
             continue;
         };
+        // A decision that names no table (a header cell settled from the document's title)
+        // taken alike in several tables is said once, with how many.
+        if first.table().is_none() {
+            let mut times = 1;
+            for (later, other) in detections.iter().enumerate().skip(index + 1) {
+                if !said[later] && other == detection {
+                    said[later] = true;
+                    times += 1;
+                }
+            }
+            let message = first.message(lang);
+            out.push(match (times, lang) {
+                (1, _) => message,
+                (n, Lang::Fi) => format!("{message} – sama {n} taulukossa"),
+                (n, Lang::Sv) => format!("{message} – samma i {n} tabeller"),
+                (n, Lang::En) => format!("{message} – the same in {n} tables"),
+            });
+            continue;
+        }
         let mut others = Vec::new();
         for (later, other) in detections.iter().enumerate().skip(index + 1) {
             if let Detection::Book(other) = other
