@@ -807,3 +807,42 @@ fn a_double_spaced_statement_with_its_unit_a_blank_line_under_the_years() {
     assert!(has(&found, "yksikkö on ”1 000 €”"), "{found:?}");
     assert!(validate(&imported.dataset).is_consistent());
 }
+
+#[test]
+fn a_page_with_more_content_than_any_table_is_said_and_not_run() {
+    // 20 MiB of path operators on page 1 (a map, or a bomb), a table on page 2.
+    let mut pages = typeset(vec![vec![], statement_page(600.0)], false);
+    let mut doc = Document::load_mem(&pages).unwrap();
+    let first = *doc.get_pages().get(&1).unwrap();
+    let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
+    let paths = b"0 0 m 1 1 l S\n".repeat(20 << 20 >> 4);
+    std::io::Write::write_all(&mut encoder, &paths).unwrap();
+    let packed = encoder.finish().unwrap();
+    let content = doc.add_object(Stream::new(
+        dictionary! { "Filter" => "FlateDecode" },
+        packed,
+    ));
+    doc.get_dictionary_mut(first)
+        .unwrap()
+        .set("Contents", content);
+    pages.clear();
+    doc.save_to(&mut pages).unwrap();
+    let read_pages = raami::import::pdf::read_pages(&pages, 1 << 28).unwrap();
+    assert_eq!(
+        read_pages[0].problem,
+        Some(raami::import::pdf::PageProblem::TooMuchContent)
+    );
+    let imported = read("kirja.pdf", &pages).unwrap();
+    assert_eq!(
+        stated(&imported, "TULOSLASKELMA", Line::Vuosikate, "TA2025"),
+        dec("10300000")
+    );
+    let (_, warned) = messages(&imported);
+    assert!(
+        has(
+            &warned,
+            "s. 1: sivulla on enemmän sisältöä kuin yhdessäkään taulukossa"
+        ),
+        "{warned:?}"
+    );
+}

@@ -43,6 +43,10 @@ const MAX_OPERATIONS: usize = 2_000_000;
 const MAX_GLYPHS: usize = 200_000;
 /// How deep forms may draw forms.
 const MAX_FORM_DEPTH: usize = 8;
+/// The most content bytes run for one page, forms included: the operators are parsed whole
+/// before they run (each some tens of bytes in memory), and a real page has well under a
+/// megabyte.
+const MAX_PAGE_CONTENT: usize = 16 << 20;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Matrix([f64; 6]);
@@ -135,6 +139,7 @@ pub struct Runner<'a> {
     budget: &'a mut Budget,
     fonts: &'a mut HashMap<ObjectId, Rc<Font>>,
     operations: usize,
+    content_bytes: usize,
     run: Run,
 }
 
@@ -149,6 +154,7 @@ impl<'a> Runner<'a> {
             budget,
             fonts,
             operations: 0,
+            content_bytes: 0,
             run: Run::default(),
         }
     }
@@ -164,6 +170,9 @@ impl<'a> Runner<'a> {
                 Ok(bytes) => {
                     data.extend_from_slice(&bytes);
                     data.push(b'\n');
+                    if data.len() > MAX_PAGE_CONTENT {
+                        break;
+                    }
                 }
                 Err(e) => {
                     self.run.stream_error.get_or_insert(e);
@@ -195,6 +204,11 @@ impl<'a> Runner<'a> {
     }
 
     fn content(&mut self, data: &[u8], resources: Option<&Dictionary>, base: Matrix, depth: usize) {
+        self.content_bytes = self.content_bytes.saturating_add(data.len());
+        if self.content_bytes > MAX_PAGE_CONTENT {
+            self.run.truncated = true;
+            return;
+        }
         let Ok(content) = Content::decode(data) else {
             return;
         };
