@@ -747,7 +747,7 @@ mod cli {
                     Err(raami::import::pdf::PdfReadError::Problem(problem)) => {
                         fail(&format!("{}: {}", file.display(), problem.message(lang)))
                     }
-                    Err(raami::import::pdf::PdfReadError::Unpacks { size }) => fail(&format!(
+                    Err(raami::import::pdf::PdfReadError::Unpacks { size, .. }) => fail(&format!(
                         "{}: {}",
                         file.display(),
                         heading(

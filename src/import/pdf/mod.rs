@@ -72,8 +72,14 @@ pub fn read_pages_with_progress(
     unpack_limit: u64,
     progress: &mut dyn FnMut(f64),
 ) -> Result<Vec<PageText>, PdfReadError> {
-    if let Err(size) = streams::packed_objects_within(bytes, unpack_limit) {
-        return Err(PdfReadError::Unpacks { size });
+    // Object streams become objects whole when the document is read, each object some times
+    // its packed text in memory: a quarter of the budget is far more than any book has.
+    let objects_limit = unpack_limit / 4;
+    if let Err(size) = streams::packed_objects_within(bytes, objects_limit) {
+        return Err(PdfReadError::Unpacks {
+            size,
+            limit: objects_limit,
+        });
     }
     let doc = lopdf::Document::load_mem(bytes).map_err(|e| match e {
         lopdf::Error::Decryption(_) => PdfReadError::Problem(PdfProblem::Encrypted),
@@ -99,7 +105,10 @@ pub fn read_pages_with_progress(
         progress(out.len() as f64 / count as f64);
         let run = content::Runner::new(&doc, &mut budget, &mut fonts).page(id);
         if let Some(streams::StreamError::OverBudget { unpacked }) = run.stream_error {
-            return Err(PdfReadError::Unpacks { size: unpacked });
+            return Err(PdfReadError::Unpacks {
+                size: unpacked,
+                limit: unpack_limit,
+            });
         }
         let lines = layout::lines(&run.glyphs);
         let unknown = run.glyphs.iter().filter(|g| g.text == "\u{FFFD}").count();
@@ -138,6 +147,7 @@ pub enum PdfReadError {
     /// The document's streams would unpack to more than the limit.
     Unpacks {
         size: u64,
+        limit: u64,
     },
 }
 
@@ -210,10 +220,10 @@ pub fn import_pdf_with_progress(
     let mut pages_progress = |done: f64| progress(0.8 * done);
     let pages = read_pages_with_progress(bytes, streams::UNPACK_LIMIT, &mut pages_progress)
         .map_err(|e| match e {
-            PdfReadError::Unpacks { size } => ImportError::Unpacks {
+            PdfReadError::Unpacks { size, limit } => ImportError::Unpacks {
                 place: Place::file(file),
                 size,
-                limit: streams::UNPACK_LIMIT,
+                limit,
             },
             PdfReadError::Problem(problem) => ImportError::Pdf {
                 place: Place::file(file),
