@@ -849,3 +849,51 @@ fn a_page_with_more_content_than_any_table_is_said_and_not_run() {
         "{warned:?}"
     );
 }
+
+#[test]
+fn each_units_follow_up_under_the_same_caption_is_named_after_its_unit() {
+    // Kauhava, Tilinpäätös 2024, 2.2 Käyttötalouden toteutuminen (the PDF's pages 73 and
+    // 75): every board's table under the same caption `Talousarvion toteutuminen`, the
+    // board's name above it. Two units, not one table twice with conflicting figures.
+    let imported = import("kauhava-tilinpaatos-2024-lautakunnat.pdf");
+    let names: Vec<&str> = imported
+        .dataset
+        .org
+        .iter()
+        .map(|n| n.name.as_str())
+        .collect();
+    assert_eq!(names, ["Keskusvaalilautakunta", "Tarkastuslautakunta"]);
+    let vaalit = "Keskusvaalilautakunta";
+    assert_eq!(
+        stated(&imported, vaalit, Line::Toimintatuotot, "TA2024"),
+        dec("84000")
+    );
+    assert_eq!(
+        stated(&imported, vaalit, Line::Toimintatuotot, "TOT2024"),
+        dec("85666")
+    );
+    assert_eq!(
+        stated(&imported, vaalit, Line::Toimintakulut, "TOT2024"),
+        dec("-134626")
+    );
+    assert_eq!(
+        stated(&imported, vaalit, Line::Henkilostokulut, "TOT2024"),
+        dec("-114688")
+    );
+    let tarkastus = "Tarkastuslautakunta";
+    assert_eq!(
+        stated(&imported, tarkastus, Line::Toimintakulut, "TA2024"),
+        dec("-42170")
+    );
+    assert_eq!(
+        stated(&imported, tarkastus, Line::Toimintakulut, "TOT2024"),
+        dec("-44842")
+    );
+    assert_eq!(
+        stated(&imported, tarkastus, Line::PalvelujenOstot, "TOT2024"),
+        dec("-32656")
+    );
+    let (_, warned) = messages(&imported);
+    assert!(warned.is_empty(), "{warned:?}");
+    assert!(validate(&imported.dataset).is_consistent());
+}

@@ -1192,7 +1192,15 @@ fn table_context(
     let name = match heading {
         Some(h) if !investment && OrgLevel::from_name(&h).is_none() => h,
         _ if !label.trim().is_empty() => label.to_string(),
-        _ => title_above().unwrap_or_else(|| "Tuloslaskelma".to_string()),
+        _ => match title_above() {
+            // `Talousarvion toteutuminen` under each unit's name, unit after unit: the
+            // caption says what the table is, the line above it whose it is.
+            Some(caption) if is_generic_caption(&caption) => {
+                unit_above_caption(context).unwrap_or(caption)
+            }
+            Some(title) => title,
+            None => "Tuloslaskelma".to_string(),
+        },
     };
 
     // The paragraph right under the table.
@@ -1205,6 +1213,45 @@ fn table_context(
         .filter(|l| parse_header(&l.text).is_none() && l.heading.is_none())
         .map(|l| l.text.trim().to_string());
     (name, level_hint, investment, note_after)
+}
+
+/// A caption a book prints over every unit's table alike.
+fn is_generic_caption(text: &str) -> bool {
+    let lower = text.trim().trim_end_matches(':').to_lowercase();
+    [
+        "talousarvion toteutuminen",
+        "käyttötalouden toteutuminen",
+        "toteutumisvertailu",
+        "käyttötalous",
+        "määrärahojen toteutuminen",
+        "budgetens utfall",
+        "driftsekonomins utfall",
+    ]
+    .contains(&lower.as_str())
+}
+
+/// The unit's name printed just above a generic caption: the next short, title-like line
+/// above it (not the document's title, not a numbered section).
+fn unit_above_caption(context: &[TextLine]) -> Option<String> {
+    let mut titles = context
+        .iter()
+        .rev()
+        .take(8)
+        .map(|l| l.text.trim())
+        .filter(|t| !t.is_empty());
+    titles.next()?;
+    let above = titles.next()?;
+    let section = above.starts_with(|c: char| c.is_ascii_digit());
+    let title = super::columns::document_context("", std::iter::once((1, above)))
+        .year
+        .is_some();
+    (above.chars().count() <= 60
+        && above.chars().any(char::is_alphabetic)
+        && !above.ends_with('.')
+        && !section
+        && !title
+        && !above.split_whitespace().any(is_number_start))
+    .then(|| above.to_string())
 }
 
 /// `2021–2025`, `2020-2024`: the years a budget and its plan cover.
