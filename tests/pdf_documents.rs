@@ -897,3 +897,56 @@ fn each_units_follow_up_under_the_same_caption_is_named_after_its_unit() {
     assert!(warned.is_empty(), "{warned:?}");
     assert!(validate(&imported.dataset).is_consistent());
 }
+
+#[test]
+fn tables_of_one_name_merge_where_their_figures_agree_and_stay_apart_where_they_differ() {
+    // Made for the case: three tables named `Hallinto`; the second gives other figures for
+    // the same cells (another unit's table), the third the first one's other lines.
+    let text = "\
+Hallinto                    TA 2025        TS 2026
+Toimintatuotot              100 000        110 000
+Toimintakulut              -500 000       -520 000
+Toimintakate               -400 000       -410 000
+
+Hallinto                    TA 2025        TS 2026
+Toimintatuotot               20 000         21 000
+Toimintakulut               -90 000        -95 000
+Toimintakate                -70 000        -74 000
+
+Hallinto                    TA 2025        TS 2026
+Verotulot                   300 000        310 000
+";
+    let imported = read("kirja.txt", text.as_bytes()).unwrap();
+    let names: Vec<&str> = imported
+        .dataset
+        .org
+        .iter()
+        .map(|n| n.name.as_str())
+        .collect();
+    assert_eq!(names, ["Hallinto", "Hallinto 2"]);
+    assert_eq!(
+        stated(&imported, "Hallinto", Line::Toimintakate, "TA2025"),
+        dec("-400000")
+    );
+    assert_eq!(
+        stated(&imported, "Hallinto", Line::Verotulot, "TS2026"),
+        dec("310000")
+    );
+    assert_eq!(
+        stated(&imported, "Hallinto 2", Line::Toimintakate, "TS2026"),
+        dec("-74000")
+    );
+    let (found, warned) = messages(&imported);
+    assert!(
+        has(
+            &found,
+            "taulukon ”Hallinto” (rivi 6) luvut eroavat samannimisen taulukon luvuista"
+        ),
+        "{found:?}"
+    );
+    assert!(
+        has(&found, "2 taulukkoa nimeltä ”Hallinto” yhdistettiin"),
+        "{found:?}"
+    );
+    assert!(!warned.iter().any(|w| w.contains("kahdesti")), "{warned:?}");
+}

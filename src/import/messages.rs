@@ -88,6 +88,28 @@ impl Detection {
                     }
                 }
             }
+            (
+                Detection::KeptApart {
+                    name,
+                    as_name,
+                    line,
+                    page,
+                },
+                lang,
+            ) => {
+                let at = at(*page, *line, lang);
+                match lang {
+                    Lang::Fi => format!(
+                        "taulukon ”{name}” ({at}) luvut eroavat samannimisen taulukon luvuista, joten se on eri yksikön taulukko: se luettiin yksiköksi ”{as_name}”"
+                    ),
+                    Lang::Sv => format!(
+                        "talen i tabellen ”{name}” ({at}) skiljer sig från talen i en tabell med samma namn, så den hör till en annan enhet: den lästes som enheten ”{as_name}”"
+                    ),
+                    Lang::En => format!(
+                        "the figures of the table “{name}” ({at}) differ from those of a table of the same name, so it is another unit's table: it was read as the unit “{as_name}”"
+                    ),
+                }
+            }
             (Detection::Merged { name, tables }, Lang::Fi) => {
                 format!("{tables} taulukkoa nimeltä ”{name}” yhdistettiin yhdeksi yksiköksi")
             }

@@ -132,6 +132,15 @@ pub enum Detection {
         name: String,
         tables: usize,
     },
+    /// A table of a name already read whose figures differ from that node's: another
+    /// unit's table under the same caption, kept as a node of its own.
+    KeptApart {
+        name: String,
+        as_name: String,
+        line: usize,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        page: Option<u32>,
+    },
     /// A header states thousands, but the figures are whole euros.
     UnitStatedButEuros {
         stated: String,

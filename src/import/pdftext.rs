@@ -1784,13 +1784,14 @@ fn nodes_of(
     skipped: Vec<Vec<SkippedRow>>,
     warnings: &mut Vec<Warning>,
     detections: &mut Vec<Detection>,
-) -> (Vec<Column>, Vec<NodeDraft>, Vec<InvestmentTable>) {
+) -> (Vec<Column>, Vec<NodeDraft>, Vec<InvestmentTable>, Vec<bool>) {
     // Columns, figures per node, investments, derived checks.
     let mut columns: Vec<Column> = Vec::new();
     let mut drafts: Vec<NodeDraft> = Vec::new();
     // (table name, header label, figures) of each investments table.
     let mut investments: Vec<InvestmentTable> = Vec::new();
     let mut merged: BTreeMap<String, usize> = BTreeMap::new();
+    let mut apart = vec![false; tables.len()];
     for (((t, rows), unit), skipped) in read.iter().zip(scales).zip(skipped) {
         let table = &tables[*t];
         let scale = Decimal::from(unit);
@@ -1839,12 +1840,58 @@ fn nodes_of(
         if rows.is_empty() {
             continue;
         }
-        let key = table.name.to_lowercase();
+        // The table's figures, to see whether they agree with a node of its name.
+        let figures_of_table: Vec<(Line, String, Decimal)> =
+            rows.iter()
+                .filter_map(|row| match row.target {
+                    RowTarget::Line(line) => Some((line, row)),
+                    _ => None,
+                })
+                .flat_map(|(line, row)| {
+                    header_columns.iter().zip(&row.candidates[0]).filter_map(
+                        move |(column, value)| {
+                            Some((line, column.as_ref()?.id.clone(), scaled((*value)?)))
+                        },
+                    )
+                })
+                .collect();
+        let agrees = |draft: &NodeDraft| {
+            figures_of_table.iter().all(|(line, column, value)| {
+                draft
+                    .figures
+                    .get(line)
+                    .and_then(|by| by.get(column))
+                    .is_none_or(|existing| existing == value)
+            })
+        };
+        // Tables of one name are one unit's parts where their figures agree; a table whose
+        // figures differ from those already read under its name is another unit's (a
+        // caption every unit's table carries), kept apart as the name's next number.
+        let mut key = table.name.to_lowercase();
+        let mut name = table.name.clone();
+        let mut number = 1;
+        while let Some(&index) = merged.get(&key) {
+            if agrees(&drafts[index]) {
+                break;
+            }
+            number += 1;
+            key = format!("{}#{number}", table.name.to_lowercase());
+            name = format!("{} {number}", table.name);
+        }
+        apart[*t] = number > 1;
+        if number > 1 && !merged.contains_key(&key) {
+            detections.push(Detection::KeptApart {
+                name: table.name.clone(),
+                as_name: name.clone(),
+                line: table.header_line,
+                page: None,
+            });
+        }
         let index = match merged.get(&key) {
             Some(&index) => index,
             None => {
                 drafts.push(NodeDraft {
-                    name: table.name.clone(),
+                    name: name.clone(),
                     level_hint: table.level_hint,
                     figures: Figures::new(),
                     first_line: table.header_line,
@@ -1887,14 +1934,17 @@ fn nodes_of(
             }
         }
     }
-    (columns, drafts, investments)
+    (columns, drafts, investments, apart)
 }
 
-/// Tables of one name, merged into one node: said once a name.
-fn say_merged(tables: &[RawTable], detections: &mut Vec<Detection>) {
+/// Tables of one name, merged into one node: said once a name (those kept apart, whose
+/// figures differ, not counted).
+fn say_merged(tables: &[RawTable], apart: &[bool], detections: &mut Vec<Detection>) {
     for (name, count) in tables
         .iter()
-        .filter(|t| !t.investment)
+        .zip(apart)
+        .filter(|(t, apart)| !t.investment && !**apart)
+        .map(|(t, _)| t)
         .fold(BTreeMap::<String, (String, usize)>::new(), |mut acc, t| {
             acc.entry(t.name.to_lowercase())
                 .or_insert((t.name.clone(), 0))
@@ -2120,7 +2170,7 @@ pub fn import_text_with_mapping(
         settle_table(file, &tables[*t], rows, &mut detections, &mut warnings);
     }
 
-    let (mut columns, drafts, investments) = nodes_of(
+    let (mut columns, drafts, investments, apart) = nodes_of(
         file,
         &tables,
         &read,
@@ -2129,7 +2179,7 @@ pub fn import_text_with_mapping(
         &mut warnings,
         &mut detections,
     );
-    say_merged(&tables, &mut detections);
+    say_merged(&tables, &apart, &mut detections);
 
     attach_column_notes(&tables, &mut columns, &mut detections);
 

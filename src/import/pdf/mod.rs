@@ -272,6 +272,7 @@ pub fn import_pdf_with_progress(
             for detection in &mut imported.detections {
                 match detection {
                     Detection::Table { line, page, .. }
+                    | Detection::KeptApart { line, page, .. }
                     | Detection::SplitBySubtotals { line, page, .. }
                     | Detection::CellTable { line, page, .. } => {
                         if let Some((p, on_page)) = page_of(*line) {
