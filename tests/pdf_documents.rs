@@ -64,6 +64,18 @@ fn stated(imported: &Imported, table: &str, line: Line, column: &str) -> Amount 
     value.amount
 }
 
+/// Figures the tables print, each (table, line, column, amount as printed): stated, not
+/// computed.
+fn expect_figures(imported: &Imported, expected: &[(&str, Line, &str, &str)]) {
+    for (table, line, column, amount) in expected {
+        assert_eq!(
+            stated(imported, table, *line, column),
+            dec(amount),
+            "{table}: {line:?} {column}"
+        );
+    }
+}
+
 fn messages(imported: &Imported) -> (Vec<String>, Vec<String>) {
     (
         imported
@@ -90,79 +102,48 @@ fn kauhavas_statement_pages_read_from_the_pdf() {
     // Tuloslaskelma (p. 126), as the PDF has them.
     let imported = import("kauhava-tilinpaatos-2024-sivut.pdf");
     let key = "TULOSLASKELMA JA SEN TUNNUSLUVUT";
-    assert_eq!(
-        stated(&imported, key, Line::Toimintakate, "TP2024"),
-        dec("-38396000")
-    );
-    assert_eq!(
-        stated(&imported, key, Line::Vuosikate, "TP2024"),
-        dec("9552000")
-    );
-    assert_eq!(
-        stated(&imported, key, Line::TilikaudenTulos, "TP2024"),
-        dec("4162000")
-    );
-    assert_eq!(
-        stated(&imported, key, Line::Toimintakulut, "TP2024"),
-        dec("-46217000")
+    expect_figures(
+        &imported,
+        &[
+            (key, Line::Toimintakate, "TP2024", "-38396000"),
+            (key, Line::Vuosikate, "TP2024", "9552000"),
+            (key, Line::TilikaudenTulos, "TP2024", "4162000"),
+            (key, Line::Toimintakulut, "TP2024", "-46217000"),
+        ],
     );
 
     let follow = "Tuloslaskelmaosan toteutuminen";
-    assert_eq!(
-        stated(&imported, follow, Line::Toimintakate, "TOT2024"),
-        dec("-38396165.19")
-    );
-    assert_eq!(
-        stated(&imported, follow, Line::Vuosikate, "TOT2024"),
-        dec("9551587.40")
-    );
-    assert_eq!(
-        stated(&imported, follow, Line::TilikaudenTulos, "TOT2024"),
-        dec("4161531.04")
-    );
-    assert_eq!(
-        stated(&imported, follow, Line::Toimintakate, "TAM2024"),
-        dec("-40190730.00")
-    );
-    assert_eq!(
-        stated(&imported, follow, Line::Toimintakulut, "TA2024"),
-        dec("-46525690.00")
+    expect_figures(
+        &imported,
+        &[
+            (follow, Line::Toimintakate, "TOT2024", "-38396165.19"),
+            (follow, Line::Vuosikate, "TOT2024", "9551587.40"),
+            (follow, Line::TilikaudenTulos, "TOT2024", "4161531.04"),
+            (follow, Line::Toimintakate, "TAM2024", "-40190730.00"),
+            (follow, Line::Toimintakulut, "TA2024", "-46525690.00"),
+        ],
     );
 
     let external = "ULKOINEN TULOSLASKELMA";
-    assert_eq!(
-        stated(&imported, external, Line::Toimintakate, "TOT2024"),
-        dec("-38396165")
-    );
-    assert_eq!(
-        stated(&imported, external, Line::Vuosikate, "TOT2024"),
-        dec("9551587")
-    );
-    assert_eq!(
-        stated(&imported, external, Line::Toimintakate, "TP2023"),
-        dec("-39220228")
+    expect_figures(
+        &imported,
+        &[
+            (external, Line::Toimintakate, "TOT2024", "-38396165"),
+            (external, Line::Vuosikate, "TOT2024", "9551587"),
+            (external, Line::Toimintakate, "TP2023", "-39220228"),
+        ],
     );
 
     let statement = "Tuloslaskelma";
-    assert_eq!(
-        stated(&imported, statement, Line::Toimintakate, "TP2024"),
-        dec("-38396165.19")
-    );
-    assert_eq!(
-        stated(&imported, statement, Line::Vuosikate, "TP2024"),
-        dec("9551587.40")
-    );
-    assert_eq!(
-        stated(&imported, statement, Line::TilikaudenTulos, "TP2024"),
-        dec("4161531.04")
-    );
-    assert_eq!(
-        stated(&imported, statement, Line::TilikaudenYlijaama, "TP2024"),
-        dec("4290943.08")
-    );
-    assert_eq!(
-        stated(&imported, statement, Line::Korkokulut, "TP2024"),
-        dec("-1645715.04")
+    expect_figures(
+        &imported,
+        &[
+            (statement, Line::Toimintakate, "TP2024", "-38396165.19"),
+            (statement, Line::Vuosikate, "TP2024", "9551587.40"),
+            (statement, Line::TilikaudenTulos, "TP2024", "4161531.04"),
+            (statement, Line::TilikaudenYlijaama, "TP2024", "4290943.08"),
+            (statement, Line::Korkokulut, "TP2024", "-1645715.04"),
+        ],
     );
 
     // Four presentations of one statement, none the units of another.
@@ -213,38 +194,24 @@ fn seinajokis_statement_pages_read_from_the_pdf() {
     // and the Tuloslaskelmaosa (p. 138).
     let imported = import("seinajoki-tilinpaatos-2024-sivut.pdf");
     let statement = "TULOSLASKELMA (ULKOINEN)";
-    assert_eq!(
-        stated(&imported, statement, Line::Toimintakate, "TP2024"),
-        dec("-178750051.35")
-    );
-    assert_eq!(
-        stated(&imported, statement, Line::Vuosikate, "TP2024"),
-        dec("18033212.60")
-    );
-    assert_eq!(
-        stated(&imported, statement, Line::TilikaudenTulos, "TP2024"),
-        dec("-2973198.60")
+    expect_figures(
+        &imported,
+        &[
+            (statement, Line::Toimintakate, "TP2024", "-178750051.35"),
+            (statement, Line::Vuosikate, "TP2024", "18033212.60"),
+            (statement, Line::TilikaudenTulos, "TP2024", "-2973198.60"),
+        ],
     );
     let part = "TULOSLASKELMAOSA KAUPUNKI ulkoiset ja sisäiset";
-    assert_eq!(
-        stated(&imported, part, Line::Toimintakate, "TOT2024"),
-        dec("-178750051")
-    );
-    assert_eq!(
-        stated(&imported, part, Line::Vuosikate, "TOT2024"),
-        dec("18033213")
-    );
-    assert_eq!(
-        stated(&imported, part, Line::TilikaudenTulos, "TOT2024"),
-        dec("-2973199")
-    );
-    assert_eq!(
-        stated(&imported, part, Line::Toimintakate, "TAM2024"),
-        dec("-183018200")
-    );
-    assert_eq!(
-        stated(&imported, part, Line::Toimintatuotot, "TA2024"),
-        dec("80879600")
+    expect_figures(
+        &imported,
+        &[
+            (part, Line::Toimintakate, "TOT2024", "-178750051"),
+            (part, Line::Vuosikate, "TOT2024", "18033213"),
+            (part, Line::TilikaudenTulos, "TOT2024", "-2973199"),
+            (part, Line::Toimintakate, "TAM2024", "-183018200"),
+            (part, Line::Toimintatuotot, "TA2024", "80879600"),
+        ],
     );
     let (_, warned) = messages(&imported);
     // The rows with two figures under one year are not guessed at, and say their page.
@@ -505,17 +472,13 @@ fn a_typeset_statement_with_right_aligned_columns_an_empty_cell_and_a_three_line
         .map(|c| c.id.as_str())
         .collect();
     assert_eq!(ids, ["TP2024", "TA2025", "TS2026"]);
-    assert_eq!(
-        stated(&imported, t, Line::Toimintakate, "TP2024"),
-        dec("-38491000")
-    );
-    assert_eq!(
-        stated(&imported, t, Line::Vuosikate, "TA2025"),
-        dec("10300000")
-    );
-    assert_eq!(
-        stated(&imported, t, Line::TilikaudenTulos, "TS2026"),
-        dec("4100000")
+    expect_figures(
+        &imported,
+        &[
+            (t, Line::Toimintakate, "TP2024", "-38491000"),
+            (t, Line::Vuosikate, "TA2025", "10300000"),
+            (t, Line::TilikaudenTulos, "TS2026", "4100000"),
+        ],
     );
     // The empty cell stays empty: TS 2026's Tilikauden tulos is not shifted into it.
     assert_eq!(
@@ -659,17 +622,13 @@ fn a_hand_written_pdf_with_kerned_figures_and_the_euro_sign_in_a_second_font() {
     .unwrap();
     let imported = read("talousarvio-2025-tuloslaskelma.pdf", &bytes).unwrap();
     let t = "TULOSLASKELMA";
-    assert_eq!(
-        stated(&imported, t, Line::Toimintakate, "TP2024"),
-        dec("-38491000")
-    );
-    assert_eq!(
-        stated(&imported, t, Line::Vuosikate, "TA2025"),
-        dec("10300000")
-    );
-    assert_eq!(
-        stated(&imported, t, Line::TilikaudenTulos, "TP2024"),
-        dec("3950000")
+    expect_figures(
+        &imported,
+        &[
+            (t, Line::Toimintakate, "TP2024", "-38491000"),
+            (t, Line::Vuosikate, "TA2025", "10300000"),
+            (t, Line::TilikaudenTulos, "TP2024", "3950000"),
+        ],
     );
     let (found, _) = messages(&imported);
     assert!(has(&found, "yksikkö on ”1 000 €”"), "{found:?}");
@@ -718,17 +677,13 @@ fn a_table_continued_on_the_next_page_is_one_table() {
     let imported = read("talousarvio-2025.pdf", &pdf).unwrap();
     let t = "TULOSLASKELMA";
     assert_eq!(imported.dataset.org.len(), 1, "{:?}", imported.dataset.org);
-    assert_eq!(
-        stated(&imported, t, Line::Toimintakate, "TP2024"),
-        dec("-38491000")
-    );
-    assert_eq!(
-        stated(&imported, t, Line::Vuosikate, "TA2025"),
-        dec("10300000")
-    );
-    assert_eq!(
-        stated(&imported, t, Line::TilikaudenTulos, "TS2026"),
-        dec("4100000")
+    expect_figures(
+        &imported,
+        &[
+            (t, Line::Toimintakate, "TP2024", "-38491000"),
+            (t, Line::Vuosikate, "TA2025", "10300000"),
+            (t, Line::TilikaudenTulos, "TS2026", "4100000"),
+        ],
     );
     assert!(validate(&imported.dataset).is_consistent());
 }
@@ -798,13 +753,12 @@ fn a_double_spaced_statement_with_its_unit_a_blank_line_under_the_years() {
     }
     let imported = read("tilinpaatos.pdf", &typeset(vec![page], false)).unwrap();
     let t = "TULOSLASKELMA";
-    assert_eq!(
-        stated(&imported, t, Line::Toimintakate, "TP2024"),
-        dec("-37338000")
-    );
-    assert_eq!(
-        stated(&imported, t, Line::Vuosikate, "TP2023"),
-        dec("19374000")
+    expect_figures(
+        &imported,
+        &[
+            (t, Line::Toimintakate, "TP2024", "-37338000"),
+            (t, Line::Vuosikate, "TP2023", "19374000"),
+        ],
     );
     let (found, _) = messages(&imported);
     assert!(has(&found, "yksikkö on ”1 000 €”"), "{found:?}");
@@ -864,34 +818,23 @@ fn each_units_follow_up_under_the_same_caption_is_named_after_its_unit() {
         .collect();
     assert_eq!(names, ["Keskusvaalilautakunta", "Tarkastuslautakunta"]);
     let vaalit = "Keskusvaalilautakunta";
-    assert_eq!(
-        stated(&imported, vaalit, Line::Toimintatuotot, "TA2024"),
-        dec("84000")
-    );
-    assert_eq!(
-        stated(&imported, vaalit, Line::Toimintatuotot, "TOT2024"),
-        dec("85666")
-    );
-    assert_eq!(
-        stated(&imported, vaalit, Line::Toimintakulut, "TOT2024"),
-        dec("-134626")
-    );
-    assert_eq!(
-        stated(&imported, vaalit, Line::Henkilostokulut, "TOT2024"),
-        dec("-114688")
+    expect_figures(
+        &imported,
+        &[
+            (vaalit, Line::Toimintatuotot, "TA2024", "84000"),
+            (vaalit, Line::Toimintatuotot, "TOT2024", "85666"),
+            (vaalit, Line::Toimintakulut, "TOT2024", "-134626"),
+            (vaalit, Line::Henkilostokulut, "TOT2024", "-114688"),
+        ],
     );
     let tarkastus = "Tarkastuslautakunta";
-    assert_eq!(
-        stated(&imported, tarkastus, Line::Toimintakulut, "TA2024"),
-        dec("-42170")
-    );
-    assert_eq!(
-        stated(&imported, tarkastus, Line::Toimintakulut, "TOT2024"),
-        dec("-44842")
-    );
-    assert_eq!(
-        stated(&imported, tarkastus, Line::PalvelujenOstot, "TOT2024"),
-        dec("-32656")
+    expect_figures(
+        &imported,
+        &[
+            (tarkastus, Line::Toimintakulut, "TA2024", "-42170"),
+            (tarkastus, Line::Toimintakulut, "TOT2024", "-44842"),
+            (tarkastus, Line::PalvelujenOstot, "TOT2024", "-32656"),
+        ],
     );
     let (_, warned) = messages(&imported);
     assert!(warned.is_empty(), "{warned:?}");
@@ -924,17 +867,13 @@ Verotulot                   300 000        310 000
         .map(|n| n.name.as_str())
         .collect();
     assert_eq!(names, ["Hallinto", "Hallinto 2"]);
-    assert_eq!(
-        stated(&imported, "Hallinto", Line::Toimintakate, "TA2025"),
-        dec("-400000")
-    );
-    assert_eq!(
-        stated(&imported, "Hallinto", Line::Verotulot, "TS2026"),
-        dec("310000")
-    );
-    assert_eq!(
-        stated(&imported, "Hallinto 2", Line::Toimintakate, "TS2026"),
-        dec("-74000")
+    expect_figures(
+        &imported,
+        &[
+            ("Hallinto", Line::Toimintakate, "TA2025", "-400000"),
+            ("Hallinto", Line::Verotulot, "TS2026", "310000"),
+            ("Hallinto 2", Line::Toimintakate, "TS2026", "-74000"),
+        ],
     );
     let (found, warned) = messages(&imported);
     assert!(
