@@ -772,6 +772,24 @@ test('the waterfall steps from revenue to the result; a bar or Enter drills into
   assert.equal(steps.at(-1), 'tilikauden_tulos');
   // The chart's steps are the table's rows, bar for row.
   assert.equal(await chart.locator('.chart-labels span').count(), steps.length);
+  // Every step's name is whole: no word broken over two lines (`Henkilöstök ulut`), at this
+  // width and at a phone's.
+  const brokenWords = () => chart.locator('.chart-labels span').evaluateAll((spans) => spans.flatMap((span) => {
+    const text = span.firstChild;
+    if (!text) return [];
+    const broken = [];
+    for (const match of text.data.matchAll(/\S+/g)) {
+      const range = document.createRange();
+      range.setStart(text, match.index);
+      range.setEnd(text, match.index + match[0].length);
+      if (range.getClientRects().length > 1) broken.push(match[0]);
+    }
+    return broken;
+  }));
+  assert.deepEqual(await brokenWords(), []);
+  await page.setViewportSize({ width: 390, height: 844 });
+  assert.deepEqual(await brokenWords(), []);
+  await page.setViewportSize({ width: 1400, height: 1000 });
   // Hover over Henkilöstökulut: its exact figure, as in the statement.
   const canvas = chart.locator('canvas');
   const i = steps.indexOf('henkilostokulut');
