@@ -843,8 +843,9 @@ fn each_units_follow_up_under_the_same_caption_is_named_after_its_unit() {
 
 #[test]
 fn tables_of_one_name_merge_where_their_figures_agree_and_stay_apart_where_they_differ() {
-    // Made for the case: three tables named `Hallinto`; the second gives other figures for
-    // the same cells (another unit's table), the third the first one's other lines.
+    // Made for the case: four tables named `Hallinto`; the second gives other figures for
+    // the same cells (another unit's table), the third the first one's other lines, the
+    // fourth other years only.
     let text = "\
 Hallinto                    TA 2025        TS 2026
 Toimintatuotot              100 000        110 000
@@ -858,6 +859,9 @@ Toimintakate                -70 000        -74 000
 
 Hallinto                    TA 2025        TS 2026
 Verotulot                   300 000        310 000
+
+Hallinto                    TP 2022        TP 2023
+Toimintatuotot               90 000         95 000
 ";
     let imported = read("kirja.txt", text.as_bytes()).unwrap();
     let names: Vec<&str> = imported
@@ -866,7 +870,7 @@ Verotulot                   300 000        310 000
         .iter()
         .map(|n| n.name.as_str())
         .collect();
-    assert_eq!(names, ["Hallinto", "Hallinto 2"]);
+    assert_eq!(names, ["Hallinto", "Hallinto 2", "Hallinto 3"]);
     expect_figures(
         &imported,
         &[

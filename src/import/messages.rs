@@ -92,21 +92,42 @@ impl Detection {
                 Detection::KeptApart {
                     name,
                     as_name,
+                    reason,
                     line,
                     page,
                 },
                 lang,
             ) => {
                 let at = at(*page, *line, lang);
+                let why = match (reason, lang) {
+                    (ApartReason::Differ, Lang::Fi) => {
+                        "luvut eroavat samannimisen taulukon luvuista"
+                    }
+                    (ApartReason::Differ, Lang::Sv) => {
+                        "talen skiljer sig från talen i en tabell med samma namn"
+                    }
+                    (ApartReason::Differ, Lang::En) => {
+                        "figures differ from those of a table of the same name"
+                    }
+                    (ApartReason::NothingInCommon, Lang::Fi) => {
+                        "sarakkeet ovat toiset kuin samannimisen taulukon eikä niillä ole yhteistä lukua"
+                    }
+                    (ApartReason::NothingInCommon, Lang::Sv) => {
+                        "kolumnerna är andra än i en tabell med samma namn och inget tal är gemensamt"
+                    }
+                    (ApartReason::NothingInCommon, Lang::En) => {
+                        "columns are other than those of a table of the same name, with no figure in common"
+                    }
+                };
                 match lang {
                     Lang::Fi => format!(
-                        "taulukon ”{name}” ({at}) luvut eroavat samannimisen taulukon luvuista, joten se on eri yksikön taulukko: se luettiin yksiköksi ”{as_name}”"
+                        "taulukon ”{name}” ({at}) {why}, joten se on eri yksikön taulukko: se luettiin yksiköksi ”{as_name}”"
                     ),
                     Lang::Sv => format!(
-                        "talen i tabellen ”{name}” ({at}) skiljer sig från talen i en tabell med samma namn, så den hör till en annan enhet: den lästes som enheten ”{as_name}”"
+                        "i tabellen ”{name}” ({at}) {why}, så den hör till en annan enhet: den lästes som enheten ”{as_name}”"
                     ),
                     Lang::En => format!(
-                        "the figures of the table “{name}” ({at}) differ from those of a table of the same name, so it is another unit's table: it was read as the unit “{as_name}”"
+                        "the table “{name}” ({at}): its {why}, so it is another unit's table: it was read as the unit “{as_name}”"
                     ),
                 }
             }

@@ -137,6 +137,7 @@ pub enum Detection {
     KeptApart {
         name: String,
         as_name: String,
+        reason: ApartReason,
         line: usize,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         page: Option<u32>,
@@ -214,6 +215,15 @@ pub enum Detection {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         page: Option<u32>,
     },
+}
+
+/// Why a table was not merged into the node of its name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ApartReason {
+    /// The same cell has another figure.
+    Differ,
+    /// Other columns, and no figure in common.
+    NothingInCommon,
 }
 
 /// Something read but not taken into the data, or a figure that disagrees.

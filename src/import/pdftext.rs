@@ -24,7 +24,7 @@ use super::glued;
 use super::layout;
 use super::mapping::{LineTarget, Mapping};
 use super::split::{glued as split_glued, splits};
-use super::{Detection, ImportError, Imported, Place, Warning, WarningKind, slug};
+use super::{ApartReason, Detection, ImportError, Imported, Place, Warning, WarningKind, slug};
 use crate::analysis::validate::{CheckKind, Severity, validate};
 use crate::model::{
     Amount, Column, Dataset, Figures, Investment, InvestmentLine, Line, OrgLevel, OrgNode,
@@ -1855,14 +1855,34 @@ fn nodes_of(
                     )
                 })
                 .collect();
+        // One unit's parts: no figure differs, and they share a figure or their columns (a
+        // summary and its detail, or rows continued). Tables of one name with other columns
+        // and no figure in common are two units' (a unit's Tuloslaskelma and the city's).
         let agrees = |draft: &NodeDraft| {
-            figures_of_table.iter().all(|(line, column, value)| {
-                draft
-                    .figures
-                    .get(line)
-                    .and_then(|by| by.get(column))
-                    .is_none_or(|existing| existing == value)
-            })
+            let existing = |line: &Line, column: &String| {
+                draft.figures.get(line).and_then(|by| by.get(column))
+            };
+            let differs = figures_of_table
+                .iter()
+                .any(|(line, column, value)| existing(line, column).is_some_and(|e| e != value));
+            let shares = figures_of_table
+                .iter()
+                .any(|(line, column, value)| existing(line, column) == Some(value));
+            let draft_columns: std::collections::BTreeSet<&String> =
+                draft.figures.values().flat_map(|by| by.keys()).collect();
+            let table_columns: std::collections::BTreeSet<&String> = figures_of_table
+                .iter()
+                .map(|(_, column, _)| column)
+                .collect();
+            let same_columns =
+                table_columns.is_subset(&draft_columns) || draft_columns.is_subset(&table_columns);
+            if differs {
+                Some(ApartReason::Differ)
+            } else if shares || same_columns {
+                None
+            } else {
+                Some(ApartReason::NothingInCommon)
+            }
         };
         // Tables of one name are one unit's parts where their figures agree; a table whose
         // figures differ from those already read under its name is another unit's (a
@@ -1870,9 +1890,11 @@ fn nodes_of(
         let mut key = table.name.to_lowercase();
         let mut name = table.name.clone();
         let mut number = 1;
+        let mut reason = None;
         while let Some(&index) = merged.get(&key) {
-            if agrees(&drafts[index]) {
-                break;
+            match agrees(&drafts[index]) {
+                None => break,
+                Some(why) => reason = reason.or(Some(why)),
             }
             number += 1;
             key = format!("{}#{number}", table.name.to_lowercase());
@@ -1883,6 +1905,7 @@ fn nodes_of(
             detections.push(Detection::KeptApart {
                 name: table.name.clone(),
                 as_name: name.clone(),
+                reason: reason.unwrap_or(ApartReason::Differ),
                 line: table.header_line,
                 page: None,
             });
