@@ -337,4 +337,9 @@ fn the_fuzzers_findings_are_read_without_a_panic() {
     // 840 s).
     let bytes = std::fs::read(format!("{dir}/csv-derived-many-decimals.csv")).unwrap();
     let _ = raami::import::csvfile::import_csv("fuzz.csv", &bytes);
+    // A page whose first line is a row of the table going on from the page before: the
+    // reader went back to that line for ever (the pdf target, 600 s on 2026-12-03).
+    let bytes = std::fs::read(format!("{dir}/pdf-page-starting-with-a-row.pdf")).unwrap();
+    let mapping = raami::import::mapping::Mapping::default();
+    let _ = raami::import::pdf::import_pdf("fuzz.pdf", &bytes, &mapping);
 }

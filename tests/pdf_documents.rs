@@ -893,3 +893,27 @@ Toimintatuotot               90 000         95 000
     );
     assert!(!warned.iter().any(|w| w.contains("kahdesti")), "{warned:?}");
 }
+
+#[test]
+fn a_table_going_on_at_the_very_top_of_the_next_page() {
+    // No running head: the next page begins with the table's next row.
+    let whole = statement_page(700.0);
+    let split = whole.iter().position(|t| t.text == "Verotulot").unwrap();
+    let (mut first, mut second) = (Vec::new(), Vec::new());
+    for (i, t) in whole.into_iter().enumerate() {
+        if i < split {
+            first.push(t);
+        } else {
+            second.push(Text { y: t.y + 99.0, ..t });
+        }
+    }
+    let imported = read("talousarvio-2025.pdf", &typeset(vec![first, second], false)).unwrap();
+    expect_figures(
+        &imported,
+        &[
+            ("TULOSLASKELMA", Line::Toimintakate, "TP2024", "-38491000"),
+            ("TULOSLASKELMA", Line::Verotulot, "TA2025", "34000000"),
+            ("TULOSLASKELMA", Line::TilikaudenTulos, "TS2026", "4100000"),
+        ],
+    );
+}

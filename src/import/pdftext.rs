@@ -697,22 +697,31 @@ fn layout_table(
     let mut end = j;
     while j < lines.len() {
         let line = &lines[j];
-        let text = line.text.as_str();
         // A page break (`\f` before a page's first line, as `pdftotext` and the PDF reader
         // mark it): the table goes on where the next page's first rows are its own rows,
         // under the page's running head and without its header again.
-        if text.starts_with('\u{c}') {
-            match continued_at(lines, j, &spans, mapping) {
-                Some(next) => {
-                    j = next;
-                    blank_run = 0;
-                    pending = None;
-                    minus_at.clear();
-                    continue;
+        let text = match line.text.strip_prefix('\u{c}') {
+            Some(rest) => {
+                match continued_at(lines, j, &spans, mapping) {
+                    Some(next) if next > j => {
+                        j = next;
+                        blank_run = 0;
+                        pending = None;
+                        minus_at.clear();
+                        continue;
+                    }
+                    // The page's first line is the table's next row.
+                    Some(_) => {
+                        blank_run = 0;
+                        pending = None;
+                        minus_at.clear();
+                    }
+                    None => break,
                 }
-                None => break,
+                rest
             }
-        }
+            None => line.text.as_str(),
+        };
         if is_blank(text) {
             blank_run += 1;
             if blank_run > 3 {
