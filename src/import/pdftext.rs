@@ -309,6 +309,19 @@ fn find_tables(
     tables
 }
 
+/// A page number as a page prints it (`139`, `115/157`).
+fn is_page_number(text: &str) -> bool {
+    let lone = text.trim();
+    !lone.is_empty() && lone.len() <= 3 && lone.chars().all(|c| c.is_ascii_digit())
+        || lone.split_once('/').is_some_and(|(a, b)| {
+            !a.is_empty()
+                && !b.is_empty()
+                && a.len() <= 4
+                && b.len() <= 4
+                && a.chars().chain(b.chars()).all(|c| c.is_ascii_digit())
+        })
+}
+
 /// Where a table goes on after the page break at `at`: the first line of the next page that
 /// is a row of the table (its figures under the table's columns, its name a statement line),
 /// past the page's running head (a few short lines: the book's title, the chapter, the page
@@ -327,13 +340,7 @@ fn continued_at(
         }
         // The running head's page number (`Talousarvio 2025      13`) is no column.
         let text = match text.trim_end().rsplit_once("  ") {
-            Some((head, number))
-                if number.trim().len() <= 3
-                    && !number.trim().is_empty()
-                    && number.trim().chars().all(|c| c.is_ascii_digit()) =>
-            {
-                head
-            }
+            Some((head, number)) if is_page_number(number) => head,
             _ => text,
         };
         // A header of two or more columns starts another table; the book's running head
@@ -755,15 +762,7 @@ fn layout_table(
             continue;
         }
         // A page number (`139`, `115/157`) alone on its line ends the table's page.
-        let lone = text.trim();
-        let page_number = lone.len() <= 3 && lone.chars().all(|c| c.is_ascii_digit())
-            || lone.split_once('/').is_some_and(|(a, b)| {
-                !a.is_empty()
-                    && !b.is_empty()
-                    && a.len() <= 4
-                    && b.len() <= 4
-                    && a.chars().chain(b.chars()).all(|c| c.is_ascii_digit())
-            });
+        let page_number = is_page_number(text);
         if page_number && pending.is_none() {
             // The page's number at its foot, the next page just after it: the page ends,
             // the table may not.
